@@ -66,6 +66,13 @@ export interface PreferencePair {
   labelKind: LabelKind;
   /** Finer tie kinds some benchmarks keep apart (GenAI-Bench: 'good' = tievote, 'bad' = bothbad_vote). */
   tieKind?: 'good' | 'bad';
+  /** The benchmark's own subset or category (RewardBench `subset`, MJ-Bench `category`…), kept beside the task. */
+  subset?: string;
+  /**
+   * Every response variant when the record holds more than the two shown as A and B (RM-Bench's three
+   * styles, RewardBench 2's several rejected, HPDv2's ranked images); `note` says which ones A and B are.
+   */
+  variants?: { a: Response[]; b: Response[]; note: string };
   /** Adapter id that read it, e.g. 'omni-rewardbench'. */
   format: string;
   /** The untouched parsed record. */
