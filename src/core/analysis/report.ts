@@ -1,0 +1,87 @@
+// The accuracy table and the comparison as Markdown (for a paper draft or a PR description) and CSV.
+import { TASKS } from '../dataset/types';
+import type { AccuracyTable, GroupAccuracy } from './accuracyTable';
+import type { Comparison } from './comparison';
+
+const pct = (v: number | undefined) => (v === undefined ? '–' : (100 * v).toFixed(2));
+const num = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
+
+/** Omni-RewardBench's nine tasks in the paper's order first, then any other task names alphabetically. */
+export function orderedTasks(names: Iterable<string>): string[] {
+  const all = [...names];
+  const known = TASKS.filter((t) => all.includes(t));
+  return [...known, ...all.filter((t) => !(TASKS as readonly string[]).includes(t)).sort()];
+}
+
+const cell = (a: GroupAccuracy['withTies']) => `${pct(a.value)} (${a.correct}/${a.n})`;
+
+export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): string {
+  const tasks = orderedTasks(Object.keys(table.tasks));
+  const lines = [
+    `### ${title}`,
+    '',
+    '| task | with ties % | without ties % | ε | pairs | ties | unscored |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...tasks.map((t) => {
+      const g = table.tasks[t];
+      return `| ${t} | ${cell(g.withTies)} | ${cell(g.withoutTies)} | ${g.epsilon === undefined ? 'per task' : g.epsilon.toFixed(4)} | ${g.pairs} | ${g.ties} | ${g.unscored} |`;
+    }),
+    `| **overall (mean of ${table.overall.tasks} tasks)** | **${pct(table.overall.withTies)}** | **${pct(table.overall.withoutTies)}** | | | | |`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function csvRow(values: (string | number | undefined)[]): string {
+  return values.map((v) => {
+    const s = v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }).join(',');
+}
+
+export function accuracyCsv(table: AccuracyTable): string {
+  const rows = [csvRow(['group', 'name', 'with_ties', 'with_ties_correct', 'with_ties_n', 'without_ties', 'without_ties_correct', 'without_ties_n', 'epsilon', 'pairs', 'ties', 'unscored', 'failed'])];
+  const add = (group: string, name: string, g: GroupAccuracy) => rows.push(csvRow([group, name, num(g.withTies.value), g.withTies.correct, g.withTies.n,
+    num(g.withoutTies.value), g.withoutTies.correct, g.withoutTies.n, num(g.epsilon), g.pairs, g.ties, g.unscored, g.failed]));
+  for (const t of orderedTasks(Object.keys(table.tasks))) add('task', t, table.tasks[t]);
+  for (const m of Object.keys(table.modalities).sort()) add('modality', m, table.modalities[m]);
+  rows.push(csvRow(['overall', 'mean over tasks', num(table.overall.withTies), '', '', num(table.overall.withoutTies), '', '', '', '', '', '', '']));
+  return rows.join('\n') + '\n';
+}
+
+const signed = (d: number | undefined) => (d === undefined ? '–' : `${d >= 0 ? '+' : ''}${(100 * d).toFixed(2)}`);
+const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+export function comparisonMarkdown(cmp: Comparison, nameA: string, nameB: string): string {
+  const tasks = orderedTasks(Object.keys(cmp.tasks));
+  const lines = [
+    `### ${nameA} vs ${nameB}`,
+    '',
+    `| task | ${nameA} w/ ties | ${nameB} w/ ties | Δ | ${nameA} w/o ties | ${nameB} w/o ties | Δ | both ✓ | only ${nameA} | only ${nameB} | both ✗ | McNemar p |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...tasks.map((t) => {
+      const c = cmp.tasks[t];
+      const g = c.agreement;
+      const p = c.mcnemar.tooFew ? `${pValue(c.mcnemar.p_value)} (too few: ${c.mcnemar.b + c.mcnemar.c} discordant)` : pValue(c.mcnemar.p_value);
+      return `| ${t} | ${pct(c.withTies.a)} | ${pct(c.withTies.b)} | ${signed(c.withTies.diff)} | ${pct(c.withoutTies.a)} | ${pct(c.withoutTies.b)} | ${signed(c.withoutTies.diff)} | ${g.bothRight} | ${g.onlyA} | ${g.onlyB} | ${g.bothWrong} | ${p} |`;
+    }),
+  ];
+  const o = cmp.overall;
+  const oa = cmp.modelA.overall, ob = cmp.modelB.overall;
+  const d = (x?: number, y?: number) => (x !== undefined && y !== undefined ? y - x : undefined);
+  lines.push(`| **overall** | **${pct(oa.withTies)}** | **${pct(ob.withTies)}** | **${signed(d(oa.withTies, ob.withTies))}** | **${pct(oa.withoutTies)}** | **${pct(ob.withoutTies)}** | **${signed(d(oa.withoutTies, ob.withoutTies))}** | ${o.agreement.bothRight} | ${o.agreement.onlyA} | ${o.agreement.onlyB} | ${o.agreement.bothWrong} | ${pValue(o.mcnemar.p_value)} |`);
+  lines.push('', `Exact McNemar test (two-sided binomial) on pairs without tie labels that both models scored; overall accuracy is the mean over tasks.`);
+  return lines.join('\n') + '\n';
+}
+
+export function comparisonCsv(cmp: Comparison): string {
+  const rows = [csvRow(['task', 'a_with_ties', 'b_with_ties', 'diff_with_ties', 'a_without_ties', 'b_without_ties', 'diff_without_ties', 'both_right', 'only_a', 'only_b', 'both_wrong', 'mcnemar_p', 'too_few'])];
+  for (const t of orderedTasks(Object.keys(cmp.tasks))) {
+    const c = cmp.tasks[t];
+    rows.push(csvRow([t, num(c.withTies.a), num(c.withTies.b), num(c.withTies.diff), num(c.withoutTies.a), num(c.withoutTies.b), num(c.withoutTies.diff),
+      c.agreement.bothRight, c.agreement.onlyA, c.agreement.onlyB, c.agreement.bothWrong, c.mcnemar.p_value, String(c.mcnemar.tooFew)]));
+  }
+  const o = cmp.overall;
+  rows.push(csvRow(['overall', num(cmp.modelA.overall.withTies), num(cmp.modelB.overall.withTies), '', num(cmp.modelA.overall.withoutTies), num(cmp.modelB.overall.withoutTies), '',
+    o.agreement.bothRight, o.agreement.onlyA, o.agreement.onlyB, o.agreement.bothWrong, o.mcnemar.p_value, String(o.mcnemar.tooFew)]));
+  return rows.join('\n') + '\n';
+}
