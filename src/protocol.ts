@@ -1,5 +1,6 @@
 // Every message between the extension host and the webview. Both sides import this file; nothing else crosses.
-// (The editor fills in the message unions; the media renderers speak MediaView.)
+// Shape after vscode-hexeditor's shared/protocol.ts: one enum, two unions, replies paired by message id.
+import type { ChatTurn, Label, Modality } from './core/dataset/types';
 
 /** A piece of media as the webview sees it: a URI it may load, or why it cannot. */
 export interface MediaView {
@@ -14,3 +15,315 @@ export interface MediaView {
   /** Short label shown with it, e.g. the relative path. */
   label?: string;
 }
+
+// ---- view models: what the host sends, already reduced to what the webview draws ----
+
+/** Which rows the list shows. Everything unset = every record. Built into an index of record numbers by the host. */
+export interface RowFilter {
+  task?: string;
+  label?: Label;
+  /** Case-insensitive substring over id, prompt, criterion, responses and error text. */
+  text?: string;
+  errorsOnly?: boolean;
+}
+
+/** One line of the list. `index` is the record's 0-based ordinal in the file (not its position in the view). */
+export interface RowView {
+  index: number;
+  line: number;
+  id: string;
+  task?: string;
+  inputs: Modality[];
+  outputs: Modality[];
+  label: Label;
+  /** Set for error records: the message a person can act on. */
+  error?: string;
+  /** The first run's verdict and margin (score_a − score_b), when a run covers this record. */
+  verdict?: Label;
+  margin?: number;
+  /** Whether the verdict matches the human label (undefined when either is missing or the label is 'none'). */
+  agrees?: boolean;
+  edited?: boolean;
+}
+
+export type PartView =
+  | { type: 'text'; text: string }
+  | { type: 'chat'; turns: ChatTurn[] }
+  | { type: 'media'; media: MediaView };
+
+export interface ResponseView {
+  parts: PartView[];
+  model?: string;
+}
+
+/** One run's opinion of one pair. */
+export interface ScoreView {
+  run: string;
+  scoreA?: number;
+  scoreB?: number;
+  margin?: number;
+  verdict?: Label;
+  agrees?: boolean;
+  error?: string;
+}
+
+export interface PairView {
+  kind: 'pair';
+  index: number;
+  line: number;
+  id: string;
+  task?: string;
+  subset?: string;
+  format: string;
+  prompt: PartView[];
+  criterion?: string;
+  a: ResponseView;
+  b: ResponseView;
+  label: Label;
+  labelKind: 'explicit' | 'implicit';
+  tieKind?: 'good' | 'bad';
+  scores: ScoreView[];
+  /** Which variants A and B are, when the record holds more than two responses. */
+  variantsNote?: string;
+}
+
+export interface ErrorView {
+  kind: 'error';
+  index: number;
+  line: number;
+  message: string;
+  text: string;
+}
+
+export type RecordView = PairView | ErrorView;
+
+/** The header's numbers. Partial (complete = false) while the index or the stats scan is running. */
+export interface HeaderStats {
+  format: string;
+  formatName: string;
+  records: number;
+  errors: number;
+  labels: Record<Label, number>;
+  tasks: Record<string, number>;
+  complete: boolean;
+}
+
+export interface IndexProgress {
+  bytes: number;
+  total: number;
+  records: number;
+  done: boolean;
+}
+
+export interface RunInfo {
+  id: string;
+  model: string;
+  entries: number;
+}
+
+/** Actions the palette commands (and keybindings) send to the active editor's webview. */
+export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly';
+
+/** What the webview keeps across hide/show (vscode.setState). */
+export interface WebviewState {
+  selected: number;
+  mode: 'list' | 'pair';
+  filter: RowFilter;
+  scrollTop: number;
+}
+
+export const enum MessageType {
+  //#region to webview
+  ReadyResponse,
+  RowsResponse,
+  PairResponse,
+  ErrorResponse,
+  IndexProgress,
+  StatsChanged,
+  /** The filtered view grew or finished (a streaming scan over a huge file). */
+  ViewChanged,
+  /** Records changed (edits, undo, reload from disk, a run appeared): drop cached pages and pairs. */
+  Invalidate,
+  RunAction,
+  //#endregion
+  //#region from webview
+  ReadyRequest,
+  GetRows,
+  GetPair,
+  SelectionChanged,
+  //#endregion
+}
+
+export interface ReadyResponseMessage {
+  type: MessageType.ReadyResponse;
+  fileName: string;
+  stats: HeaderStats;
+  progress: IndexProgress;
+  runs: RunInfo[];
+}
+
+export interface RowsResponseMessage {
+  type: MessageType.RowsResponse;
+  /** Canonical key of the filter these rows belong to (stale replies are dropped by the webview). */
+  viewKey: string;
+  start: number;
+  rows: RowView[];
+  /** Rows in the view so far, and whether the view is complete (index built and filter scan done). */
+  total: number;
+  done: boolean;
+}
+
+export interface PairResponseMessage {
+  type: MessageType.PairResponse;
+  record: RecordView;
+}
+
+export interface ErrorResponseMessage {
+  type: MessageType.ErrorResponse;
+  message: string;
+}
+
+export interface IndexProgressMessage {
+  type: MessageType.IndexProgress;
+  progress: IndexProgress;
+}
+
+export interface StatsChangedMessage {
+  type: MessageType.StatsChanged;
+  stats: HeaderStats;
+}
+
+export interface ViewChangedMessage {
+  type: MessageType.ViewChanged;
+  viewKey: string;
+  total: number;
+  done: boolean;
+  /** Records scanned by the filter so far (equals the record count when done). */
+  scanned: number;
+}
+
+export interface InvalidateMessage {
+  type: MessageType.Invalidate;
+  runs: RunInfo[];
+}
+
+export interface RunActionMessage {
+  type: MessageType.RunAction;
+  action: EditorAction;
+}
+
+export type ToWebviewMessage =
+  | ReadyResponseMessage
+  | RowsResponseMessage
+  | PairResponseMessage
+  | ErrorResponseMessage
+  | IndexProgressMessage
+  | StatsChangedMessage
+  | ViewChangedMessage
+  | InvalidateMessage
+  | RunActionMessage;
+
+export interface ReadyRequestMessage {
+  type: MessageType.ReadyRequest;
+}
+
+export interface GetRowsMessage {
+  type: MessageType.GetRows;
+  start: number;
+  count: number;
+  filter: RowFilter;
+}
+
+export interface GetPairMessage {
+  type: MessageType.GetPair;
+  index: number;
+}
+
+export interface SelectionChangedMessage {
+  type: MessageType.SelectionChanged;
+  index: number;
+}
+
+export type FromWebviewMessage = ReadyRequestMessage | GetRowsMessage | GetPairMessage | SelectionChangedMessage;
+
+/** Which reply each request gets. */
+export interface ReplyOf {
+  [MessageType.ReadyRequest]: ReadyResponseMessage;
+  [MessageType.GetRows]: RowsResponseMessage;
+  [MessageType.GetPair]: PairResponseMessage;
+}
+
+/** The envelope on the wire: every message has an id; a reply names the id it answers. */
+export interface WebviewMessage<T> {
+  messageId: number;
+  inReplyTo?: number;
+  body: T;
+}
+
+/** A canonical string for a filter, so equal filters share one host-side view and stale replies can be spotted. */
+export function filterKey(f: RowFilter): string {
+  const text = f.text?.trim().toLowerCase();
+  return JSON.stringify([f.task ?? '', f.label ?? '', text ?? '', !!f.errorsOnly]);
+}
+
+export function isEmptyFilter(f: RowFilter): boolean {
+  return !f.task && !f.label && !f.text?.trim() && !f.errorsOnly;
+}
+
+/**
+ * Both ends of the channel: sends events and requests, pairs replies with requests by id, and answers the other
+ * side's requests with whatever `handle` returns (a rejected handler becomes an ErrorResponse).
+ */
+export class MessageHandler<TSend, TReceive> {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve(v: TReceive): void; reject(e: Error): void }>();
+
+  constructor(
+    private readonly post: (msg: WebviewMessage<TSend>) => void,
+    private readonly handle: (body: TReceive) => Promise<TSend | undefined> | TSend | undefined,
+    private readonly isError: (body: TReceive) => string | undefined = () => undefined,
+    private readonly toError: (message: string) => TSend | undefined = () => undefined,
+  ) {}
+
+  sendEvent(body: TSend): void {
+    this.post({ messageId: this.nextId++, body });
+  }
+
+  sendRequest<R extends TReceive>(body: TSend): Promise<R> {
+    const messageId = this.nextId++;
+    return new Promise<R>((resolve, reject) => {
+      this.pending.set(messageId, { resolve: resolve as (v: TReceive) => void, reject });
+      this.post({ messageId, body });
+    });
+  }
+
+  /** Feed every message from the other side here. */
+  async receive(msg: WebviewMessage<TReceive>): Promise<void> {
+    if (msg.inReplyTo !== undefined) {
+      const waiter = this.pending.get(msg.inReplyTo);
+      if (!waiter) return;
+      this.pending.delete(msg.inReplyTo);
+      const error = this.isError(msg.body);
+      if (error !== undefined) waiter.reject(new Error(error));
+      else waiter.resolve(msg.body);
+      return;
+    }
+    let reply: TSend | undefined;
+    try {
+      reply = await this.handle(msg.body);
+    } catch (e) {
+      reply = this.toError(e instanceof Error ? e.message : String(e));
+    }
+    if (reply !== undefined) this.post({ messageId: this.nextId++, inReplyTo: msg.messageId, body: reply });
+  }
+
+  /** Rejects every request still waiting (the other side went away). */
+  dispose(): void {
+    for (const w of this.pending.values()) w.reject(new Error('the editor was closed'));
+    this.pending.clear();
+  }
+}
+
+export const errorOf = (m: ToWebviewMessage): string | undefined =>
+  m.type === MessageType.ErrorResponse ? m.message : undefined;
+export const toErrorMessage = (message: string): ToWebviewMessage => ({ type: MessageType.ErrorResponse, message });

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { JSDOM } from 'jsdom';
+import createDOMPurify from 'dompurify';
+import { renderMarkdown } from '../../../webview/text/markdown';
+
+const window = new JSDOM('').window;
+const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
+
+function render(text: string): Document {
+  const html = renderMarkdown(text, purify);
+  return new JSDOM(`<body>${html}</body>`).window.document;
+}
+
+test('renders a script tag in a response as inert text', () => {
+  const doc = render('Hello <script>window.pwned = 1</script> world');
+  assert.equal(doc.querySelectorAll('script').length, 0);
+  assert.match(doc.body.textContent ?? '', /<script>window\.pwned = 1<\/script>/);
+});
+
+test('drops onerror handlers from img tags written as raw HTML', () => {
+  const doc = render('<img src=x onerror="alert(1)">');
+  for (const el of doc.querySelectorAll('*')) assert.equal(el.getAttribute('onerror'), null);
+  assert.equal(doc.querySelectorAll('img').length, 0, 'raw HTML stays text');
+});
+
+test('removes javascript: links from markdown links', () => {
+  const doc = render('[click me](javascript:alert(1)) and <a href="javascript:alert(2)">raw</a>');
+  for (const a of doc.querySelectorAll('a')) assert.doesNotMatch(a.getAttribute('href') ?? '', /javascript:/i);
+  assert.match(doc.body.textContent ?? '', /click me/);
+});
+
+test('keeps an SVG with a script as text, never as an element', () => {
+  const doc = render('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="4"/></svg>');
+  assert.equal(doc.querySelectorAll('svg, script, circle').length, 0);
+  assert.match(doc.body.textContent ?? '', /<svg/);
+});
+
+test('keeps ordinary markdown: emphasis, lists, http links', () => {
+  const doc = render('**bold** and *it*\n\n- one\n- two\n\n[docs](https://example.org/x)');
+  assert.equal(doc.querySelector('strong')?.textContent, 'bold');
+  assert.equal(doc.querySelectorAll('li').length, 2);
+  assert.equal(doc.querySelector('a')?.getAttribute('href'), 'https://example.org/x');
+});
+
+test('highlights fenced code blocks with the named language', () => {
+  const doc = render('```python\ndef f(x):\n    return x + 1\n```');
+  const pre = doc.querySelector('pre.hljs');
+  assert.ok(pre, 'a highlighted block');
+  assert.equal(pre.querySelector('.hljs-keyword')?.textContent, 'def');
+  assert.match(pre.textContent ?? '', /return x \+ 1/);
+});
+
+test('escapes HTML inside code blocks instead of interpreting it', () => {
+  const doc = render('```html\n<img src=x onerror=alert(1)>\n```');
+  assert.equal(doc.querySelectorAll('img').length, 0);
+  assert.match(doc.querySelector('pre')?.textContent ?? '', /<img src=x onerror=alert\(1\)>/);
+});

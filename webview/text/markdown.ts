@@ -1,0 +1,37 @@
+// Untrusted text from a data file → safe HTML: markdown-it with raw HTML off, code highlighted, then DOMPurify.
+// Pure apart from the DOMPurify instance it is given (the webview's window, or jsdom in tests).
+import MarkdownIt from 'markdown-it';
+import hljs from 'highlight.js/lib/common';
+import type { DOMPurify } from 'dompurify';
+
+/** Long code blocks without a language skip auto-detection (slow, and the pane only shows a screenful). */
+const AUTO_HIGHLIGHT_LIMIT = 20_000;
+
+const md = new MarkdownIt({
+  html: false,
+  linkify: true,
+  breaks: true,
+  highlight(code, lang) {
+    try {
+      const known = lang && hljs.getLanguage(lang);
+      if (!known && code.length > AUTO_HIGHLIGHT_LIMIT) return '';
+      const html = known ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value : hljs.highlightAuto(code).value;
+      return `<pre class="hljs"><code>${html}</code></pre>`;
+    } catch {
+      return ''; // markdown-it escapes the code itself
+    }
+  },
+});
+
+export type Sanitizer = Pick<DOMPurify, 'sanitize'>;
+
+/** Renders markdown and sanitises the result: no scripts, handlers, javascript: URLs, SVG or MathML survive. */
+export function renderMarkdown(text: string, purify: Sanitizer): string {
+  const html = md.render(text);
+  return purify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+    FORBID_ATTR: ['style'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  }) as string;
+}
