@@ -1,0 +1,426 @@
+// A preference file as the editor, the CLI and the scorer see it: an index of record byte ranges, records
+// read and parsed on demand, a journal of unsaved edits, and an atomic save that rewrites only those records.
+//
+//   const ds = await Dataset.open(path, { onProgress, onFirstRecords, signal });
+//   ds.shape / ds.format / ds.recordCount / ds.line(i) / ds.indexOfLine(n)
+//   await ds.readRecords(0, 50)          → DatasetRecord[] (pairs or error records, unsaved edits included)
+//   const plan = await ds.planLabel([i], 'B'); if (!('error' in plan)) ds.apply(plan);
+//   ds.undo(); ds.redo(); ds.isDirty
+//   await ds.save();                      // or save({ target }) for Save As
+//   await ds.scan({ onProgress })         → DatasetStats
+//   ds.backup() / await ds.restoreBackup(json)   (hot exit: the journal, not the file)
+import { isUtf8 } from 'node:buffer';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { saveWithReplacements } from './atomicSave';
+import { StatsTally, type DatasetStats } from './datasetStats';
+import { EditJournal, type RecordEdit } from './editJournal';
+import { detectShape, type Shape } from './fileShape';
+import { isAdapterError, type FormatAdapter, type ValueEdit } from './formatAdapter';
+import { adapterById, ADAPTERS, detectFormat } from './formats/registry';
+import { indexJsonArray } from './jsonArrayIndex';
+import { describeJsonError } from './jsonError';
+import { indexLines } from './lineIndex';
+import { RecordIndex, type IndexProblem, type IndexProgress } from './recordIndex';
+import { applyValueEdits, type EditError } from './recordEdit';
+import type { DatasetRecord, ErrorRecord, Label } from './types';
+
+export type { Shape } from './fileShape';
+export type { RecordEdit } from './editJournal';
+export type { EditError } from './recordEdit';
+
+export interface OpenOptions {
+  signal?: AbortSignal;
+  onProgress?: IndexProgress;
+  /** Called once, when about the first 200 records are indexed (or the file is done), to show a first page. */
+  onFirstRecords?: (ds: Dataset) => void;
+  /** Use this registered adapter instead of detecting one. */
+  formatId?: string;
+  /** Use this adapter (e.g. one built from a user's field mapping) instead of detecting one. */
+  adapter?: FormatAdapter;
+}
+
+export interface FormatInfo {
+  id: string;
+  displayName: string;
+  /** Mean match over the sampled records (1 when the user chose the format). */
+  confidence: number;
+}
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (records: number, total: number) => void;
+  maxErrors?: number;
+}
+
+const FIRST_RECORDS = 200;
+const DETECT_SAMPLE = 50;
+const READ_BATCH = 8 << 20;
+const ERROR_TEXT_MAX = 4096;
+
+export class Dataset {
+  readonly filePath: string;
+  shape: Shape = 'jsonl';
+  format: FormatInfo | undefined;
+  private index = new RecordIndex();
+  private adapter: FormatAdapter | undefined;
+  private journal = new EditJournal();
+  private file = { size: 0, mtimeMs: 0 };
+  private readers = 0;
+  private readersDone: (() => void) | undefined;
+  private exclusive: Promise<unknown> | undefined;
+
+  private constructor(filePath: string, private readonly opts: OpenOptions) {
+    this.filePath = resolve(filePath);
+  }
+
+  /** Indexes the file (streaming) and detects its format from the first records. */
+  static async open(filePath: string, opts: OpenOptions = {}): Promise<Dataset> {
+    const ds = new Dataset(filePath, opts);
+    await ds.load(opts.signal, opts.onProgress, opts.onFirstRecords);
+    return ds;
+  }
+
+  /** Records indexed so far (all of them once `open` resolved). */
+  get recordCount(): number {
+    return this.index.count;
+  }
+  /** Structural problems of a JSON array file (unterminated, missing commas…), with lines. */
+  get problems(): readonly IndexProblem[] {
+    return this.index.problems;
+  }
+  /** 1-based physical line where record `i` starts. */
+  line(i: number): number {
+    return this.index.line(i);
+  }
+  /** The record starting on physical `line`, or -1. */
+  indexOfLine(line: number): number {
+    return this.index.indexOfLine(line);
+  }
+
+  get isDirty(): boolean {
+    return this.journal.isDirty;
+  }
+  get canUndo(): boolean {
+    return this.journal.canUndo;
+  }
+  get canRedo(): boolean {
+    return this.journal.canRedo;
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────────────────────
+
+  /** The record's current text (unsaved edits included). */
+  async recordText(i: number): Promise<string> {
+    return (await this.readTexts(i, 1))[0];
+  }
+
+  async readRecord(i: number): Promise<DatasetRecord> {
+    return (await this.readRecords(i, 1))[0];
+  }
+
+  /** Records [start, start + count) clamped to the file; each is a pair or an error record. */
+  async readRecords(start: number, count: number): Promise<DatasetRecord[]> {
+    const texts = await this.readTexts(start, count);
+    return texts.map((t, k) => this.toRecord(start + k, t));
+  }
+
+  private async readTexts(start: number, count: number): Promise<string[]> {
+    if (!Number.isInteger(start) || start < 0 || start >= this.index.count) {
+      throw new RangeError(`no record ${start + 1}: the file has ${this.index.count} records`);
+    }
+    const end = Math.min(start + count, this.index.count);
+    return this.withRead(async () => {
+      const out: string[] = [];
+      await this.eachText(start, end, undefined, (_i, text) => out.push(text));
+      return out;
+    });
+  }
+
+  /** Streams records [from, to) in batches of up to 8 MB: one read per batch, texts decoded one by one. */
+  private async eachText(from: number, to: number, signal: AbortSignal | undefined, fn: (i: number, text: string) => void): Promise<void> {
+    if (from >= to) return;
+    const fh = await open(this.filePath, 'r');
+    try {
+      let buf = Buffer.allocUnsafe(0);
+      for (let i = from; i < to; ) {
+        if (signal?.aborted) throw Object.assign(new Error('the scan was cancelled'), { name: 'AbortError' });
+        const base = this.index.start(i);
+        let j = i + 1;
+        while (j < to && this.index.end(j) - base <= READ_BATCH) j++;
+        const span = this.index.end(j - 1) - base;
+        if (buf.length < span) buf = Buffer.allocUnsafe(Math.max(span, Math.min(READ_BATCH, 1 << 16)));
+        await readFully(fh, buf, span, base);
+        for (let k = i; k < j; k++) {
+          fn(k, this.journal.textOf(k) ?? buf.toString('utf8', this.index.start(k) - base, this.index.end(k) - base));
+        }
+        i = j;
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+
+  private toRecord(i: number, text: string): DatasetRecord {
+    const line = this.index.line(i);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return this.errorRecord(i, describeJsonError(text, line, e instanceof Error ? e.message : String(e)), text);
+    }
+    if (!this.adapter) return this.errorRecord(i, `line ${line}: ${noFormatMessage(raw)}`, text);
+    const pair = this.adapter.toPair(raw, { index: i, line, fileName: basename(this.filePath) });
+    if (isAdapterError(pair)) return this.errorRecord(i, `line ${line}: ${pair.error}`, text);
+    pair.index = i;
+    pair.line = line;
+    return pair;
+  }
+
+  private errorRecord(index: number, message: string, text: string): ErrorRecord {
+    return { kind: 'error', index, line: this.index.line(index), message, text: text.slice(0, ERROR_TEXT_MAX) };
+  }
+
+  // ── editing ────────────────────────────────────────────────────────────────────────────────
+
+  /** One undoable edit that gives every record in `indices` the label, or why it cannot. */
+  planLabel(indices: number[], label: Label): Promise<RecordEdit | EditError> {
+    const what = indices.length === 1 ? `Label as ${label}` : `Label ${indices.length} records as ${label}`;
+    return this.plan(indices, what, (a, raw) => a.labelEdits(raw, label));
+  }
+
+  /** One undoable edit that sets the record's free-form criterion, or why it cannot. */
+  planCriterion(index: number, text: string): Promise<RecordEdit | EditError> {
+    return this.plan([index], 'Edit criterion', (a, raw) => a.criterionEdits(raw, text));
+  }
+
+  private async plan(
+    indices: number[],
+    description: string,
+    editsFor: (a: FormatAdapter, raw: unknown) => ValueEdit[] | { error: string },
+  ): Promise<RecordEdit | EditError> {
+    const adapter = this.adapter;
+    if (!adapter) return { error: 'no known format matched this file, so its records cannot be edited' };
+    const wanted = [...new Set(indices)].sort((a, b) => a - b);
+    for (const i of wanted) {
+      if (!Number.isInteger(i) || i < 0 || i >= this.index.count) {
+        return { error: `no record ${i + 1}: the file has ${this.index.count} records` };
+      }
+    }
+    const changes: RecordEdit['changes'] = [];
+    return this.withRead(async () => {
+      const fh = await open(this.filePath, 'r');
+      try {
+        for (const i of wanted) {
+          const line = this.index.line(i);
+          let before = this.journal.textOf(i);
+          if (before === undefined) {
+            const bytes = Buffer.allocUnsafe(this.index.end(i) - this.index.start(i));
+            await readFully(fh, bytes, bytes.length, this.index.start(i));
+            if (!isUtf8(bytes)) return { error: `line ${line}: the record is not valid UTF-8; editing it would change bytes it holds` };
+            before = bytes.toString('utf8');
+          }
+          const record = this.toRecord(i, before);
+          if (record.kind === 'error') return { error: `cannot edit an error record: ${record.message}` };
+          const edits = editsFor(adapter, record.raw);
+          if (isAdapterError(edits)) return { error: `line ${line}: ${edits.error}` };
+          const after = applyValueEdits(before, edits);
+          if (typeof after !== 'string') return { error: `line ${line}: ${after.error}` };
+          if (after !== before) changes.push({ index: i, before, after });
+        }
+        return { description, changes };
+      } finally {
+        await fh.close();
+      }
+    });
+  }
+
+  /** Applies a planned edit (no-op for an edit without changes). */
+  apply(edit: RecordEdit): void {
+    if (edit.changes.length > 0) this.journal.push(edit);
+  }
+  undo(): RecordEdit | undefined {
+    return this.journal.undo();
+  }
+  redo(): RecordEdit | undefined {
+    return this.journal.redo();
+  }
+
+  // ── saving ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Writes the file with edited records replaced (atomic: temp file, fsync, rename; mode kept).
+   * Saving to the dataset's own file moves the index and marks the journal saved; Save As to another
+   * `target` leaves this dataset as it was (open the target as a new Dataset).
+   * Rejects with an actionable message when the file changed on disk, is read-only, or the disk is full;
+   * the edits then stay in the journal and the file is untouched.
+   */
+  async save(opts: { target?: string } = {}): Promise<void> {
+    const target = resolve(opts.target ?? this.filePath);
+    await this.withExclusive(async () => {
+      const snapshot = this.journal.pending();
+      const pending = snapshot.records;
+      const encoded = pending.map((p) => Buffer.from(p.text, 'utf8'));
+      const replacements = pending.map((p, k) => ({ start: this.index.start(p.index), end: this.index.end(p.index), bytes: encoded[k] }));
+      const saved = await saveWithReplacements(this.filePath, target, replacements, this.file);
+      if (target !== this.filePath) return;
+      this.index.shift(
+        pending.map((p, k) => ({
+          index: p.index,
+          length: encoded[k].length,
+          lineDelta: countLf(p.text) - countLf(this.journal.diskTextOf(p.index) ?? ''),
+        })),
+      );
+      this.file = saved;
+      this.journal.markSaved(snapshot);
+    });
+  }
+
+  // ── whole-file passes ──────────────────────────────────────────────────────────────────────
+
+  /** Counts records, errors, labels and tasks over the whole file in one streaming pass. */
+  async scan(opts: ScanOptions = {}): Promise<DatasetStats> {
+    const tally = new StatsTally(opts.maxErrors);
+    const total = this.index.count;
+    await this.withRead(() =>
+      this.eachText(0, total, opts.signal, (i, text) => {
+        tally.add(this.toRecord(i, text));
+        if ((i & 0xfff) === 0xfff) opts.onProgress?.(i + 1, total);
+      }),
+    );
+    for (const p of this.index.problems) tally.error(p.line, `line ${p.line}: ${p.message}`);
+    opts.onProgress?.(total, total);
+    return tally.finish();
+  }
+
+  /** The file changed on disk: index it again and detect its format again. Unsaved edits are discarded. */
+  async reload(opts: { signal?: AbortSignal; onProgress?: IndexProgress } = {}): Promise<void> {
+    await this.withExclusive(() => this.load(opts.signal, opts.onProgress, undefined));
+  }
+
+  // ── hot exit ───────────────────────────────────────────────────────────────────────────────
+
+  /** The unsaved edits and enough identity of the file to refuse restoring them onto another one. */
+  backup(): string {
+    return this.journal.serialize({ ...this.file, records: this.index.count });
+  }
+
+  /** Restores `backup()` output; refuses (with the reason) when the file is not the one it was made for. */
+  async restoreBackup(json: string): Promise<EditError | undefined> {
+    const b = EditJournal.parseBackup(json);
+    if ('error' in b) return b;
+    const refuse = (why: string) => ({ error: `cannot restore unsaved edits onto ${this.filePath}: ${why}` });
+    if (b.file.size !== this.file.size || b.file.records !== this.index.count) {
+      return refuse(`the file changed since the edits were made (it had ${b.file.records} records and ${b.file.size} bytes, now ${this.index.count} and ${this.file.size})`);
+    }
+    for (const [i, text] of b.disk) {
+      if (i >= this.index.count) return refuse(`record ${i + 1} no longer exists`);
+      const now = await this.withRead(async () => {
+        const fh = await open(this.filePath, 'r');
+        try {
+          const bytes = Buffer.allocUnsafe(this.index.end(i) - this.index.start(i));
+          await readFully(fh, bytes, bytes.length, this.index.start(i));
+          return bytes.toString('utf8');
+        } finally {
+          await fh.close();
+        }
+      });
+      if (now !== text) return refuse(`the record at line ${this.index.line(i)} changed since the edits were made`);
+    }
+    this.journal = EditJournal.fromBackup(b);
+    return undefined;
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  private async load(signal?: AbortSignal, onProgress?: IndexProgress, onFirstRecords?: (ds: Dataset) => void): Promise<void> {
+    const st = await stat(this.filePath);
+    this.shape = await detectShape(this.filePath);
+    this.journal = new EditJournal();
+    this.adapter = undefined;
+    this.format = undefined;
+    let first: Promise<void> | undefined;
+    const onChunk = (index: RecordIndex) => {
+      this.index = index;
+      if (!first && index.count >= FIRST_RECORDS) first = this.detect().then(() => onFirstRecords?.(this));
+    };
+    const build = this.shape === 'jsonl' ? indexLines : indexJsonArray;
+    this.index = await build(this.filePath, { signal, onProgress, onChunk });
+    await (first ?? this.detect().then(() => onFirstRecords?.(this)));
+    this.file = { size: st.size, mtimeMs: st.mtimeMs };
+  }
+
+  private async detect(): Promise<void> {
+    const forced = this.opts.adapter ?? (this.opts.formatId !== undefined ? adapterById(this.opts.formatId) : undefined);
+    if (this.opts.formatId !== undefined && !forced) {
+      throw new Error(`unknown format \`${this.opts.formatId}\`; known formats: ${ADAPTERS.map((a) => a.id).join(', ') || '(none)'}`);
+    }
+    if (forced) {
+      this.adapter = forced;
+      this.format = { id: forced.id, displayName: forced.displayName, confidence: 1 };
+      return;
+    }
+    const sample: unknown[] = [];
+    const n = Math.min(DETECT_SAMPLE, this.index.count);
+    if (n > 0) {
+      await this.eachText(0, n, undefined, (_i, text) => {
+        try {
+          sample.push(JSON.parse(text));
+        } catch {
+          // unparsable records do not vote
+        }
+      });
+    }
+    const found = detectFormat(sample);
+    this.adapter = found?.adapter;
+    this.format = found && { id: found.adapter.id, displayName: found.adapter.displayName, confidence: found.confidence };
+  }
+
+  /** Reads share the file; save and reload wait for them and keep new ones out (offsets move). */
+  private async withRead<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive.catch(() => undefined);
+    this.readers++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.readers === 0) this.readersDone?.();
+    }
+  }
+
+  private async withExclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.exclusive) await this.exclusive.catch(() => undefined);
+    const run = (async () => {
+      while (this.readers > 0) await new Promise<void>((r) => (this.readersDone = r));
+      return fn();
+    })();
+    this.exclusive = run;
+    try {
+      return await run;
+    } finally {
+      if (this.exclusive === run) this.exclusive = undefined;
+    }
+  }
+}
+
+function noFormatMessage(raw: unknown): string {
+  const tried = ADAPTERS.map((a) => a.id).join(', ') || 'none registered';
+  const found =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+      ? `found keys ${Object.keys(raw).slice(0, 20).map((k) => `\`${k}\``).join(', ') || '(none)'}`
+      : `found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}, not an object`;
+  return `no known format matched: ${found}; tried ${tried}`;
+}
+
+function countLf(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+async function readFully(fh: FileHandle, buf: Buffer, length: number, position: number): Promise<void> {
+  for (let done = 0; done < length; ) {
+    const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error(`the file is shorter than its index (at byte ${position + done}); it changed on disk — reload it`);
+    done += bytesRead;
+  }
+}

@@ -1,0 +1,23 @@
+// JSON array or JSON Lines? The first non-whitespace byte after an optional UTF-8 BOM decides: `[` → array.
+import { open } from 'node:fs/promises';
+
+export type Shape = 'jsonl' | 'json-array';
+
+export async function detectShape(filePath: string): Promise<Shape> {
+  const fh = await open(filePath, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    for (let pos = 0; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) return 'jsonl';
+      let i = pos === 0 && bytesRead >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      for (; i < bytesRead; i++) {
+        const b = buf[i];
+        if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return b === 0x5b ? 'json-array' : 'jsonl';
+      }
+      pos += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+}
