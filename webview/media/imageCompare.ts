@@ -1,0 +1,73 @@
+// The slider compare: B underneath, A on top clipped at a divider the user drags (or moves with arrow keys).
+import type { MediaView } from '../../src/protocol';
+import { h, type MediaHandle } from './dom';
+import { displayName } from './mediaKind';
+
+export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: MediaView): MediaHandle {
+  const ac = new AbortController();
+  const opts = { signal: ac.signal };
+  const box = h('div', 'media-compare');
+  const imgB = compareImage(viewB, 'media-compare-b');
+  const imgA = compareImage(viewA, 'media-compare-a');
+  const handle = h('div', 'media-compare-handle');
+  handle.tabIndex = 0;
+  handle.setAttribute('role', 'slider');
+  handle.setAttribute('aria-label', 'Divider between A (left) and B (right)');
+  handle.setAttribute('aria-valuemin', '0');
+  handle.setAttribute('aria-valuemax', '100');
+  handle.append(h('span', 'codicon codicon-arrow-both media-compare-grip'));
+  box.append(imgB, imgA, handle, h('span', 'media-compare-tag media-compare-tag-a', 'A'), h('span', 'media-compare-tag media-compare-tag-b', 'B'));
+  host.append(box);
+
+  let percent = 50;
+  const set = (p: number): void => {
+    percent = Math.min(100, Math.max(0, p));
+    imgA.style.clipPath = `inset(0 ${100 - percent}% 0 0)`;
+    handle.style.left = `${percent}%`;
+    handle.setAttribute('aria-valuenow', String(Math.round(percent)));
+  };
+  set(50);
+
+  // The box takes A's aspect ratio so the divider spans exactly the picture, never more than 70% of the view height.
+  imgA.addEventListener('load', () => {
+    const ratio = imgA.naturalWidth / Math.max(1, imgA.naturalHeight);
+    box.style.aspectRatio = `${imgA.naturalWidth} / ${Math.max(1, imgA.naturalHeight)}`;
+    box.style.width = `min(100%, calc(70vh * ${ratio.toFixed(4)}))`;
+  }, opts);
+
+  const fromPointer = (e: PointerEvent): void => {
+    const r = box.getBoundingClientRect();
+    set(((e.clientX - r.left) / Math.max(1, r.width)) * 100);
+  };
+  box.addEventListener('pointerdown', (e) => {
+    box.setPointerCapture(e.pointerId);
+    fromPointer(e);
+    handle.focus();
+  }, opts);
+  box.addEventListener('pointermove', (e) => {
+    if (box.hasPointerCapture(e.pointerId)) fromPointer(e);
+  }, opts);
+  handle.addEventListener('keydown', (e) => {
+    const step = e.shiftKey ? 10 : 2;
+    const next = { ArrowLeft: percent - step, ArrowRight: percent + step, Home: 0, End: 100 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    set(next);
+  }, opts);
+
+  return {
+    dispose: () => {
+      ac.abort();
+      box.remove();
+    },
+  };
+}
+
+function compareImage(view: MediaView, className: string): HTMLImageElement {
+  const img = h('img', `media-compare-image ${className}`);
+  img.alt = displayName(view);
+  img.draggable = false;
+  img.src = view.src ?? '';
+  return img;
+}

@@ -1,0 +1,92 @@
+// Images: fit to the pane, click to zoom; for a pair, a toggle between side by side and an A-over-B slider.
+import type { MediaView } from '../../src/protocol';
+import { figure, h, type MediaHandle } from './dom';
+import { renderCompareSlider } from './imageCompare';
+import { openZoom } from './imageZoom';
+import { displayName } from './mediaKind';
+import { placeholderElement } from './placeholder';
+
+export function renderImage(container: HTMLElement, view: MediaView): MediaHandle {
+  const ac = new AbortController();
+  const name = displayName(view);
+  const img = h('img', 'media-image');
+  img.alt = name;
+  img.decoding = 'async';
+  img.draggable = false;
+  img.title = `${name} — click to zoom`;
+  let fig = figure(view.label ?? '', img);
+  let closeZoom: (() => void) | undefined;
+  img.addEventListener('click', () => {
+    closeZoom = openZoom(img.currentSrc || img.src, name);
+  }, { signal: ac.signal });
+  img.addEventListener('error', () => {
+    const box = placeholderElement(view, `Could not decode this image (${name}): the file is missing, truncated or not an image.`);
+    fig.replaceWith(box);
+    fig = box;
+  }, { signal: ac.signal, once: true });
+  img.src = view.src ?? '';
+  container.append(fig);
+  return {
+    dispose: () => {
+      ac.abort();
+      closeZoom?.();
+      fig.remove();
+    },
+  };
+}
+
+type CompareMode = 'side' | 'slider';
+
+/** Both images in their own panes, plus a toolbar in `bar` that switches to the slider stage (A over B). */
+export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, bar: HTMLElement): MediaHandle {
+  const ac = new AbortController();
+  const a = renderImage(containerA, viewA);
+  const b = renderImage(containerB, viewB);
+  const toolbar = h('div', 'media-toolbar');
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', 'Image comparison');
+  toolbar.append(h('span', 'media-toolbar-label', 'Compare'));
+  const group = h('div', 'media-segmented');
+  const buttons: Record<CompareMode, HTMLButtonElement> = {
+    side: segment(group, 'split-horizontal', 'Side by side'),
+    slider: segment(group, 'arrow-both', 'Slider (A over B)'),
+  };
+  toolbar.append(group);
+  const stage = h('div', 'media-compare-stage');
+  bar.append(toolbar, stage);
+  let slider: MediaHandle | undefined;
+
+  const setMode = (mode: CompareMode): void => {
+    for (const [m, btn] of Object.entries(buttons)) btn.setAttribute('aria-pressed', String(m === mode));
+    const sliding = mode === 'slider';
+    containerA.classList.toggle('media-compare-hidden', sliding);
+    containerB.classList.toggle('media-compare-hidden', sliding);
+    slider?.dispose();
+    slider = sliding ? renderCompareSlider(stage, viewA, viewB) : undefined;
+  };
+  buttons.side.addEventListener('click', () => setMode('side'), { signal: ac.signal });
+  buttons.slider.addEventListener('click', () => setMode('slider'), { signal: ac.signal });
+  setMode('side');
+
+  return {
+    dispose: () => {
+      ac.abort();
+      slider?.dispose();
+      a.dispose();
+      b.dispose();
+      containerA.classList.remove('media-compare-hidden');
+      containerB.classList.remove('media-compare-hidden');
+      toolbar.remove();
+      stage.remove();
+    },
+  };
+}
+
+function segment(group: HTMLElement, icon: string, label: string): HTMLButtonElement {
+  const btn = h('button', 'media-segment');
+  btn.type = 'button';
+  btn.title = label;
+  btn.append(h('span', `codicon codicon-${icon}`), h('span', undefined, label));
+  group.append(btn);
+  return btn;
+}

@@ -1,0 +1,104 @@
+// The one control bar shared by synchronised players: play/pause, frame steps (video), a seek slider,
+// the time, and for pairs which side you hear (positions stay in sync either way).
+import { h, iconButton, setIcon, type MediaHandle } from './dom';
+import type { MediaSync } from './mediaSync';
+import { DEFAULT_FPS, formatTime } from './timeMath';
+
+export type Listen = 'A' | 'B' | 'both';
+
+export interface ControlsOptions {
+  /** Show ‹ › frame-step buttons (video). */
+  frameStep?: boolean;
+  fps?: number;
+  /** For pairs: which side is audible at first. Omit for a single player. */
+  listen?: Listen;
+}
+
+export function renderMediaControls(host: HTMLElement, sync: MediaSync, options: ControlsOptions = {}): MediaHandle {
+  const ac = new AbortController();
+  const opts = { signal: ac.signal };
+  const fps = options.fps ?? DEFAULT_FPS;
+  const bar = h('div', 'media-toolbar media-controls');
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', sync.players.length > 1 ? 'Playback of A and B together' : 'Playback');
+
+  const play = iconButton('play', 'Play');
+  play.classList.add('media-play');
+  play.addEventListener('click', () => sync.toggle(), opts);
+  bar.append(play);
+
+  if (options.frameStep) {
+    const back = iconButton('chevron-left', `Previous frame (${fps} fps)`);
+    const fwd = iconButton('chevron-right', `Next frame (${fps} fps)`);
+    back.classList.add('media-frame-back');
+    fwd.classList.add('media-frame-forward');
+    back.addEventListener('click', () => sync.step(-1, fps), opts);
+    fwd.addEventListener('click', () => sync.step(1, fps), opts);
+    bar.append(back, fwd);
+  }
+
+  const seek = h('input', 'media-seek');
+  seek.type = 'range';
+  seek.min = '0';
+  seek.step = 'any';
+  seek.value = '0';
+  seek.setAttribute('aria-label', 'Seek');
+  let dragging = false;
+  seek.addEventListener('input', () => {
+    dragging = true;
+    sync.seek(Number(seek.value));
+    time.textContent = `${formatTime(Number(seek.value))} / ${formatTime(sync.duration())}`;
+  }, opts);
+  seek.addEventListener('change', () => {
+    dragging = false;
+  }, opts);
+  const time = h('span', 'media-time', '0:00.0 / 0:00.0');
+  bar.append(seek, time);
+
+  if (options.listen && sync.players.length > 1) bar.append(listenSelector(sync.players, options.listen, ac.signal));
+  host.append(bar);
+
+  const update = (): void => {
+    const playing = sync.playing();
+    setIcon(play, playing ? 'debug-pause' : 'play', playing ? 'Pause' : 'Play');
+    const d = sync.duration();
+    seek.max = String(d || 0);
+    if (!dragging) seek.value = String(Math.min(sync.time(), d || 0));
+    if (!dragging) time.textContent = `${formatTime(sync.time())} / ${formatTime(d)}`;
+  };
+  for (const p of sync.players) {
+    for (const ev of ['play', 'pause', 'ended', 'timeupdate', 'seeked', 'durationchange', 'loadedmetadata', 'emptied']) p.addEventListener(ev, update, opts);
+  }
+  update();
+  return {
+    dispose: () => {
+      ac.abort();
+      bar.remove();
+    },
+  };
+}
+
+/** "Hear: A | B | Both" — mutes the other side so two sounds playing at once can be told apart. */
+function listenSelector(players: readonly HTMLMediaElement[], initial: Listen, signal: AbortSignal): HTMLElement {
+  const group = h('div', 'media-segmented media-listen');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'Which side you hear');
+  group.append(h('span', 'media-toolbar-label', 'Hear'));
+  const buttons = (['A', 'B', 'both'] as const).map((side) => {
+    const b = h('button', 'media-segment', side === 'both' ? 'Both' : side);
+    b.type = 'button';
+    b.dataset.listen = side;
+    b.title = side === 'both' ? 'Hear A and B together' : `Hear only ${side} (the other keeps playing, muted)`;
+    group.append(b);
+    return b;
+  });
+  const set = (side: Listen): void => {
+    players.forEach((p, i) => {
+      p.muted = side !== 'both' && side !== (i === 0 ? 'A' : 'B');
+    });
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.listen === side));
+  };
+  for (const b of buttons) b.addEventListener('click', () => set(b.dataset.listen as Listen), { signal });
+  set(initial);
+  return group;
+}

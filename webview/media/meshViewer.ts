@@ -1,0 +1,213 @@
+// 3D meshes (glb/gltf, obj, ply) in a three.js orbit viewer. Bytes load only once the viewer is on screen;
+// frames render on demand (orbit, resize), never in a constant loop; dispose frees the WebGL context.
+import {
+  Box3, BufferGeometry, Color, DirectionalLight, HemisphereLight, Mesh, MeshStandardMaterial, Object3D, PerspectiveCamera,
+  Points, PointsMaterial, Scene, Sphere, TextureLoader, Vector3, WebGLRenderer, type Material, type Texture,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { OBJLoader } from 'three/examples/jsm/loaders/OBJLoader.js';
+import { PLYLoader } from 'three/examples/jsm/loaders/PLYLoader.js';
+import type { MediaView } from '../../src/protocol';
+import { h, iconButton, type MediaHandle } from './dom';
+import { displayName, meshFormat, type MeshFormat } from './mediaKind';
+import { placeholderElement } from './placeholder';
+
+/** A neutral clay that reads on dark and light backgrounds alike (the canvas itself is transparent). */
+const CLAY = 0xb8b8b8;
+
+export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle {
+  const name = displayName(view);
+  const wrap = h('figure', 'media-figure media-mesh');
+  const stage = h('div', 'media-mesh-stage');
+  const canvas = h('canvas', 'media-3d');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `3D model ${name}: drag to orbit, scroll to zoom, right-drag to pan`);
+  canvas.dataset.state = 'waiting';
+  const status = h('div', 'media-mesh-status', 'Loading 3D model…');
+  const reset = iconButton('screen-normal', 'Reset view');
+  reset.classList.add('media-mesh-reset');
+  stage.append(canvas, status, reset);
+  wrap.append(stage);
+  if (view.label) wrap.append(h('figcaption', 'media-caption', view.label));
+  container.append(wrap);
+
+  let viewer: Viewer | undefined;
+  let disposed = false;
+  let shown: HTMLElement = wrap;
+  const fail = (message: string): void => {
+    if (disposed) return;
+    viewer?.dispose();
+    viewer = undefined;
+    const box = placeholderElement(view, message);
+    shown.replaceWith(box);
+    shown = box;
+  };
+
+  // Load the bytes only when the viewer is actually visible (a pair view scrolled into view, a tab shown).
+  const visible = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting) || viewer || disposed) return;
+    visible.disconnect();
+    const format = meshFormat(view);
+    if (!format) return fail(`Cannot show ${name} in 3D: only glb, gltf, obj and ply meshes are supported.`);
+    try {
+      viewer = createViewer(canvas);
+    } catch (e) {
+      return fail(`Cannot show ${name}: WebGL is not available here (${(e as Error).message}).`);
+    }
+    reset.addEventListener('click', () => viewer?.frame());
+    loadObject(format, view.src ?? '').then(
+      (object) => {
+        if (disposed || !viewer) return disposeObject(object);
+        viewer.show(object);
+        status.remove();
+        canvas.dataset.state = 'ready';
+      },
+      (e: Error) => fail(`Could not load the 3D model ${name}: ${e.message || String(e)}`),
+    );
+  });
+  visible.observe(canvas);
+
+  return {
+    dispose: () => {
+      disposed = true;
+      visible.disconnect();
+      viewer?.dispose();
+      shown.remove();
+    },
+  };
+}
+
+interface Viewer {
+  show(object: Object3D): void;
+  /** Points the camera at the whole model again. */
+  frame(): void;
+  dispose(): void;
+}
+
+function createViewer(canvas: HTMLCanvasElement): Viewer {
+  // preserveDrawingBuffer: frames are drawn rarely, and tests/screenshots read the canvas after compositing.
+  const renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(window.devicePixelRatio || 1);
+  renderer.setClearColor(0x000000, 0);
+  const scene = new Scene();
+  const camera = new PerspectiveCamera(40, 4 / 3, 0.01, 1000);
+  // Sky/ground fill plus a headlight that follows the camera: every side you orbit to is lit.
+  scene.add(new HemisphereLight(0xffffff, 0x444444, 1.6));
+  const headlight = new DirectionalLight(0xffffff, 2.2);
+  headlight.position.set(0.5, 1, 1);
+  camera.add(headlight);
+  scene.add(camera);
+  const controls = new OrbitControls(camera, canvas);
+  let model: Object3D | undefined;
+  const render = (): void => renderer.render(scene, camera);
+  controls.addEventListener('change', render);
+
+  const resize = (): void => {
+    const w = Math.max(1, canvas.clientWidth);
+    const hgt = Math.max(1, canvas.clientHeight);
+    renderer.setSize(w, hgt, false);
+    camera.aspect = w / hgt;
+    camera.updateProjectionMatrix();
+    render();
+  };
+  const observer = new ResizeObserver(resize);
+  observer.observe(canvas);
+
+  const frame = (): void => {
+    if (!model) return;
+    const sphere = new Box3().setFromObject(model).getBoundingSphere(new Sphere());
+    const radius = sphere.radius || 1;
+    const fov = (camera.fov * Math.PI) / 180;
+    const distance = (radius / Math.sin(Math.min(fov, fov * camera.aspect) / 2)) * 1.05;
+    camera.position.copy(sphere.center).add(new Vector3(0.6, 0.45, 1).normalize().multiplyScalar(distance));
+    camera.near = distance / 100;
+    camera.far = distance * 100;
+    camera.updateProjectionMatrix();
+    controls.target.copy(sphere.center);
+    controls.update();
+    render();
+  };
+
+  return {
+    show(object) {
+      model = object;
+      scene.add(object);
+      resize();
+      frame();
+    },
+    frame,
+    dispose() {
+      observer.disconnect();
+      controls.removeEventListener('change', render);
+      controls.dispose();
+      if (model) disposeObject(model);
+      renderer.dispose();
+      renderer.forceContextLoss();
+    },
+  };
+}
+
+async function loadObject(format: MeshFormat, src: string): Promise<Object3D> {
+  switch (format) {
+    case 'gltf': {
+      const loader = new GLTFLoader();
+      // Textures through <img> (img-src allows blob:) rather than fetch(), which the webview CSP may not allow for blob:.
+      loader.register((parser) => {
+        parser.textureLoader = new TextureLoader(parser.options.manager);
+        return { name: 'reward_lens_img_textures' };
+      });
+      return (await loader.loadAsync(src)).scene;
+    }
+    case 'obj':
+      return withClay(await new OBJLoader().loadAsync(src));
+    case 'ply': {
+      const geometry = await new PLYLoader().loadAsync(src);
+      return plyObject(geometry);
+    }
+  }
+}
+
+/** A PLY without faces is a point cloud; with faces, a mesh (normals computed when the file has none). */
+function plyObject(geometry: BufferGeometry): Object3D {
+  const colored = geometry.hasAttribute('color');
+  if (!geometry.index) {
+    geometry.computeBoundingSphere();
+    const radius = geometry.boundingSphere?.radius || 1;
+    return new Points(geometry, new PointsMaterial({ size: radius / 150, vertexColors: colored, color: colored ? 0xffffff : CLAY }));
+  }
+  if (!geometry.hasAttribute('normal')) geometry.computeVertexNormals();
+  return new Mesh(geometry, clay(colored));
+}
+
+/** OBJ files arrive without their .mtl here: give every mesh the neutral clay, keeping vertex colours. */
+function withClay(object: Object3D): Object3D {
+  object.traverse((o) => {
+    if (o instanceof Mesh) {
+      const geometry = o.geometry as BufferGeometry;
+      if (!geometry.hasAttribute('normal')) geometry.computeVertexNormals();
+      disposeMaterial(o.material as Material | Material[]);
+      o.material = clay(geometry.hasAttribute('color'));
+    }
+  });
+  return object;
+}
+
+function clay(vertexColors: boolean): MeshStandardMaterial {
+  return new MeshStandardMaterial({ color: vertexColors ? new Color(0xffffff) : new Color(CLAY), vertexColors, roughness: 0.65, metalness: 0 });
+}
+
+function disposeObject(root: Object3D): void {
+  root.traverse((o) => {
+    const withGeometry = o as Partial<Mesh>;
+    (withGeometry.geometry as BufferGeometry | undefined)?.dispose();
+    if (withGeometry.material) disposeMaterial(withGeometry.material as Material | Material[]);
+  });
+}
+
+function disposeMaterial(material: Material | Material[]): void {
+  for (const m of Array.isArray(material) ? material : [material]) {
+    for (const value of Object.values(m)) if ((value as Texture | null)?.isTexture) (value as Texture).dispose();
+    m.dispose();
+  }
+}
