@@ -1,0 +1,194 @@
+// Runs on disk: where a run file lives, reading a previous one for resume, appending entries, and the
+// per-response score cache (keyed by model hash + template + content) that spares unchanged pairs a second scoring.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Part, PreferencePair } from '../dataset/types';
+import type { RunEntry, RunHeader } from './run';
+
+/** Runs folder: the setting (absolute, or relative to the workspace) or `.reward-lens/runs` in the workspace. */
+export function runsFolder(workspaceRoot: string, setting?: string): string {
+  return path.resolve(workspaceRoot, setting?.trim() ? setting : path.join('.reward-lens', 'runs'));
+}
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
+const sha = (s: string, n = 16) => crypto.createHash('sha256').update(s).digest('hex').slice(0, n);
+
+/** `<dataset base>.<model id>.<hash of the dataset's absolute path>.jsonl`: one run per (file, model). */
+export function runFileName(datasetPath: string, modelId: string): string {
+  return `${safe(path.basename(datasetPath))}.${safe(modelId)}.${sha(path.resolve(datasetPath), 8)}.jsonl`;
+}
+
+export interface ScoreKeyContext {
+  hash: string;
+  template: string;
+}
+
+function contentOf(parts: Part[]): unknown {
+  return parts;
+}
+
+/** Key of one scored response: model, template, prompt, criterion, response content. */
+export function responseKey(ctx: ScoreKeyContext, prompt: Part[], criterion: string | undefined, response: Part[]): string {
+  return sha(JSON.stringify([ctx.hash, ctx.template, contentOf(prompt), criterion?.trim() ? criterion : '', contentOf(response)]));
+}
+
+/** Key of a scored pair (the run entry's `key`): the same as its two response keys, combined. */
+export function pairKey(ctx: ScoreKeyContext, pair: PreferencePair): string {
+  return sha(responseKey(ctx, pair.prompt, pair.criterion, pair.a.parts) + responseKey(ctx, pair.prompt, pair.criterion, pair.b.parts));
+}
+
+export interface PreviousRun {
+  header: RunHeader;
+  entries: Map<number, RunEntry>;
+  /** Bytes of complete lines: a torn last line (crash mid-write) starts here and is rewritten. */
+  completeBytes: number;
+  /** Complete lines that were not valid entries (left out on rewrite). */
+  badLines: number;
+}
+
+/** Reads a run file for resume, tolerating a torn last line; undefined when absent or without a header. */
+export async function readPreviousRun(file: string): Promise<PreviousRun | undefined> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const end = text.lastIndexOf('\n') + 1;
+  const lines = text.slice(0, end).split('\n');
+  let header: RunHeader | undefined;
+  const entries = new Map<number, RunEntry>();
+  let badLines = 0;
+  for (let i = 0; i < lines.length; i++) {
+    // Parsing a large run is chunked so the caller's event loop keeps turning.
+    if (i % 2000 === 1999) await yieldToLoop();
+    const raw = lines[i];
+    if (!raw.trim()) continue;
+    try {
+      const rec = JSON.parse(raw) as Record<string, unknown>;
+      if (rec.type === 'header' && !header && i === 0) header = rec as unknown as RunHeader;
+      else if (header && typeof rec.index === 'number') entries.set(rec.index, rec as unknown as RunEntry);
+      else badLines++;
+    } catch {
+      badLines++;
+    }
+  }
+  if (!header) return undefined;
+  return { header, entries, completeBytes: Buffer.byteLength(text.slice(0, end)), badLines };
+}
+
+/** Appends JSON lines to a file in chunks, flushing at most every `intervalMs` so writes never pile up. */
+export class LineAppender {
+  private buffer: string[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  private constructor(private readonly handle: fs.promises.FileHandle, private readonly intervalMs: number) {}
+
+  /** Opens for append; `truncateTo` cuts a torn last line first. */
+  static async open(file: string, opts: { truncateTo?: number; intervalMs?: number } = {}): Promise<LineAppender> {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    const handle = await fs.promises.open(file, 'a');
+    if (opts.truncateTo !== undefined) await handle.truncate(opts.truncateTo);
+    return new LineAppender(handle, opts.intervalMs ?? 200);
+  }
+
+  push(obj: unknown): void {
+    this.buffer.push(JSON.stringify(obj) + '\n');
+    if (this.buffer.length >= 1000) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length) {
+      const chunk = this.buffer.join('');
+      this.buffer = [];
+      this.writing = this.writing.then(() => this.handle.appendFile(chunk, 'utf8'));
+    }
+    return this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.handle.close();
+  }
+}
+
+/**
+ * Writes a fresh run file (header + entries kept from before) atomically: a temp file renamed over the old one,
+ * so a crash mid-way leaves the previous run intact.
+ */
+export async function rewriteRun(file: string, header: RunHeader, kept: Iterable<RunEntry>): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const handle = await fs.promises.open(tmp, 'w');
+  try {
+    let chunk = [JSON.stringify(header)];
+    for (const e of kept) {
+      chunk.push(JSON.stringify(e));
+      if (chunk.length >= 2000) {
+        await handle.appendFile(chunk.join('\n') + '\n');
+        chunk = [];
+      }
+    }
+    if (chunk.length) await handle.appendFile(chunk.join('\n') + '\n');
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(tmp, file);
+}
+
+/** The per-response score cache of one model (hash): `<runs>/cache/<hash>.jsonl`, lines {"k": key, "s": score}. */
+export class ScoreCache {
+  private appender: LineAppender | undefined;
+
+  private constructor(private readonly file: string, readonly scores: Map<string, number>) {}
+
+  static async open(folder: string, modelHash: string): Promise<ScoreCache> {
+    const file = path.join(folder, 'cache', `${safe(modelHash)}.jsonl`);
+    const scores = new Map<string, number>();
+    let text = '';
+    try {
+      text = await fs.promises.readFile(file, 'utf8');
+    } catch {
+      // No cache yet.
+    }
+    const end = text.lastIndexOf('\n') + 1;
+    const lines = text.slice(0, end).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (i % 5000 === 4999) await yieldToLoop();
+      if (!lines[i]) continue;
+      try {
+        const { k, s } = JSON.parse(lines[i]) as { k?: unknown; s?: unknown };
+        if (typeof k === 'string' && typeof s === 'number') scores.set(k, s);
+      } catch {
+        // A damaged cache line only costs a re-score.
+      }
+    }
+    const cache = new ScoreCache(file, scores);
+    cache.appender = await LineAppender.open(file, { truncateTo: Buffer.byteLength(text.slice(0, end)) });
+    return cache;
+  }
+
+  get(key: string): number | undefined {
+    return this.scores.get(key);
+  }
+
+  set(key: string, score: number): void {
+    if (this.scores.has(key)) return;
+    this.scores.set(key, score);
+    this.appender?.push({ k: key, s: score });
+  }
+
+  async close(): Promise<void> {
+    await this.appender?.close();
+  }
+
+  get path(): string {
+    return this.file;
+  }
+}
