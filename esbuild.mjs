@@ -6,7 +6,8 @@ import fs from 'node:fs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'onnxruntime-node'] };
+// mainFields: prefer ESM builds; jsonc-parser's UMD build requires './impl/*' dynamically, which bundles break.
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node'] };
 
 const entries = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
