@@ -17,7 +17,8 @@ import { StatsTally, type DatasetStats } from './datasetStats';
 import { EditJournal, type RecordEdit } from './editJournal';
 import { detectShape, type Shape } from './fileShape';
 import { isAdapterError, type FormatAdapter, type ValueEdit } from './formatAdapter';
-import { adapterById, ADAPTERS, detectFormat } from './formats/registry';
+import { fieldMappingAdapter } from './formats/fieldMapping';
+import { adapterById, ADAPTERS, describeScores, detectFormat, scoreFormats } from './formats/registry';
 import { indexJsonArray } from './jsonArrayIndex';
 import { describeJsonError } from './jsonError';
 import { indexLines } from './lineIndex';
@@ -36,7 +37,9 @@ export interface OpenOptions {
   onFirstRecords?: (ds: Dataset) => void;
   /** Use this registered adapter instead of detecting one. */
   formatId?: string;
-  /** Use this adapter (e.g. one built from a user's field mapping) instead of detecting one. */
+  /** A user's field mapping (see formats/fieldMapping.ts) instead of detection. */
+  fieldMapping?: unknown;
+  /** Use this adapter instead of detecting one. */
   adapter?: FormatAdapter;
 }
 
@@ -64,6 +67,10 @@ export class Dataset {
   format: FormatInfo | undefined;
   private index = new RecordIndex();
   private adapter: FormatAdapter | undefined;
+  /** "closest: rewardbench 0.20" when detection found nothing, for the per-record message. */
+  private closest = '';
+  /** True once the index covers the whole file (open() resolves after that). */
+  indexDone = false;
   private journal = new EditJournal();
   private file = { size: 0, mtimeMs: 0 };
   private readers = 0;
@@ -125,6 +132,13 @@ export class Dataset {
     return texts.map((t, k) => this.toRecord(start + k, t));
   }
 
+  /** Records at arbitrary indices (e.g. a filtered page), in the order given. */
+  async readIndices(indices: number[]): Promise<DatasetRecord[]> {
+    const out: DatasetRecord[] = [];
+    for (const i of indices) out.push(...(await this.readRecords(i, 1)));
+    return out;
+  }
+
   private async readTexts(start: number, count: number): Promise<string[]> {
     if (!Number.isInteger(start) || start < 0 || start >= this.index.count) {
       throw new RangeError(`no record ${start + 1}: the file has ${this.index.count} records`);
@@ -169,7 +183,7 @@ export class Dataset {
     } catch (e) {
       return this.errorRecord(i, describeJsonError(text, line, e instanceof Error ? e.message : String(e)), text);
     }
-    if (!this.adapter) return this.errorRecord(i, `line ${line}: ${noFormatMessage(raw)}`, text);
+    if (!this.adapter) return this.errorRecord(i, `line ${line}: ${noFormatMessage(raw, this.closest)}`, text);
     const pair = this.adapter.toPair(raw, { index: i, line, fileName: basename(this.filePath) });
     if (isAdapterError(pair)) return this.errorRecord(i, `line ${line}: ${pair.error}`, text);
     pair.index = i;
@@ -337,6 +351,7 @@ export class Dataset {
     const st = await stat(this.filePath);
     this.shape = await detectShape(this.filePath);
     this.journal = new EditJournal();
+    this.indexDone = false;
     this.adapter = undefined;
     this.format = undefined;
     let first: Promise<void> | undefined;
@@ -346,12 +361,18 @@ export class Dataset {
     };
     const build = this.shape === 'jsonl' ? indexLines : indexJsonArray;
     this.index = await build(this.filePath, { signal, onProgress, onChunk });
+    this.indexDone = true;
     await (first ?? this.detect().then(() => onFirstRecords?.(this)));
     this.file = { size: st.size, mtimeMs: st.mtimeMs };
   }
 
   private async detect(): Promise<void> {
-    const forced = this.opts.adapter ?? (this.opts.formatId !== undefined ? adapterById(this.opts.formatId) : undefined);
+    let forced = this.opts.adapter ?? (this.opts.formatId !== undefined ? adapterById(this.opts.formatId) : undefined);
+    if (!forced && this.opts.fieldMapping !== undefined) {
+      const mapped = fieldMappingAdapter(this.opts.fieldMapping);
+      if (isAdapterError(mapped)) throw new Error(mapped.error);
+      forced = mapped;
+    }
     if (this.opts.formatId !== undefined && !forced) {
       throw new Error(`unknown format \`${this.opts.formatId}\`; known formats: ${ADAPTERS.map((a) => a.id).join(', ') || '(none)'}`);
     }
@@ -372,6 +393,7 @@ export class Dataset {
       });
     }
     const found = detectFormat(sample);
+    this.closest = found ? '' : describeScores(scoreFormats(sample));
     this.adapter = found?.adapter;
     this.format = found && { id: found.adapter.id, displayName: found.adapter.displayName, confidence: found.confidence };
   }
@@ -402,13 +424,13 @@ export class Dataset {
   }
 }
 
-function noFormatMessage(raw: unknown): string {
-  const tried = ADAPTERS.map((a) => a.id).join(', ') || 'none registered';
+function noFormatMessage(raw: unknown, closest: string): string {
+  const tried = `${ADAPTERS.map((a) => a.id).join(', ') || 'none registered'}${closest ? ` (closest: ${closest})` : ''}`;
   const found =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
       ? `found keys ${Object.keys(raw).slice(0, 20).map((k) => `\`${k}\``).join(', ') || '(none)'}`
       : `found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}, not an object`;
-  return `no known format matched: ${found}; tried ${tried}`;
+  return `no known format matched: ${found}; tried ${tried}; choose a format or give a field mapping`;
 }
 
 function countLf(s: string): number {

@@ -1,0 +1,70 @@
+// What `label` and `criteria` share: open the file, find the record by --line or --element, plan the edit
+// through the core, apply it and save atomically. Any refusal leaves the file untouched.
+import { Dataset, type EditError, type RecordEdit } from '../core/dataset/dataset';
+import { CliUsageError, positiveInt, progressLine } from './common';
+
+export const LOCATE_OPTIONS = {
+  line: { type: 'string' },
+  element: { type: 'string' },
+  set: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+export interface EditArgs {
+  file: string;
+  line?: string;
+  element?: string;
+  format?: string;
+}
+
+/** Opens the dataset (progress on stderr) for a command's FILE argument. */
+export async function openDataset(file: string, formatId?: string): Promise<Dataset> {
+  const progress = progressLine(`indexing ${file}`);
+  try {
+    return await Dataset.open(file, { formatId, onProgress: (bytes, total) => progress.update(bytes, total, 'bytes') });
+  } finally {
+    progress.done();
+  }
+}
+
+/** The record index for --line N (JSON Lines) or --element N (JSON arrays), or an error message. */
+export function locate(ds: Dataset, args: EditArgs): { index: number; where: string } | EditError {
+  const line = positiveInt(args.line, '--line');
+  const element = positiveInt(args.element, '--element');
+  if ((line === undefined) === (element === undefined)) throw new CliUsageError('give exactly one of --line N or --element N');
+  if (line !== undefined) {
+    if (ds.shape === 'json-array') return { error: `${args.file} is a JSON array: name the record with --element N (1-based), not --line` };
+    const index = ds.indexOfLine(line);
+    if (index < 0) return { error: `no record starts on line ${line} of ${args.file} (it has ${ds.recordCount} records; blank lines hold none)` };
+    return { index, where: `line ${line}` };
+  }
+  if (ds.shape === 'jsonl') return { error: `${args.file} is JSON Lines: name the record with --line N (its 1-based line), not --element` };
+  if (element! > ds.recordCount) return { error: `no element ${element} in ${args.file}: the array has ${ds.recordCount} elements` };
+  return { index: element! - 1, where: `element ${element} (line ${ds.line(element! - 1)})` };
+}
+
+/** Plans with `plan`, applies and saves; prints what changed. Returns the exit code. */
+export async function editAndSave(
+  args: EditArgs,
+  plan: (ds: Dataset, index: number) => Promise<RecordEdit | EditError>,
+  said: string,
+): Promise<number> {
+  const ds = await openDataset(args.file, args.format);
+  const at = locate(ds, args);
+  if ('error' in at) return fail(at.error);
+  const edit = await plan(ds, at.index);
+  if ('error' in edit) return fail(edit.error);
+  if (edit.changes.length === 0) {
+    process.stdout.write(`${args.file}: ${at.where} already ${said}; file unchanged\n`);
+    return 0;
+  }
+  ds.apply(edit);
+  await ds.save();
+  process.stdout.write(`${args.file}: ${at.where} ${said}\n`);
+  return 0;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\nthe file is unchanged\n`);
+  return 1;
+}
