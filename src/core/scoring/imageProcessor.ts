@@ -1,7 +1,7 @@
 // CLIPImageProcessor in TypeScript: decode, resize the shortest side, centre-crop, rescale, normalise.
 // The resize is ours because library resizers are not faithful: transformers' processors use an
 // antialiased bicubic (a = −0.5) whose support widens with the downscale factor.
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 
 /** The fields of preprocessor_config.json a CLIP-style image processor reads. */
 export interface ImageProcessorConfig {
@@ -80,7 +80,7 @@ export function parseImageProcessorConfig(json: unknown, file = 'preprocessor_co
  * images are composited on white and greyscale widened to RGB, as transformers' `convert_rgb` does.
  */
 export async function decodeImage(bytes: Uint8Array): Promise<RgbImage> {
-  let decoded: { data: Buffer; info: sharp.OutputInfo };
+  let decoded: { data: Buffer; info: OutputInfo };
   try {
     decoded = await sharp(bytes, { failOn: 'error' })
       .flatten({ background: '#ffffff' })
