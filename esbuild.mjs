@@ -1,5 +1,5 @@
 // Bundles the four entry points: extension host, score worker, CLI (Node, CommonJS) and the webview (browser).
-// `vscode` and `onnxruntime-node` stay external: the first is the host's, the second ships its native binary.
+// `vscode` and the packages that ship native or wasm binaries (onnxruntime-node, sharp, @ffmpeg/core) stay external.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 
@@ -7,7 +7,7 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
 // mainFields: prefer ESM builds; jsonc-parser's UMD build requires './impl/*' dynamically, which bundles break.
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node'] };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node', 'sharp', '@ffmpeg/core'] };
 
 const entries = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
