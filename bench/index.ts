@@ -1,0 +1,118 @@
+// Indexing and `inspect` over a ~1 GB Omni-RewardBench-like JSONL, beside `wc -l` on the same file.
+// Run: npm run bench:index  (builds dist/cli.js first). The file is generated once into .bench/.
+// Prints time, records/s and peak RSS of each, and ratios; never fails on time.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const FILE = join(ROOT, '.bench', 'omni-1gb.jsonl');
+const TARGET_BYTES = 1_000_000_000;
+
+// ── data: deterministic, realistic records (~1.4 KB: prose prompt, two responses, criterion, media paths) ──
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+const WORDS = (
+  'the a model response image video audio should prefer answer concise accurate helpful harmless ' +
+  'describe explain scene person object color light sound music speech object texture detail step ' +
+  'because however therefore first second finally user asks about how why what when where which ' +
+  'quality faithful prompt follows instruction style natural smooth clear sharp noisy blurry good ' +
+  'über café naïve 画像 音声 — “quoted” \\"escaped\\"'
+).split(' ');
+const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+const TASKS = ['T2T', 'TI2T', 'TV2T', 'TA2T', 'T2I', 'T2V', 'T2A', 'T23D', 'TI2I'] as const;
+const MODELS = ['gpt-4o', 'claude-3-5-sonnet', 'llama-3.1-70b', 'qwen2.5-vl-72b', 'sdxl', 'flux.1-dev', 'cogvideox', 'audioldm2'];
+
+function record(n: number): string {
+  const task = TASKS[n % TASKS.length];
+  const textOut = task.endsWith('2T');
+  const r: Record<string, unknown> = { id: `${task.toLowerCase()}-${n}`, task, prompt: words(40 + Math.floor(rand() * 30)) };
+  if (task === 'TI2T' || task === 'TI2I') Object.assign(r, { image: `images/${n}.jpg`, image_path: `media_data/images/${n}.jpg` });
+  if (task === 'TV2T') r.video = `videos/${n}.mp4`;
+  if (task === 'TA2T') Object.assign(r, { audio: `audio/${n}.wav`, audio_path: `media_data/audio/${n}.wav` });
+  if (textOut) {
+    r.response1 = words(55 + Math.floor(rand() * 30));
+    r.response2 = words(55 + Math.floor(rand() * 30));
+  } else {
+    const ext = { T2I: 'png', T2V: 'mp4', T2A: 'wav', T23D: 'png', TI2I: 'png' }[task as 'T2I'];
+    r.response1 = `${task}/${n}_1.${ext}`;
+    r.response2 = `${task}/${n}_2.${ext}`;
+    r.response1_path = `media_data/${task}/${n}_1.${ext}`;
+    r.response2_path = `media_data/${task}/${n}_2.${ext}`;
+    r.prompt = words(150 + Math.floor(rand() * 50));
+  }
+  Object.assign(r, {
+    model1: pick(MODELS),
+    model2: pick(MODELS),
+    criteria: words(30 + Math.floor(rand() * 20)),
+    criteria_preference: pick(['response1', 'response2', 'tie']),
+  });
+  return JSON.stringify(r);
+}
+
+async function generate(): Promise<void> {
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  const tmp = FILE + '.part';
+  const out = createWriteStream(tmp, { highWaterMark: 4 << 20 });
+  let bytes = 0;
+  let n = 0;
+  const t0 = Date.now();
+  while (bytes < TARGET_BYTES) {
+    const lines: string[] = [];
+    for (let k = 0; k < 2000; k++) lines.push(record(n++));
+    const chunk = lines.join('\n') + '\n';
+    bytes += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise<void>((r, j) => out.end((e?: Error) => (e ? j(e) : r())));
+  renameSync(tmp, FILE);
+  console.log(`generated ${FILE}: ${n} records, ${(bytes / 1e6).toFixed(0)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// ── measuring: each subject runs in its own process under /usr/bin/time -v (peak RSS) ──
+interface Figure {
+  name: string;
+  seconds: number;
+  records: number;
+  rssMb: number;
+  stdout: string;
+}
+
+function measure(name: string, cmd: string[], records: (stdout: string) => number): Figure {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', ...cmd], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${name} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return { name, seconds, records: records(r.stdout), rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(FILE)) await generate();
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` first');
+  const size = statSync(FILE).size;
+  // Warm the page cache so every subject reads from memory, as the second open in an editor would.
+  spawnSync('cat', [FILE], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const wc = measure('wc -l', ['wc', '-l', FILE], (out) => Number(out.trim().split(/\s+/)[0]));
+  const index = measure('index (lineIndex)', [process.execPath, '--import', 'tsx', join(ROOT, 'bench', 'indexOnce.ts'), FILE], (out) => JSON.parse(out).records);
+  const inspect = measure('inspect --json (dist/cli.js)', [process.execPath, join(ROOT, 'dist', 'cli.js'), 'inspect', '--json', FILE], (out) => JSON.parse(out).records);
+  const indexInfo = JSON.parse(index.stdout);
+
+  console.log(`\nfile: ${FILE} (${(size / 1e6).toFixed(0)} MB, ${wc.records} lines), node ${process.version}\n`);
+  console.log('subject                          time s   records/s     MB/s   peak RSS MB');
+  for (const f of [wc, index, inspect]) {
+    console.log(
+      `${f.name.padEnd(32)} ${f.seconds.toFixed(2).padStart(6)} ${Math.round(f.records / f.seconds).toLocaleString('en-US').padStart(11)} ${(size / 1e6 / f.seconds).toFixed(0).padStart(8)} ${f.rssMb.toFixed(0).padStart(13)}`,
+    );
+  }
+  console.log(`\nindex / wc -l time: ${(index.seconds / wc.seconds).toFixed(1)}x; inspect / wc -l: ${(inspect.seconds / wc.seconds).toFixed(1)}x; inspect / index: ${(inspect.seconds / index.seconds).toFixed(1)}x`);
+  console.log(`index columns: ${(indexInfo.indexBytes / 1e6).toFixed(1)} MB = ${(indexInfo.indexBytes / indexInfo.records).toFixed(1)} bytes a record`);
+  console.log(`inspect peak RSS ${inspect.rssMb.toFixed(0)} MB (budget 600 MB): ${inspect.rssMb < 600 ? 'within' : 'OVER'}`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
