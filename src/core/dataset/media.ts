@@ -190,6 +190,15 @@ export async function resolveMediaPath(ref: MediaRef | string, opts: ResolveOpti
   }
   if (written.includes('\0')) return { ok: false, tried: [], reason: `\`${written}\` contains a NUL byte` };
   const roots = [opts.fileDir, ...(opts.mediaRoots ?? [])].map((r) => path.resolve(r));
+  const allowed = roots.join(', ');
+  const normal = path.normalize(written);
+  if (!path.isAbsolute(written) && (normal === '..' || normal.startsWith('..' + path.sep))) {
+    return {
+      ok: false,
+      tried: [],
+      reason: `\`${written}\` points outside the dataset's folder and the media roots (${allowed}); Reward Lens only reads media inside them`,
+    };
+  }
   const realRoots = (await Promise.all(roots.map(realpathOrUndefined))).filter((r): r is string => !!r);
 
   const candidates = path.isAbsolute(written)
@@ -216,7 +225,6 @@ export async function resolveMediaPath(ref: MediaRef | string, opts: ResolveOpti
     const stat = await fs.stat(real).catch(() => undefined);
     if (stat?.isFile()) return { ok: true, path: real };
   }
-  const allowed = roots.join(', ');
   if (symlinkOut) {
     return {
       ok: false,
@@ -224,7 +232,7 @@ export async function resolveMediaPath(ref: MediaRef | string, opts: ResolveOpti
       reason: `\`${written}\` is a symlink to ${symlinkOut.to}, outside the allowed folders (${allowed}); Reward Lens only reads media inside them`,
     };
   }
-  if (escaped && tried.length === candidates.length && tried.every((t) => !roots.some((r) => inside(r, t)))) {
+  if (escaped && tried.every((t) => !roots.some((r) => inside(r, t)))) {
     return {
       ok: false,
       tried,

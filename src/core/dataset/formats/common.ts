@@ -48,7 +48,7 @@ export function names(keys: string[]): string {
 
 /** The error for a record that lacks the keys a format needs. */
 export function missing(record: unknown, required: string[], formatName: string): AdapterError | undefined {
-  if (!isRec(record)) return err(`expected a JSON object (a ${formatName} record); ${found(record)}`);
+  if (!isRec(record)) return err(`expected a JSON object per record (${formatName}); ${found(record)}`);
   const absent = required.filter((k) => !(k in record));
   if (absent.length === 0) return undefined;
   return err(`expected ${names(required)} (${formatName}); ${absent.length < required.length ? `missing ${names(absent)}; ` : ''}${found(record)}`);

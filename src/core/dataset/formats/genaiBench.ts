@@ -32,7 +32,7 @@ export const genaiBench: FormatAdapter = {
   },
 
   toPair(record, ctx) {
-    if (!isRec(record)) return err(`expected a JSON object (a ${NAME} record); ${found(record)}`);
+    if (!isRec(record)) return err(`expected a JSON object per record (${NAME}); ${found(record)}`);
     const v = variantOf(record);
     if (!v) {
       return err(`expected \`left_image\` and \`right_image\` (or \`left_video\`/\`right_video\`, or \`left_output_image\`/\`right_output_image\`) (${NAME}); ${found(record)}`);

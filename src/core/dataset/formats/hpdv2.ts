@@ -35,7 +35,7 @@ export const hpdv2: FormatAdapter = {
   },
 
   toPair(record, ctx) {
-    if (!isRec(record)) return err(`expected a JSON object (an ${NAME} record); ${found(record)}`);
+    if (!isRec(record)) return err(`expected a JSON object per record (${NAME}); ${found(record)}`);
     const field = Array.isArray(record.file_path) ? 'file_path' : Array.isArray(record.image_path) ? 'image_path' : undefined;
     if (!field) return err(`expected \`file_path\` (train) or \`image_path\` (test) as a list of images (${NAME}); ${found(record)}`);
     const images = (record[field] as unknown[]).map((v) => ({ parts: mediaParts(v, 'image') }));
@@ -60,7 +60,7 @@ export const hpdv2: FormatAdapter = {
   labelEdits(record, label) {
     if (label === 'none') return NO_CLEAR(NAME);
     if (label === 'tie') return err(`${NAME} has no tie: \`human_preference\` marks one image, \`rank\` orders them`);
-    if (!isRec(record)) return err(`expected a JSON object (an ${NAME} record); ${found(record)}`);
+    if (!isRec(record)) return err(`expected a JSON object per record (${NAME}); ${found(record)}`);
     if (isTest(record)) {
       const now = labelOf(record);
       if (now === label) return [];
