@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   inspect: () => import('./cli/inspect'),
   label: () => import('./cli/label'),
   criteria: () => import('./cli/criteria'),
+  score: () => import('./cli/score'),
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@
 // run entries, with resume, the score cache, progress (count, rate, ETA) and cancel.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Dataset } from '../dataset/dataset';
 import { resolveMediaPath } from '../dataset/media';
 import type { DatasetRecord, Part, PreferencePair } from '../dataset/types';
 import type { RunEntry, RunHeader } from './run';
@@ -267,4 +268,16 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   await out!.close();
   await cache?.close();
   return { ...progress, runFile, cancelled: !!signal?.aborted, appended };
+}
+
+/** The records of an open Dataset (unsaved edits included), read in chunks. */
+export function datasetPairSource(ds: Dataset, chunk = 256): PairSource {
+  return {
+    path: ds.filePath,
+    format: ds.format?.id,
+    recordCount: ds.recordCount,
+    async *records() {
+      for (let i = 0; i < ds.recordCount; i += chunk) yield* await ds.readRecords(i, Math.min(chunk, ds.recordCount - i));
+    },
+  };
 }
