@@ -63,7 +63,7 @@ async function generate(): Promise<void> {
     for (let k = 0; k < 2000; k++) lines.push(record(n++));
     const chunk = lines.join('\n') + '\n';
     bytes += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r, j) => out.end((e?: Error) => (e ? j(e) : r())));
   renameSync(tmp, FILE);
