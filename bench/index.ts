@@ -1,9 +1,10 @@
 // Indexing and `inspect` over a ~1 GB Omni-RewardBench-like JSONL, beside `wc -l` on the same file.
-// Run: npm run bench:index  (builds dist/cli.js first). The file is generated once into .bench/.
+// Run: npm run bench:index. The file is generated once into .bench/; the CLI is bundled there as in esbuild.mjs.
 // Prints time, records/s and peak RSS of each, and ratios; never fails on time.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 
 const ROOT = resolve(__dirname, '..');
 const FILE = join(ROOT, '.bench', 'omni-1gb.jsonl');
@@ -90,14 +91,18 @@ function measure(name: string, cmd: string[], records: (stdout: string) => numbe
 
 async function main(): Promise<void> {
   if (!existsSync(FILE)) await generate();
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` first');
+  const cli = join(ROOT, '.bench', 'cli.js');
+  await build({
+    entryPoints: [join(ROOT, 'src', 'cli.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node'], logLevel: 'warning',
+  });
   const size = statSync(FILE).size;
   // Warm the page cache so every subject reads from memory, as the second open in an editor would.
   spawnSync('cat', [FILE], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const wc = measure('wc -l', ['wc', '-l', FILE], (out) => Number(out.trim().split(/\s+/)[0]));
   const index = measure('index (lineIndex)', [process.execPath, '--import', 'tsx', join(ROOT, 'bench', 'indexOnce.ts'), FILE], (out) => JSON.parse(out).records);
-  const inspect = measure('inspect --json (dist/cli.js)', [process.execPath, join(ROOT, 'dist', 'cli.js'), 'inspect', '--json', FILE], (out) => JSON.parse(out).records);
+  const inspect = measure('inspect --json (bundled CLI)', [process.execPath, cli, 'inspect', '--json', FILE], (out) => JSON.parse(out).records);
   const indexInfo = JSON.parse(index.stdout);
 
   console.log(`\nfile: ${FILE} (${(size / 1e6).toFixed(0)} MB, ${wc.records} lines), node ${process.version}\n`);
