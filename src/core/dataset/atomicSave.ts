@@ -75,7 +75,8 @@ export async function saveWithReplacements(
     }
     const existing = await stat(target).catch(() => undefined);
     if (existing) {
-      const writable = await access(target, constants.W_OK).then(() => true, () => false);
+      // No write bit counts as read-only even for root, who passes every access() check.
+      const writable = (existing.mode & 0o222) !== 0 && (await access(target, constants.W_OK).then(() => true, () => false));
       if (!writable) throw new Error(`${target} is read-only`);
     }
     const mode = (existing ?? st).mode & 0o7777;

@@ -37,12 +37,18 @@ function insertProperty(text: string, obj: Node, key: string, valueJson: string)
   const keyJson = JSON.stringify(key);
   if (props.length === 0) return { offset: obj.offset + 1, length: 0, content: `${keyJson}: ${valueJson}` };
   const last = props[props.length - 1];
+  const [lastKey, lastValue] = last.children ?? [];
+  const colon = lastKey && lastValue ? text.slice(lastKey.offset + lastKey.length, lastValue.offset) : ': ';
+  // With one property the separator is unseen: the text after `{` (pretty-printed), else `, ` if `: ` is spaced.
+  const lead = text.slice(obj.offset + 1, last.offset);
   const sep =
     props.length >= 2
       ? text.slice(props[props.length - 2].offset + props[props.length - 2].length, last.offset)
-      : ',' + text.slice(obj.offset + 1, last.offset);
-  const [lastKey, lastValue] = last.children ?? [];
-  const colon = lastKey && lastValue ? text.slice(lastKey.offset + lastKey.length, lastValue.offset) : ': ';
+      : lead
+        ? ',' + lead
+        : /\s$/.test(colon)
+          ? ', '
+          : ',';
   return { offset: last.offset + last.length, length: 0, content: `${sep}${keyJson}${colon}${valueJson}` };
 }
 
