@@ -81,7 +81,12 @@ function missingMedia() {
   return [
     t2i('edge-missing-media-01', 'media/does-not-exist.png', 'response1 points at a file that does not exist.'),
     t2i('edge-missing-media-02', '../../etc/passwd', 'response1 tries to climb out of the sample folder; it must not resolve.'),
-    t2i('edge-missing-media-03', '/etc/passwd', 'response1 is an absolute path outside every allowed root; it must not resolve.'),
+    t2i(
+      'edge-missing-media-03',
+      '../omni-rewardbench/media/t23d/cube-views.png',
+      'response1 names an image that exists, but outside this file\'s folder; without a media root it must not resolve.',
+    ),
+    t2i('edge-missing-media-04', '/etc/passwd', 'response1 is an absolute path outside every allowed root; it must not resolve.'),
   ]
     .map((r) => line(r) + '\n')
     .join('');

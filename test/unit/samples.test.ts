@@ -238,12 +238,13 @@ test('xss.jsonl carries every attack payload inside otherwise valid T2T records'
   }
 });
 
-test('missing-media.jsonl points at a missing file, a ../ escape and an absolute path, beside one real image', () => {
+test('missing-media.jsonl points at a missing file, two ../ escapes and an absolute path, beside one real image', () => {
   const records = readJsonl(path.join(EDGE, 'missing-media.jsonl'));
   const bad = records.map(({ record }) => record.response1_path as string);
-  assert.deepEqual(bad, ['media/does-not-exist.png', '../../etc/passwd', '/etc/passwd']);
+  assert.deepEqual(bad, ['media/does-not-exist.png', '../../etc/passwd', '../omni-rewardbench/media/t23d/cube-views.png', '/etc/passwd']);
   assert.ok(!fs.existsSync(path.resolve(EDGE, bad[0])));
   assert.ok(!path.resolve(EDGE, bad[1]).startsWith(SAMPLES + path.sep), 'the escape really leaves samples/');
+  assert.ok(fs.existsSync(path.resolve(EDGE, bad[2])), 'the second escape names a file that exists outside edge/');
   for (const { line, record } of records) {
     assertOmniRecord(record, `missing-media.jsonl line ${line}`);
     assertMediaInside(EDGE, record.response2_path as string, `missing-media.jsonl line ${line}`);
