@@ -126,7 +126,9 @@ export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch'
 
 /** What the webview keeps across hide/show (vscode.setState). */
 export interface WebviewState {
+  /** Selected record (0-based index in the file) and its position in the filtered list. */
   selected: number;
+  selectedPos: number;
   mode: 'list' | 'pair';
   filter: RowFilter;
   scrollTop: number;

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pagesFor, scrollToReveal, visibleWindow } from '../../../webview/list/virtualWindow';
+import { RowCache } from '../../../webview/list/rowCache';
+
+test('renders the same number of rows for 40 and for 740K records', () => {
+  const at = (total: number, scrollTop: number) => visibleWindow({ scrollTop, viewportHeight: 600, rowHeight: 26, total, overscan: 10 });
+  const small = at(740_000, 0);
+  const deep = at(740_000, 26 * 500_000);
+  const end = at(740_000, 26 * 740_000 - 600);
+  assert.equal(small.end - small.start, 35);
+  assert.equal(deep.end - deep.start, 45);
+  assert.equal(deep.start, 499_990);
+  assert.equal(end.end, 740_000);
+  assert.ok(end.end - end.start <= 45);
+  const few = at(40, 0);
+  assert.deepEqual(few, { start: 0, end: 35 });
+  assert.deepEqual(at(5, 0), { start: 0, end: 5 });
+  assert.deepEqual(at(0, 0), { start: 0, end: 0 });
+});
+
+test('asks for every page a window overlaps, once', () => {
+  assert.deepEqual(pagesFor({ start: 95, end: 205 }, 100), [0, 1, 2]);
+  assert.deepEqual(pagesFor({ start: 100, end: 200 }, 100), [1]);
+  assert.deepEqual(pagesFor({ start: 3, end: 3 }, 100), []);
+});
+
+test('scrolls just enough to reveal a row above or below the viewport', () => {
+  assert.equal(scrollToReveal(10, 0, 260, 26), 26);
+  assert.equal(scrollToReveal(2, 260, 260, 26), 52);
+  assert.equal(scrollToReveal(5, 0, 260, 26), undefined);
+});
+
+test('row cache claims a page once, evicts the least recently used, refetches short pages', () => {
+  const cache = new RowCache(2, 2);
+  const row = (index: number) => ({ index, line: index + 1, id: `r${index}`, inputs: [], outputs: [], label: 'A' as const });
+  assert.equal(cache.claim(0), true);
+  assert.equal(cache.claim(0), false);
+  cache.put(0, [row(0), row(1)]);
+  cache.put(1, [row(2), row(3)]);
+  cache.touch(0);
+  cache.put(2, [row(4)]);
+  assert.equal(cache.row(3), undefined, 'page 1 was evicted');
+  assert.equal(cache.row(1)?.id, 'r1');
+  assert.equal(cache.row(4)?.id, 'r4');
+  cache.dropPartial();
+  assert.equal(cache.row(4), undefined);
+  assert.equal(cache.claim(2), true);
+});

@@ -1,0 +1,165 @@
+// The webview app: header, virtualised list and pair view wired to a HostApi; keyboard and palette actions.
+import { MessageType, isEmptyFilter, type EditorAction, type RowFilter, type ToWebviewMessage, type WebviewState } from '../src/protocol';
+import type { HostApi } from './hostApi';
+import { Header } from './header';
+import { PairList } from './list/pairList';
+import { PairViewPanel } from './pair/pairView';
+import { el } from './components/badges';
+
+export class App {
+  private readonly root: HTMLElement;
+  private readonly header: Header;
+  private readonly list: PairList;
+  private readonly pair: PairViewPanel;
+  private state: WebviewState;
+  private pairRequest = 0;
+
+  constructor(
+    private readonly host: HostApi,
+    root: HTMLElement,
+  ) {
+    this.root = root;
+    this.state = { selected: -1, selectedPos: 0, mode: 'list', filter: {}, scrollTop: 0, ...host.getState() };
+    this.header = new Header({ onFilter: (f) => this.setFilter(f) });
+    this.list = new PairList(host, {
+      onSelect: (index) => this.selected(index),
+      onOpen: (index) => void this.openPair(index),
+      onFirstRows: () => (this.root.dataset.ready = 'true'),
+    });
+    this.pair = new PairViewPanel({ onBack: () => this.back(), onStep: (d) => void this.step(d) });
+    const main = el('main', 'app-main');
+    main.append(this.list.el, this.pair.el);
+    root.replaceChildren(this.header.el, main);
+    host.onEvent((m) => this.onEvent(m));
+    document.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  async start(): Promise<void> {
+    const ready = await this.host.request({ type: MessageType.ReadyRequest });
+    document.title = ready.fileName;
+    this.header.setStats(ready.stats);
+    this.header.setProgress(ready.progress);
+    this.header.setFilter(this.state.filter);
+    this.list.setFilter(this.state.filter, this.state.selectedPos, this.state.scrollTop);
+    if (this.state.mode === 'pair' && this.state.selected >= 0) await this.openPair(this.state.selected);
+    else this.list.focus();
+  }
+
+  runAction(action: EditorAction): void {
+    switch (action) {
+      case 'next':
+        return void (this.state.mode === 'pair' ? this.step(1) : this.list.move(1));
+      case 'previous':
+        return void (this.state.mode === 'pair' ? this.step(-1) : this.list.move(-1));
+      case 'first':
+        return this.list.select(0);
+      case 'last':
+        return this.list.select(this.list.count - 1);
+      case 'open':
+        return void this.list.selectedRecord().then((i) => (i >= 0 ? this.openPair(i) : undefined));
+      case 'back':
+        return this.back();
+      case 'focusSearch':
+        return this.header.focusSearch();
+      case 'toggleErrorsOnly':
+        return this.header.toggleErrorsOnly();
+    }
+  }
+
+  private onEvent(m: ToWebviewMessage): void {
+    switch (m.type) {
+      case MessageType.IndexProgress:
+        return this.header.setProgress(m.progress);
+      case MessageType.StatsChanged:
+        return this.header.setStats(m.stats);
+      case MessageType.ViewChanged:
+        this.list.viewChanged(m.viewKey, m.total, m.done);
+        if (m.viewKey === this.list.viewKey) this.header.setShown(m.total, m.done, !isEmptyFilter(this.state.filter));
+        return;
+      case MessageType.Invalidate:
+        this.list.invalidate();
+        if (this.state.mode === 'pair' && this.state.selected >= 0) void this.openPair(this.state.selected);
+        return;
+      case MessageType.RunAction:
+        return this.runAction(m.action);
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const typing = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|VSCODE-TEXTFIELD|VSCODE-TEXTAREA|VSCODE-SINGLE-SELECT)$/.test(t.tagName));
+    if (typing) {
+      if (e.key === 'Escape' || (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'VSCODE-TEXTFIELD')) {
+        e.preventDefault();
+        this.list.focus();
+      }
+      return;
+    }
+    const action: EditorAction | undefined = (
+      { j: 'next', ArrowDown: 'next', k: 'previous', ArrowUp: 'previous', Enter: 'open', Escape: 'back', '/': 'focusSearch', Home: 'first', End: 'last' } as Record<string, EditorAction>
+    )[e.key];
+    if (!action || (action === 'open' && this.state.mode === 'pair')) return;
+    if ((action === 'first' || action === 'last') && this.state.mode === 'pair') return;
+    e.preventDefault();
+    this.runAction(action);
+  }
+
+  private setFilter(filter: RowFilter): void {
+    this.state.filter = filter;
+    this.header.setShown(0, false, !isEmptyFilter(filter));
+    this.list.setFilter(filter);
+    if (this.state.mode === 'pair') this.back();
+    this.save();
+  }
+
+  private selected(index: number): void {
+    this.state.selected = index;
+    this.state.selectedPos = this.list.selectedPos;
+    this.host.notify({ type: MessageType.SelectionChanged, index });
+    this.save();
+  }
+
+  private async openPair(index: number): Promise<void> {
+    const ticket = ++this.pairRequest;
+    this.state.mode = 'pair';
+    this.state.selected = index;
+    this.save();
+    this.list.el.hidden = true;
+    this.pair.el.hidden = false;
+    try {
+      const reply = await this.host.request({ type: MessageType.GetPair, index });
+      if (ticket !== this.pairRequest || this.state.mode !== 'pair') return;
+      this.pair.show(reply.record, { pos: this.list.selectedPos, total: this.list.count });
+    } catch (e) {
+      if (ticket !== this.pairRequest) return;
+      this.pair.clear();
+      this.pair.el.append(el('div', 'error-message', e instanceof Error ? e.message : String(e)));
+    }
+    this.pair.el.focus();
+  }
+
+  private async step(delta: number): Promise<void> {
+    const pos = this.list.selectedPos + delta;
+    const index = await this.list.recordAt(pos);
+    if (index === undefined) return;
+    this.list.select(pos);
+    await this.openPair(index);
+  }
+
+  private back(): void {
+    if (this.state.mode !== 'pair') return;
+    this.pairRequest++;
+    this.state.mode = 'list';
+    this.pair.el.hidden = true;
+    this.pair.clear();
+    this.list.el.hidden = false;
+    this.list.select(this.list.selectedPos);
+    this.list.focus();
+    this.save();
+  }
+
+  private save(): void {
+    this.state.scrollTop = this.list.el.hidden ? this.state.scrollTop : this.list.scrollTop;
+    this.host.setState(this.state);
+  }
+}

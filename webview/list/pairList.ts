@@ -1,0 +1,257 @@
+// The virtualised list of pairs: a spacer sized to the row count, a fixed pool of row elements placed over the
+// visible window, and pages pulled from the host as the window moves. DOM size is constant for any file size.
+import { MessageType, filterKey, type RowFilter, type RowView } from '../../src/protocol';
+import type { HostApi } from '../hostApi';
+import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
+import { RowCache } from './rowCache';
+import { pagesFor, scrollToReveal, visibleWindow } from './virtualWindow';
+
+export const ROW_HEIGHT = 26;
+const PAGE = 100;
+const OVERSCAN = 8;
+
+export interface PairListEvents {
+  onSelect(index: number): void;
+  onOpen(index: number): void;
+  /** The first page is on screen (or the view is known to be empty). */
+  onFirstRows(): void;
+}
+
+export class PairList {
+  readonly el: HTMLElement;
+  private readonly spacer: HTMLElement;
+  private readonly layer: HTMLElement;
+  private readonly empty: HTMLElement;
+  private pool: HTMLElement[] = [];
+  private cache = new RowCache(PAGE);
+  private filter: RowFilter = {};
+  private key = filterKey({});
+  private total = 0;
+  private done = false;
+  private known = false;
+  private firstRowsShown = false;
+  private frame = 0;
+  /** Selected position in the view and the record it holds (-1 until rows arrive). */
+  selectedPos = 0;
+  selectedIndex = -1;
+
+  constructor(
+    private readonly host: HostApi,
+    private readonly events: PairListEvents,
+  ) {
+    this.el = el('div', 'pair-list');
+    this.el.dataset.testid = 'pair-list';
+    this.el.setAttribute('role', 'listbox');
+    this.el.setAttribute('aria-label', 'Preference pairs');
+    this.el.tabIndex = 0;
+    this.spacer = el('div', 'pair-list-spacer');
+    this.layer = el('div', 'pair-list-rows');
+    this.empty = el('div', 'pair-list-empty');
+    this.el.append(this.spacer, this.layer, this.empty);
+    this.el.addEventListener('scroll', () => this.schedule());
+    new ResizeObserver(() => this.schedule()).observe(this.el);
+    this.layer.addEventListener('click', (e) => {
+      const row = (e.target as HTMLElement).closest<HTMLElement>('.pair-row');
+      if (row?.dataset.pos) this.select(Number(row.dataset.pos));
+    });
+    this.layer.addEventListener('dblclick', (e) => {
+      const row = (e.target as HTMLElement).closest<HTMLElement>('.pair-row');
+      if (row?.dataset.index) this.events.onOpen(Number(row.dataset.index));
+    });
+  }
+
+  get viewKey(): string {
+    return this.key;
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  /** Shows a new filter's rows; keeps `selectPos` (restored state) when given. */
+  setFilter(filter: RowFilter, selectPos = 0, scrollTop?: number): void {
+    this.filter = filter;
+    this.key = filterKey(filter);
+    this.cache.clear();
+    this.known = false;
+    this.total = 0;
+    this.selectedPos = selectPos;
+    this.selectedIndex = -1;
+    this.el.scrollTop = scrollTop ?? Math.max(0, selectPos * ROW_HEIGHT - 3 * ROW_HEIGHT);
+    void this.fetch(Math.floor(selectPos / PAGE)).then(() => {
+      if (scrollTop !== undefined) this.el.scrollTop = scrollTop;
+      this.reveal();
+      this.schedule();
+    });
+  }
+
+  /** The host's view grew or finished (streaming index or filter scan). */
+  viewChanged(key: string, total: number, done: boolean): void {
+    if (key !== this.key) return;
+    const grew = total !== this.total;
+    this.total = total;
+    this.done = done;
+    this.known = true;
+    if (grew) this.cache.dropPartial();
+    this.schedule();
+  }
+
+  /** Records changed on the host: refetch what is on screen. */
+  invalidate(): void {
+    this.cache.clear();
+    this.schedule();
+  }
+
+  select(pos: number, reveal = true): void {
+    if (this.total === 0) return;
+    this.selectedPos = Math.max(0, Math.min(this.total - 1, pos));
+    const row = this.cache.row(this.selectedPos);
+    this.selectedIndex = row?.index ?? -1;
+    if (reveal) this.reveal();
+    this.schedule();
+    if (row) this.events.onSelect(row.index);
+    else void this.fetch(Math.floor(this.selectedPos / PAGE)).then(() => this.select(this.selectedPos, false));
+  }
+
+  move(delta: number): void {
+    this.select(this.selectedPos + delta);
+  }
+
+  /** The record at the selected position, fetching its page if needed. */
+  async selectedRecord(): Promise<number> {
+    if (this.selectedIndex >= 0) return this.selectedIndex;
+    await this.fetch(Math.floor(this.selectedPos / PAGE));
+    return this.cache.row(this.selectedPos)?.index ?? -1;
+  }
+
+  /** Record index at a view position relative to the selection (for j/k in the pair view). */
+  async recordAt(pos: number): Promise<number | undefined> {
+    if (pos < 0 || pos >= this.total) return undefined;
+    if (!this.cache.row(pos)) await this.fetch(Math.floor(pos / PAGE));
+    return this.cache.row(pos)?.index;
+  }
+
+  get scrollTop(): number {
+    return this.el.scrollTop;
+  }
+
+  focus(): void {
+    this.el.focus({ preventScroll: true });
+  }
+
+  private reveal(): void {
+    const top = scrollToReveal(this.selectedPos, this.el.scrollTop, this.el.clientHeight, ROW_HEIGHT);
+    if (top !== undefined) this.el.scrollTop = top;
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private async fetch(page: number): Promise<void> {
+    if (!this.cache.claim(page)) return;
+    const key = this.key;
+    try {
+      const reply = await this.host.request({ type: MessageType.GetRows, start: page * PAGE, count: PAGE, filter: this.filter });
+      if (reply.viewKey !== this.key || key !== this.key) {
+        this.cache.release(page);
+        return;
+      }
+      this.cache.put(page, reply.rows);
+      this.total = Math.max(this.known ? this.total : 0, reply.total);
+      this.done = reply.done;
+      this.known = true;
+      if (this.selectedIndex < 0) {
+        const row = this.cache.row(this.selectedPos);
+        if (row) {
+          this.selectedIndex = row.index;
+          this.events.onSelect(row.index);
+        }
+      }
+      this.schedule();
+    } catch {
+      this.cache.release(page);
+    }
+  }
+
+  private render(): void {
+    this.spacer.style.height = `${this.total * ROW_HEIGHT}px`;
+    const win = visibleWindow({ scrollTop: this.el.scrollTop, viewportHeight: this.el.clientHeight, rowHeight: ROW_HEIGHT, total: this.total, overscan: OVERSCAN });
+    for (const p of pagesFor(win, PAGE)) {
+      if (this.cache.has(p)) this.cache.touch(p);
+      else void this.fetch(p);
+    }
+    const n = win.end - win.start;
+    while (this.pool.length < n) {
+      const r = el('div', 'pair-row');
+      r.setAttribute('role', 'option');
+      this.pool.push(r);
+      this.layer.append(r);
+    }
+    let firstFilled = false;
+    this.pool.forEach((r, i) => {
+      const pos = win.start + i;
+      if (i >= n) {
+        r.hidden = true;
+        return;
+      }
+      r.hidden = false;
+      const row = this.cache.row(pos);
+      this.fill(r, pos, row);
+      if (row) firstFilled = true;
+    });
+    this.empty.hidden = !(this.known && this.total === 0);
+    this.empty.textContent = this.done ? 'No pairs match.' : 'Searching…';
+    if (!this.firstRowsShown && (firstFilled || (this.known && this.total === 0))) {
+      this.firstRowsShown = true;
+      this.events.onFirstRows();
+    }
+  }
+
+  private fill(r: HTMLElement, pos: number, row: RowView | undefined): void {
+    const selected = pos === this.selectedPos;
+    const sig = row ? `${pos}|${selected}|${JSON.stringify(row)}` : `${pos}|${selected}|loading`;
+    r.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
+    if (r.dataset.sig === sig) return;
+    r.dataset.sig = sig;
+    r.dataset.pos = String(pos);
+    r.setAttribute('aria-selected', String(selected));
+    r.id = selected ? 'selected-row' : '';
+    r.replaceChildren();
+    r.classList.toggle('error-row', !!row?.error);
+    r.classList.toggle('loading', !row);
+    r.classList.toggle('edited', !!row?.edited);
+    if (!row) {
+      delete r.dataset.index;
+      r.append(el('span', 'cell num', String(pos + 1)), el('span', 'cell muted', '…'));
+      return;
+    }
+    r.dataset.index = String(row.index);
+    r.append(el('span', 'cell num', String(row.index + 1)));
+    if (row.error) {
+      const msg = el('span', 'cell error-message');
+      msg.append(icon('error'), document.createTextNode(` ${row.error}`));
+      msg.title = row.error;
+      r.append(msg);
+      return;
+    }
+    const id = el('span', 'cell id', row.id);
+    id.title = `${row.id} (line ${row.line})`;
+    r.append(id, el('span', 'cell task', row.task ?? ''));
+    const mods = el('span', 'cell mods');
+    mods.append(modalityBadges(row.inputs, row.outputs));
+    const label = el('span', 'cell label');
+    label.append(labelChip(row.label));
+    const verdict = el('span', 'cell verdict');
+    if (row.verdict) {
+      verdict.append(labelChip(row.verdict, 'verdict-chip'));
+      if (row.agrees === false) verdict.append(icon('warning', 'the model disagrees with the human label'));
+    }
+    const margin = el('span', 'cell margin', formatMargin(row.margin));
+    r.append(mods, label, verdict, margin);
+  }
+}
