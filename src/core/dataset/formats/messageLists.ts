@@ -80,7 +80,8 @@ export const skywork: FormatAdapter = {
   match(r) {
     if (!isRec(r) || !isMessages(r.chosen) || !isMessages(r.rejected)) return 0;
     if ('prompt_id' in r || 'score_chosen' in r || 'messages' in r) return 0.4;
-    return 'source' in r || !('prompt' in r) ? 0.9 : 0.6;
+    if ('prompt' in r) return 0.6;
+    return 'source' in r ? 1 : 0.9;
   },
 
   toPair(record, ctx) {

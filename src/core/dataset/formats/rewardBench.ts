@@ -34,7 +34,8 @@ export const rewardBench: FormatAdapter = {
     if (!isRec(r) || typeof r.chosen !== 'string' || typeof r.rejected !== 'string') return 0;
     if (typeof r.prompt !== 'string') return 0.1;
     if (isTranscript(r.chosen)) return 0.3;
-    return 'chosen_model' in r || 'subset' in r ? 0.95 : 0.75;
+    if ('chosen_model' in r && 'rejected_model' in r) return 1;
+    return 'subset' in r ? 0.9 : 0.75;
   },
 
   toPair(record, ctx) {
