@@ -28,25 +28,25 @@ const MODELS = ['gpt-4o', 'claude-3-5-sonnet', 'llama-3.1-70b', 'qwen2.5-vl-72b'
 function record(n: number): string {
   const task = TASKS[n % TASKS.length];
   const textOut = task.endsWith('2T');
-  const r: Record<string, unknown> = { id: `${task.toLowerCase()}-${n}`, task, prompt: words(40 + Math.floor(rand() * 30)) };
+  const r: Record<string, unknown> = { id: `${task.toLowerCase()}-${n}`, task, prompt: words(28 + Math.floor(rand() * 24)) };
   if (task === 'TI2T' || task === 'TI2I') Object.assign(r, { image: `images/${n}.jpg`, image_path: `media_data/images/${n}.jpg` });
   if (task === 'TV2T') r.video = `videos/${n}.mp4`;
   if (task === 'TA2T') Object.assign(r, { audio: `audio/${n}.wav`, audio_path: `media_data/audio/${n}.wav` });
   if (textOut) {
-    r.response1 = words(55 + Math.floor(rand() * 30));
-    r.response2 = words(55 + Math.floor(rand() * 30));
+    r.response1 = words(42 + Math.floor(rand() * 24));
+    r.response2 = words(42 + Math.floor(rand() * 24));
   } else {
     const ext = { T2I: 'png', T2V: 'mp4', T2A: 'wav', T23D: 'png', TI2I: 'png' }[task as 'T2I'];
     r.response1 = `${task}/${n}_1.${ext}`;
     r.response2 = `${task}/${n}_2.${ext}`;
     r.response1_path = `media_data/${task}/${n}_1.${ext}`;
     r.response2_path = `media_data/${task}/${n}_2.${ext}`;
-    r.prompt = words(150 + Math.floor(rand() * 50));
+    r.prompt = words(105 + Math.floor(rand() * 40));
   }
   Object.assign(r, {
     model1: pick(MODELS),
     model2: pick(MODELS),
-    criteria: words(30 + Math.floor(rand() * 20)),
+    criteria: words(22 + Math.floor(rand() * 16)),
     criteria_preference: pick(['response1', 'response2', 'tie']),
   });
   return JSON.stringify(r);
