@@ -44,12 +44,11 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
     shown = box;
   };
 
-  // Load the bytes only when the viewer is actually visible (a pair view scrolled into view, a tab shown).
+  const format = meshFormat(view);
+  // Load the bytes only when the viewer is (nearly) visible: a pair view scrolled into view, a tab shown.
   const visible = new IntersectionObserver((entries) => {
-    if (!entries.some((e) => e.isIntersecting) || viewer || disposed) return;
+    if (!entries.some((e) => e.isIntersecting) || viewer || disposed || !format) return;
     visible.disconnect();
-    const format = meshFormat(view);
-    if (!format) return fail(`Cannot show ${name} in 3D: only glb, gltf, obj and ply meshes are supported.`);
     try {
       viewer = createViewer(canvas);
     } catch (e) {
@@ -65,8 +64,9 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
       },
       (e: Error) => fail(`Could not load the 3D model ${name}: ${e.message || String(e)}`),
     );
-  });
-  visible.observe(canvas);
+  }, { rootMargin: '200px' });
+  if (format) visible.observe(canvas);
+  else fail(`Cannot show ${name} in 3D: only glb, gltf, obj and ply meshes are supported.`);
 
   return {
     dispose: () => {

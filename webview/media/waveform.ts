@@ -81,11 +81,15 @@ export function renderWaveform(canvas: HTMLCanvasElement, audio: HTMLAudioElemen
     if (canvas.hasPointerCapture(e.pointerId)) seekTo(e);
   }, opts);
 
+  canvas.dataset.state = 'loading';
   const ready = decodePeaks(src, ac.signal).then((p) => {
     peaks = p;
+    canvas.dataset.state = 'ready';
     schedule();
   });
-  ready.catch(() => undefined);
+  ready.catch(() => {
+    canvas.dataset.state = 'error';
+  });
   schedule();
   return {
     ready,
