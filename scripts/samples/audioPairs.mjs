@@ -19,7 +19,7 @@ const beeps = (count, freq, { on = 0.18, off = 0.17, wave = 'sine' } = {}) => (o
   const parts = [];
   for (let i = 0; i < count; i++) {
     const part = `${tmp}.${i}.wav`;
-    run('sox', ['-R', '-n', ...OUT, part, 'synth', String(on), wave, String(freq), 'fade', '0.01', String(on), '0.02', 'pad', '0', String(off), 'vol', '0.6']);
+    run('sox', ['-R', '-n', ...OUT, part, 'synth', String(on), wave, String(freq), 'fade', 'h', '0.02', String(on), '0.04', 'pad', '0', String(off), 'vol', '0.6']);
     parts.push(part);
   }
   run('sox', ['-R', ...parts, ...OUT, out]);

@@ -8,6 +8,8 @@ const H = 240;
 const FPS = 15;
 const NOTE = 'Synthetic: video generated for this sample with ffmpeg lavfi sources; labels written for it.';
 const VP9 = ['-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '42', '-deadline', 'good', '-cpu-used', '4', '-row-mt', '0', '-pix_fmt', 'yuv420p', '-an'];
+// One VP8 clip too: VS Code's desktop webviews decode H.264 and VP8 but (per its docs) not VP9, unlike Chromium.
+const VP8 = ['-c:v', 'libvpx', '-b:v', '200k', '-crf', '20', '-deadline', 'good', '-cpu-used', '4', '-pix_fmt', 'yuv420p', '-an'];
 const H264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-an'];
 // A small corner tag so a frame seen on its own still says where it came from.
 const TAG = `drawtext=fontfile=${FONT}:text='synthetic sample':fontsize=11:fontcolor=white@0.7:x=6:y=h-16`;
@@ -92,7 +94,7 @@ const TV2T = [
     criteria: 'Prefer the answer that gets the direction of motion right.',
   },
   {
-    clip: ['count-to-four.webm', counter('1+floor(t*4/3)', 3)],
+    clip: ['count-to-four-vp8.webm', counter('1+floor(t*4/3)', 3)],
     prompt: 'What is the last number shown in the video?',
     responses: ['4', 'The last number shown is 3.'],
     preference: 'response1',
@@ -113,7 +115,7 @@ export function videoPairs(outDir) {
   mkdirSync(join(outDir, 'media/tv2t'), { recursive: true });
   const make = (dir, [name, [inputs, filter]]) => {
     const rel = `media/${dir}/${name}`;
-    const encoder = name.endsWith('.mp4') ? H264 : VP9;
+    const encoder = name.endsWith('.mp4') ? H264 : name.endsWith('-vp8.webm') ? VP8 : VP9;
     const filterArgs = filter ? [inputs.filter((a) => a === '-i').length > 1 ? '-filter_complex' : '-vf', filter] : [];
     ffmpeg(inputs, [...filterArgs, '-t', '3', ...encoder], join(outDir, rel));
     return rel;
