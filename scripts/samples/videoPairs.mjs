@@ -8,7 +8,7 @@ const H = 240;
 const FPS = 15;
 const NOTE = 'Synthetic: video generated for this sample with ffmpeg lavfi sources; labels written for it.';
 const VP9 = ['-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '42', '-deadline', 'good', '-cpu-used', '4', '-row-mt', '0', '-pix_fmt', 'yuv420p', '-an'];
-// One VP8 clip too: VS Code's desktop webviews decode H.264 and VP8 but (per its docs) not VP9, unlike Chromium.
+// One VP8 clip too: VS Code desktop ships H.264 and VP8 decoders but not VP9 (microsoft/vscode#156558); Chromium plays all.
 const VP8 = ['-c:v', 'libvpx', '-b:v', '200k', '-crf', '20', '-deadline', 'good', '-cpu-used', '4', '-pix_fmt', 'yuv420p', '-an'];
 const H264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', '-an'];
 // A small corner tag so a frame seen on its own still says where it came from.
