@@ -106,6 +106,16 @@ function fromBytes(bytes: Uint8Array, hint?: MediaModality, nameForMime?: string
   return { modality, source: { kind: 'data', uri, bytes: bytes.length }, mime };
 }
 
+/** Base64 text straight into a data URI (no decode of the whole payload): the mime from its first bytes. */
+function fromBase64(b64: string, hint?: MediaModality, nameForMime?: string): MediaRef | undefined {
+  const clean = /[\r\n]/.test(b64) ? b64.replace(/[\r\n]/g, '') : b64;
+  const mime = sniffMime(new Uint8Array(Buffer.from(clean.slice(0, 64), 'base64'))) ?? (nameForMime ? mimeFromPath(nameForMime) : undefined);
+  const modality = (mime && modalityFromMime(mime)) || hint;
+  if (!mime || !modality) return undefined;
+  const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return { modality, source: { kind: 'data', uri: `data:${mime};base64,${clean}`, bytes: (clean.length * 3) / 4 - pad }, mime };
+}
+
 /**
  * A MediaRef from one record value, or undefined when the value is not media. `hint` is the modality the
  * field is known to hold (e.g. Omni-RewardBench's `video`); it decides when the value itself cannot
@@ -120,6 +130,10 @@ export function parseMediaValue(value: unknown, hint?: MediaModality): MediaRef 
     return b && fromBytes(b, hint);
   }
   const name = typeof o.path === 'string' ? o.path : undefined;
+  if (typeof o.bytes === 'string' && o.bytes.length >= 64 && BASE64.test(o.bytes)) {
+    const b64 = fromBase64(o.bytes, hint, name);
+    if (b64) return b64;
+  }
   if (o.bytes !== undefined && o.bytes !== null) {
     const b = bytesOf(o.bytes);
     if (b && b.length > 0) return fromBytes(b, hint, name);
@@ -140,8 +154,8 @@ function parseMediaString(s: string, hint?: MediaModality): MediaRef | undefined
   }
   // Raw base64 (no extension, long, only base64 characters) that sniffs as a known media type.
   if (v.length >= 64 && !extensionOf(v) && BASE64.test(v)) {
-    const head = new Uint8Array(Buffer.from(v.slice(0, 64), 'base64'));
-    if (sniffMime(head)) return fromBytes(new Uint8Array(Buffer.from(v, 'base64')), hint);
+    const b64 = fromBase64(v, hint);
+    if (b64) return b64;
   }
   if (/[\n\r]/.test(v) || v.length > 1024) return undefined;
   const modality = modalityFromPath(v) ?? hint;
