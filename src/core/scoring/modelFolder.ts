@@ -1,4 +1,5 @@
 // Model folders → scorers: the `kind → factory` table (one line per scorer kind) and in-thread loading.
+import { loadClipScorer } from './clipScorer';
 import { createLengthBaseline } from './lengthBaseline';
 import { defaultModelDir, hashModelFolder, onnxFileOf, readModelFolder, type LoadOptions, type ModelFolder, type ModelRef } from './modelFolderReader';
 import { ModelLoadError, type Scorer } from './scorer';
@@ -11,6 +12,7 @@ export type ScorerFactory = (folder: ModelFolder, hash: string, opts: LoadOption
 /** Scorer kinds and how to build them: add one line per kind (the image and audio scorers add 'clip' and 'clap'). */
 export const SCORER_FACTORIES: Record<string, ScorerFactory> = {
   'sequence-classifier': createTextRewardModel,
+  clip: loadClipScorer,
 };
 
 /** Files whose content goes into the model hash besides the config files: the graph(s) the kind runs. */
