@@ -104,3 +104,11 @@ test('writes labels in its own vocabulary and the criterion into criteria', () =
   assert.deepEqual(editsOf(omniRewardBench.labelEdits(T2T, 'A')), [{ op: 'set', path: ['criteria_preference'], value: 'response1' }]);
   assert.deepEqual(editsOf(omniRewardBench.criterionEdits(T2T, 'Prefer the shorter answer.')), [{ op: 'set', path: ['criteria'], value: 'Prefer the shorter answer.' }]);
 });
+
+test('reads and writes the tie-evaluation spelling: label 1 / -1 / 0', () => {
+  const { criteria_preference: _p, ...rest } = T2T;
+  const label = (v: number) => pairOf(omniRewardBench, { ...rest, label: v }).label;
+  assert.deepEqual([label(1), label(-1), label(0)], ['A', 'B', 'tie']);
+  assert.deepEqual(editsOf(omniRewardBench.labelEdits({ ...rest, label: 1 }, 'B')), [{ op: 'set', path: ['label'], value: -1 }]);
+  assert.deepEqual(editsOf(omniRewardBench.labelEdits({ ...rest, label: 1 }, 'tie')), [{ op: 'set', path: ['label'], value: 0 }]);
+});

@@ -24,6 +24,9 @@ import {
 const NAME = 'Omni-RewardBench';
 const FROM_FIELD: Record<string, Label> = { response1: 'A', response2: 'B', tie: 'tie' };
 const TO_FIELD: Record<string, string> = { A: 'response1', B: 'response2', tie: 'tie' };
+/** The repo's tie-evaluation files say `label` 1 (response1), -1 (response2), 0 (tie) instead. */
+const TIE_EVAL: Record<string, Label> = { '1': 'A', '-1': 'B', '0': 'tie' };
+const usesTieEvalLabel = (r: Rec) => !('criteria_preference' in r) && typeof r.label === 'number' && String(r.label) in TIE_EVAL;
 const INPUT_MEDIA: [string, MediaModality][] = [
   ['image', 'image'],
   ['video', 'video'],
@@ -80,7 +83,8 @@ export const omniRewardBench: FormatAdapter = {
 
     const pref = rec.criteria_preference;
     let label: Label = 'none';
-    if (typeof pref === 'string' && pref in FROM_FIELD) label = FROM_FIELD[pref];
+    if (usesTieEvalLabel(rec)) label = TIE_EVAL[String(rec.label)];
+    else if (typeof pref === 'string' && pref in FROM_FIELD) label = FROM_FIELD[pref];
     else if (pref !== undefined && pref !== null && pref !== '') {
       return err(`\`criteria_preference\` must be "response1", "response2" or "tie"; got ${show(pref)}`);
     }
@@ -100,8 +104,9 @@ export const omniRewardBench: FormatAdapter = {
     });
   },
 
-  labelEdits(_record, label) {
+  labelEdits(record, label) {
     if (label === 'none') return NO_CLEAR(NAME);
+    if (isRec(record) && usesTieEvalLabel(record)) return [{ op: 'set', path: ['label'], value: label === 'A' ? 1 : label === 'B' ? -1 : 0 }];
     return [{ op: 'set', path: ['criteria_preference'], value: TO_FIELD[label] }];
   },
 
