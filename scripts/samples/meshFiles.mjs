@@ -1,5 +1,15 @@
 // Writes a mesh as Wavefront OBJ or binary glTF 2.0 (GLB) — small enough to do by hand, per the glTF 2.0 spec.
 
+/** One vertex per triangle corner, so averaged normals become face normals (sharp edges on boxes). */
+function unweld({ positions, indices }) {
+  const out = [];
+  for (const i of indices) out.push(positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2]);
+  return { positions: out, indices: indices.map((_, k) => k) };
+}
+
+/** Meshes marked `flat` (box, pyramid) are written with hard edges; the rest with smooth normals. */
+const forExport = (mesh) => (mesh.flat ? unweld(mesh) : mesh);
+
 export function vertexNormals({ positions, indices }) {
   const normals = new Float32Array(positions.length);
   for (let t = 0; t < indices.length; t += 3) {
@@ -18,7 +28,8 @@ export function vertexNormals({ positions, indices }) {
 
 const fmt = (x) => (Math.abs(x) < 5e-5 ? '0' : x.toFixed(4).replace(/\.?0+$/, ''));
 
-export function toObj(mesh, comment) {
+export function toObj(input, comment) {
+  const mesh = forExport(input);
   const normals = vertexNormals(mesh);
   const lines = [`# ${comment}`, `# ${mesh.positions.length / 3} vertices, ${mesh.indices.length / 3} triangles`, 'o shape'];
   for (let i = 0; i < mesh.positions.length; i += 3) lines.push(`v ${fmt(mesh.positions[i])} ${fmt(mesh.positions[i + 1])} ${fmt(mesh.positions[i + 2])}`);
@@ -33,7 +44,8 @@ export function toObj(mesh, comment) {
 const pad4 = (n) => (4 - (n % 4)) % 4;
 
 /** GLB: 12-byte header, a JSON chunk (space-padded) and a BIN chunk (zero-padded), all 4-byte aligned. */
-export function toGlb(mesh, { name, color, generator }) {
+export function toGlb(input, { name, color, generator }) {
+  const mesh = forExport(input);
   const positions = Float32Array.from(mesh.positions);
   const normals = vertexNormals(mesh);
   const vertexCount = positions.length / 3;

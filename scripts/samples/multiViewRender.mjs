@@ -42,8 +42,8 @@ function renderView(mesh, azimuth, color, radius) {
     const [a, b, c] = [indices[t] * 3, indices[t + 1] * 3, indices[t + 2] * 3];
     const e1 = [v[b] - v[a], v[b + 1] - v[a + 1], v[b + 2] - v[a + 2]];
     const e2 = [v[c] - v[a], v[c + 1] - v[a + 1], v[c + 2] - v[a + 2]];
-    let n = normalise([e1[1] * e2[2] - e1[2] * e2[1], e1[2] * e2[0] - e1[0] * e2[2], e1[0] * e2[1] - e1[1] * e2[0]]);
-    if (n[2] < 0) n = n.map((x) => -x); // two-sided: shade whichever side faces the camera
+    const n = normalise([e1[1] * e2[2] - e1[2] * e2[1], e1[2] * e2[0] - e1[0] * e2[2], e1[0] * e2[1] - e1[1] * e2[0]]);
+    if (n[2] <= 0) continue; // back face (counter-clockwise = front, as in glTF): a wrong winding shows as a hole
     const lambert = Math.max(0, n[0] * LIGHT[0] + n[1] * LIGHT[1] + n[2] * LIGHT[2]);
     const shade = 0.28 + 0.72 * lambert;
     const [x0, y0, x1, y1, x2, y2] = [sx(a), sy(a), sx(b), sy(b), sx(c), sy(c)];
