@@ -123,14 +123,14 @@ function cut(tokens: string[], keep: number, side: Side): string[] {
  */
 export function encode(lt: LoadedTokenizer, first: string, second: string | undefined, opts: EncodeOptions): number[] | undefined {
   const tok = lt.tokenizer;
-  const fast = tok.encode(first, { text_pair: second ?? null, add_special_tokens: opts.addSpecialTokens }).ids;
-  if (fast.length <= opts.maxLength) return fast;
+  // Segments are tokenised once and assembled here (the same steps as Tokenizer.encode), so truncation costs no second pass.
   let a = tok.tokenize(first, { add_special_tokens: false });
   let b = second === undefined ? undefined : tok.tokenize(second, { add_special_tokens: false });
   const post = tok.post_processor;
   const assemble = (x: string[], y: string[] | undefined) =>
     opts.addSpecialTokens && post ? post.post_process(x, y ?? null, true).tokens : [...x, ...(y ?? [])];
-  const budget = opts.maxLength - assemble([], b === undefined ? undefined : []).length;
+  const specials = assemble([], b === undefined ? undefined : []).length;
+  const budget = opts.maxLength - specials;
   if (budget <= 0) return undefined;
   if (b === undefined) a = cut(a, budget, opts.truncationSide);
   else if (a.length + b.length > budget) {
