@@ -145,6 +145,10 @@ export function edgeCases(edgeDir) {
   mkdirSync(join(edgeDir, 'media'), { recursive: true });
   // A tiny real image so each missing-media record still has one response that renders.
   ffmpeg(['-f', 'lavfi', '-i', 'color=c=white:s=64x64:d=1'], ['-vf', "geq=lum='if(eq(mod(floor(X/8)+floor(Y/8),2),0),30,225)':cb=128:cr=128", '-frames:v', '1'], join(edgeDir, 'media/checker.png'));
+  writeFileSync(
+    join(edgeDir, '.gitattributes'),
+    '# Byte-exact on every checkout: malformed.jsonl has one CRLF line on purpose, and no line-ending conversion may touch it.\n* -text\n',
+  );
   writeFileSync(join(edgeDir, 'malformed.jsonl'), malformed());
   writeFileSync(join(edgeDir, 'xss.jsonl'), xss());
   writeFileSync(join(edgeDir, 'missing-media.jsonl'), missingMedia());
