@@ -2,7 +2,7 @@
 import { MessageType, isEmptyFilter, type EditorAction, type RowFilter, type ToWebviewMessage, type WebviewState } from '../src/protocol';
 import type { HostApi } from './hostApi';
 import { Header } from './header';
-import { PairList } from './list/pairList';
+import { PairList, listHead } from './list/pairList';
 import { PairViewPanel } from './pair/pairView';
 import { el } from './components/badges';
 
@@ -13,6 +13,7 @@ export class App {
   private readonly pair: PairViewPanel;
   private state: WebviewState;
   private pairRequest = 0;
+  private readonly head: HTMLElement;
 
   constructor(
     private readonly host: HostApi,
@@ -28,7 +29,8 @@ export class App {
     });
     this.pair = new PairViewPanel({ onBack: () => this.back(), onStep: (d) => void this.step(d) });
     const main = el('main', 'app-main');
-    main.append(this.list.el, this.pair.el);
+    this.head = listHead();
+    main.append(this.head, this.list.el, this.pair.el);
     root.replaceChildren(this.header.el, main);
     host.onEvent((m) => this.onEvent(m));
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -125,6 +127,7 @@ export class App {
     this.state.selected = index;
     this.save();
     this.list.el.hidden = true;
+    this.head.hidden = true;
     this.pair.el.hidden = false;
     try {
       const reply = await this.host.request({ type: MessageType.GetPair, index });
@@ -153,6 +156,7 @@ export class App {
     this.pair.el.hidden = true;
     this.pair.clear();
     this.list.el.hidden = false;
+    this.head.hidden = false;
     this.list.select(this.list.selectedPos);
     this.list.focus();
     this.save();

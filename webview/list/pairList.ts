@@ -17,6 +17,14 @@ export interface PairListEvents {
   onFirstRows(): void;
 }
 
+/** Column titles above the list (same grid as the rows). */
+export function listHead(): HTMLElement {
+  const head = el('div', 'list-head');
+  head.setAttribute('aria-hidden', 'true');
+  for (const [t, cls] of [['#', 'right'], ['ID', ''], ['Task', ''], ['Modalities', ''], ['Human', ''], ['Model', ''], ['Margin', 'right']]) head.append(el('span', cls || undefined, t));
+  return head;
+}
+
 export class PairList {
   readonly el: HTMLElement;
   private readonly spacer: HTMLElement;

@@ -1,0 +1,96 @@
+// Screenshots of the webview app on the dev page (mock host, real core reading the samples), in light and dark.
+//   node --import tsx webview/dev/screenshots.ts [outdir]     (default: test-output/editor-screenshots)
+// Uses playwright-core from the e2e tools folder and Debian's Chromium, headless.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startDevServer } from './server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OMNI = process.env.OMNI ?? 'samples/omni-rewardbench/omni-sample.jsonl';
+
+// playwright-core lives in the e2e tools folder (not a dependency): the little of its API used here.
+export interface Page {
+  goto(url: string): Promise<unknown>;
+  waitForSelector(sel: string, opts?: { timeout?: number }): Promise<unknown>;
+  waitForTimeout(ms: number): Promise<void>;
+  screenshot(opts: { path: string }): Promise<unknown>;
+  evaluate<T>(fn: () => T): Promise<T>;
+  on(event: 'console', fn: (m: { type(): string; text(): string }) => void): void;
+  on(event: 'pageerror', fn: (e: Error) => void): void;
+  keyboard: { press(key: string): Promise<void> };
+  close(): Promise<void>;
+}
+export interface Browser {
+  newPage(opts: { viewport: { width: number; height: number } }): Promise<Page>;
+  close(): Promise<void>;
+}
+type Chromium = { launch(opts: { executablePath: string; args: string[] }): Promise<Browser> };
+
+export function loadChromium(): Chromium {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(ROOT, '.e2e-tools/e2e/node_modules/playwright-core')) as { chromium: Chromium }).chromium;
+}
+
+interface Shot {
+  name: string;
+  query: string;
+  /** Runs in the page before the screenshot (e.g. press keys); the page is ready when #app[data-ready]. */
+  then?: (page: Page) => Promise<void>;
+}
+
+async function firstOfEachTask(url: string): Promise<Record<string, number>> {
+  const res = await fetch(`${url}data?file=${encodeURIComponent(OMNI)}`);
+  const data = (await res.json()) as { records: { kind: string; task?: string; index: number }[] };
+  const out: Record<string, number> = {};
+  for (const r of data.records) if (r.kind === 'pair' && r.task && out[r.task] === undefined) out[r.task] = r.index;
+  return out;
+}
+
+async function main(): Promise<void> {
+  const outdir = path.resolve(process.argv[2] ?? path.join(ROOT, 'test-output/editor-screenshots'));
+  fs.mkdirSync(outdir, { recursive: true });
+  const chromium = loadChromium();
+  const server = await startDevServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const tasks = await firstOfEachTask(server.url);
+    const only = process.env.SHOTS ? new RegExp(process.env.SHOTS) : undefined;
+    const shots: Shot[] = [];
+    for (const theme of ['dark', 'light']) {
+      shots.push({ name: `list-${theme}`, query: `file=${OMNI}&run=1&theme=${theme}` });
+      for (const [task, index] of Object.entries(tasks)) {
+        shots.push({ name: `pair-${task}-${theme}`, query: `file=${OMNI}&run=1&theme=${theme}&select=${index}&mode=pair` });
+      }
+      shots.push({ name: `errors-${theme}`, query: `file=samples/edge/malformed.jsonl&theme=${theme}` });
+      shots.push({ name: `xss-${theme}`, query: `file=samples/edge/xss.jsonl&theme=${theme}&select=1&mode=pair` });
+    }
+    shots.push({ name: 'list-hc', query: `file=${OMNI}&run=1&theme=hc` });
+    shots.push({ name: 'indexing-dark', query: `file=${OMNI}&records=740000&indexMs=60000&theme=dark` });
+    for (const shot of shots) {
+      if (only && !only.test(shot.name)) continue;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(`${server.url}?${shot.query}`);
+      await page.waitForSelector('#app[data-ready="true"]', { timeout: 15000 });
+      if (shot.query.includes('mode=pair')) await page.waitForSelector('[data-testid="response-a"]', { timeout: 15000 });
+      await shot.then?.(page);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: path.join(outdir, `${shot.name}.png`) });
+      const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+      console.log(`${shot.name}.png  (${nodes} DOM nodes)${problems.length ? `\n  console: ${problems.join('\n  console: ')}` : ''}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
