@@ -1,0 +1,34 @@
+// Scoring settings, read fresh for each run: models, batch size, threads, runs folder.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { runsFolder } from '../../core/scoring/runStore';
+import { defaultThreads } from '../../core/scoring/workerPool';
+import { modelChoices, type ModelChoice } from './modelChoices';
+
+export interface ScoringSettings {
+  models: ModelChoice[];
+  problems: string[];
+  batchSize: number;
+  workers: number;
+  intraOpThreads: number;
+  runsFolder: string;
+  mediaRoots: string[];
+}
+
+export function scoringSettings(datasetUri: vscode.Uri): ScoringSettings {
+  const config = vscode.workspace.getConfiguration('rewardLens', datasetUri);
+  const root = vscode.workspace.getWorkspaceFolder(datasetUri)?.uri.fsPath ?? path.dirname(datasetUri.fsPath);
+  const { choices, problems } = modelChoices(config.get('models'), root);
+  const threads = config.get<number>('scoring.threads', 0);
+  const split = defaultThreads(Number.isInteger(threads) && threads > 0 ? threads : undefined);
+  const batch = config.get<number>('scoring.batchSize', 8);
+  const roots = config.get<string[]>('mediaRoots', []).filter((r) => typeof r === 'string' && r.trim() !== '');
+  return {
+    models: choices,
+    problems,
+    batchSize: Number.isInteger(batch) && batch > 0 ? batch : 8,
+    ...split,
+    runsFolder: runsFolder(root, config.get<string>('runsFolder')),
+    mediaRoots: roots.map((r) => path.resolve(root, r.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'))),
+  };
+}
