@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ContrastiveModel } from './contrastiveModel';
 import { decodeImage, parseImageProcessorConfig, toPixelValues, type ImageProcessorConfig, type ResizeBackend } from './imageProcessor';
 import { captionOf, findMedia, mediaName, readMediaBytes } from './mediaInput';
-import { onnxFileOf, type LoadOptions, type ModelFolder } from './modelFolder';
+import { onnxFileOf, type LoadOptions, type ModelFolder } from './modelFolderReader';
 import { ModelLoadError, type ScoreInput, type ScoreResult, type Scorer, type ScorerInfo } from './scorer';
 import { encode, loadTokenizer, type LoadedTokenizer } from './tokenizerLoader';
 import { decodeVideoFrames, VIDEO_FRAMES } from './videoFrames';
