@@ -33,7 +33,7 @@ function assert(cond, message) {
 }
 
 await build();
-const server = await serve({ '/': outDir, '/samples/': path.join(root, 'samples') });
+const server = await serve({ '/': outDir });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
@@ -51,9 +51,12 @@ try {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 10000 });
 
     // Meshes load only once on screen: bring each into view, as a user scrolling the pair view would.
-    for (const c of await page.locator('canvas.media-3d').all()) {
-      await c.scrollIntoViewIfNeeded();
-      await page.waitForFunction((el) => el.dataset.state !== 'waiting', await c.elementHandle(), { timeout: 10000 }).catch(() => {});
+    for (let i = 0; i < 10; i++) {
+      const waiting = page.locator('canvas.media-3d[data-state="waiting"]').first();
+      if (!(await waiting.count())) break;
+      await waiting.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+      await page.waitForFunction(() => document.querySelectorAll('canvas.media-3d[data-state="waiting"]').length === 0
+        || [...document.querySelectorAll('canvas.media-3d[data-state="waiting"]')].every((c) => c.getBoundingClientRect().top > innerHeight), null, { timeout: 10000 }).catch(() => {});
     }
     await check(`${theme}: media loaded (images decoded, video/audio metadata, waveforms, 3D)`, async () => {
       await page.waitForFunction(() => {
@@ -98,12 +101,14 @@ try {
       assert(texts.some((t) => t.includes('https://example.com/clips/response-b.mp4')), 'remote URL not shown');
       assert(texts.some((t) => /cannot be played|cannot play/.test(t) && t.includes('broken.mp4')), 'unplayable video not explained');
       assert(texts.some((t) => t.includes('model.fbx') && t.includes('glb, gltf, obj and ply')), 'unsupported mesh not explained');
+      const bars = await page.$$eval('[data-section="video-single"] .media-controls', (els) => els.map((e) => e.getClientRects().length > 0));
+      assert(bars.length === 2 && bars[0] && !bars[1], `the unplayable video's control bar should be hidden: ${bars}`);
     });
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, `${theme}.png`), fullPage: true });
     if (theme !== 'dark') {
-      assert(errors.length === 0, `console errors: ${errors.join('\n')}`);
+      await check(`${theme}: no console errors or CSP violations`, async () => assert(errors.length === 0, errors.join('\n')));
       await page.close();
       continue;
     }

@@ -47,6 +47,7 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
   seek.addEventListener('input', () => {
     dragging = true;
     sync.seek(Number(seek.value));
+    seek.style.setProperty('--media-seek-fill', `${(Number(seek.value) / Math.max(1e-9, sync.duration())) * 100}%`);
     time.textContent = `${formatTime(Number(seek.value))} / ${formatTime(sync.duration())}`;
   }, opts);
   seek.addEventListener('change', () => {
@@ -64,6 +65,7 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
     const d = sync.duration();
     seek.max = String(d || 0);
     if (!dragging) seek.value = String(Math.min(sync.time(), d || 0));
+    seek.style.setProperty('--media-seek-fill', `${d > 0 ? (Number(seek.value) / d) * 100 : 0}%`);
     if (!dragging) time.textContent = `${formatTime(sync.time())} / ${formatTime(d)}`;
   };
   for (const p of sync.players) {

@@ -25,7 +25,7 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
   canvas.setAttribute('aria-label', `3D model ${name}: drag to orbit, scroll to zoom, right-drag to pan`);
   canvas.dataset.state = 'waiting';
   const status = h('div', 'media-mesh-status', 'Loading 3D model…');
-  const reset = iconButton('screen-normal', 'Reset view');
+  const reset = iconButton('home', 'Reset view');
   reset.classList.add('media-mesh-reset');
   stage.append(canvas, status, reset);
   wrap.append(stage);

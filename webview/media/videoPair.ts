@@ -17,7 +17,8 @@ export function renderVideos(containers: HTMLElement[], views: MediaView[], bar:
   const shown: HTMLElement[] = [];
   const videos = views.map((view, i) => {
     const video = h('video', 'media-video');
-    video.preload = 'metadata';
+    // 'auto' so the first frame shows before playing (with 'metadata' Chromium may leave the box blank).
+    video.preload = 'auto';
     video.playsInline = true;
     video.controls = false;
     video.title = `${displayName(view)} — click to play or pause`;
@@ -25,8 +26,11 @@ export function renderVideos(containers: HTMLElement[], views: MediaView[], bar:
     shown[i] = fig;
     const cannotPlay = (): void => {
       const box = placeholderElement(view, unplayableMessage(view, video));
+      // The decoder's own words help a bug report but not the reader: keep them in the tooltip.
+      if (video.error?.message) box.title = video.error.message;
       fig.replaceWith(box);
       shown[i] = fig = box;
+      if (videos.every((v) => v.error)) bar.hidden = true;
     };
     video.addEventListener('error', cannotPlay, { signal: ac.signal, once: true });
     video.addEventListener('click', () => sync.toggle(), { signal: ac.signal });
@@ -69,5 +73,5 @@ function unplayableMessage(view: MediaView, video: HTMLVideoElement): string {
   if (mp4 && !video.canPlayType('video/mp4; codecs="avc1.42E01E"')) {
     return `This VS Code build cannot play ${name}: it has no H.264 (MP4) decoder. Convert it to WebM (VP9) to view it here.`;
   }
-  return `This video cannot be played here: ${name} (${video.error?.message || 'unsupported codec or damaged file'}).`;
+  return `This video cannot be played here: ${name} is damaged or in a format this build does not decode.`;
 }

@@ -11,6 +11,7 @@ const root = path.resolve(here, '../../..');
 export const outDir = path.join(root, '.e2e-out/media-dev');
 
 export async function build() {
+  fs.rmSync(path.join(outDir, 'samples'), { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   await esbuild.build({
     entryPoints: { demo: path.join(here, 'demo.ts') }, outdir: outDir, bundle: true, format: 'iife', platform: 'browser',
@@ -27,7 +28,13 @@ function manifest(gen) {
   const rank = (f) => (f.includes(`${path.sep}omni-rewardbench${path.sep}`) ? 0 : 1);
   const found = walk(path.join(root, 'samples')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const byExt = (...exts) => found.filter((f) => exts.includes(path.extname(f).slice(1).toLowerCase()));
-  const sample = (modality, file) => ({ modality, src: `samples/${path.relative(path.join(root, 'samples'), file).split(path.sep).join('/')}`, label: path.relative(root, file) });
+  // Chosen samples are copied beside the page, so the check does not race whoever regenerates samples/.
+  const sample = (modality, file) => {
+    const rel = path.relative(path.join(root, 'samples'), file).split(path.sep).join('/');
+    fs.mkdirSync(path.dirname(path.join(outDir, 'samples', rel)), { recursive: true });
+    fs.copyFileSync(file, path.join(outDir, 'samples', rel));
+    return { modality, src: `samples/${rel}`, label: path.relative(root, file) };
+  };
   const generated = (modality, name) => ({ modality, src: `gen/${name}`, label: `generated/${name}` });
   const two = (modality, files, fallback) => (files.length >= 2 ? [sample(modality, files[0]), sample(modality, files[1])] : fallback.map((n) => generated(modality, n)));
 

@@ -51,6 +51,6 @@ export function serve(mounts, port = 0) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  const { url } = await serve({ '/': path.join(root, '.e2e-out/media-dev'), '/samples/': path.join(root, 'samples') }, Number(process.env.PORT ?? 8123));
+  const { url } = await serve({ '/': path.join(root, '.e2e-out/media-dev') }, Number(process.env.PORT ?? 8123));
   console.log(`media demo: ${url}?theme=dark  (build first: node webview/media/dev/build.mjs)`);
 }
