@@ -1,13 +1,15 @@
 // Shared by the dataset tests: temp files, index → record texts, and a tiny explicit/implicit adapter pair.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FormatAdapter } from '../../../src/core/dataset/formatAdapter';
 import type { RecordIndex } from '../../../src/core/dataset/recordIndex';
 import type { Label } from '../../../src/core/dataset/types';
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rl-dataset-'));
+/** A fresh temp folder; `memory` puts it on /dev/shm when there is one (fsync-heavy property tests). */
+export function tempDir(memory = false): string {
+  const base = memory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  return mkdtempSync(join(base, 'rl-dataset-'));
 }
 
 export function writeTemp(name: string, content: string | Buffer, dir = tempDir()): string {
@@ -51,10 +53,10 @@ export const implicitAdapter: FormatAdapter = {
   labelKind: 'implicit',
   match: (r) => (isRec(r) && 'chosen' in r && 'rejected' in r ? 1 : 0),
   toPair(r, ctx) {
-    if (!isRec(r)) return { error: 'expected an object' };
+    if (!isRec(r) || typeof r.chosen !== 'string' || typeof r.rejected !== 'string') return { error: 'expected `chosen` and `rejected` as text' };
     return {
-      kind: 'pair', index: ctx.index, line: ctx.line, id: String(ctx.index), prompt: [], a: { parts: [{ type: 'text', text: String(r.chosen) }] },
-      b: { parts: [{ type: 'text', text: String(r.rejected) }] }, label: 'A', labelKind: 'implicit', format: 'test-implicit', raw: r,
+      kind: 'pair', index: ctx.index, line: ctx.line, id: String(ctx.index), prompt: [], a: { parts: [{ type: 'text', text: r.chosen }] },
+      b: { parts: [{ type: 'text', text: r.rejected }] }, label: 'A', labelKind: 'implicit', format: 'test-implicit', raw: r,
     };
   },
   labelEdits: (_r, label) =>
