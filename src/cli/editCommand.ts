@@ -27,11 +27,17 @@ export async function openDataset(file: string, formatId?: string): Promise<Data
   }
 }
 
-/** The record index for --line N (JSON Lines) or --element N (JSON arrays), or an error message. */
-export function locate(ds: Dataset, args: EditArgs): { index: number; where: string } | EditError {
+/** --line N or --element N, checked before the file is read (usage errors exit 2). */
+export function position(args: EditArgs): { line?: number; element?: number } {
   const line = positiveInt(args.line, '--line');
   const element = positiveInt(args.element, '--element');
   if ((line === undefined) === (element === undefined)) throw new CliUsageError('give exactly one of --line N or --element N');
+  return { line, element };
+}
+
+/** The record index for --line N (JSON Lines) or --element N (JSON arrays), or an error message. */
+export function locate(ds: Dataset, args: EditArgs): { index: number; where: string } | EditError {
+  const { line, element } = position(args);
   if (line !== undefined) {
     if (ds.shape === 'json-array') return { error: `${args.file} is a JSON array: name the record with --element N (1-based), not --line` };
     const index = ds.indexOfLine(line);
@@ -49,6 +55,7 @@ export async function editAndSave(
   plan: (ds: Dataset, index: number) => Promise<RecordEdit | EditError>,
   said: string,
 ): Promise<number> {
+  position(args);
   const ds = await openDataset(args.file, args.format);
   const at = locate(ds, args);
   if ('error' in at) return fail(at.error);
