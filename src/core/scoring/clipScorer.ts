@@ -91,14 +91,17 @@ export class ClipScorer implements Scorer {
     const caption = captionOf(input);
     const ids = this.encodeText(caption);
     if (!ids) return { error: 'the caption cannot be tokenised within the model limit' };
-    const key = ids.join(',');
-    if (!texts.has(key)) texts.set(key, texts.size);
     const bytes = await readMediaBytes(input, target);
     if (!(bytes instanceof Uint8Array)) return bytes;
+    const textIndex = () => {
+      const key = ids.join(',');
+      if (!texts.has(key)) texts.set(key, texts.size);
+      return texts.get(key);
+    };
     try {
-      if (target.media.modality === 'image') return { pixels: [await this.pixelValues(bytes)], textIndex: texts.get(key) };
+      if (target.media.modality === 'image') return { pixels: [await this.pixelValues(bytes)], textIndex: textIndex() };
       const frames = await decodeVideoFrames(bytes, this.frames);
-      return { pixels: frames.map((f) => toPixelValues(f, this.processor, this.resize)), textIndex: texts.get(key) };
+      return { pixels: frames.map((f) => toPixelValues(f, this.processor, this.resize)), textIndex: textIndex() };
     } catch (e) {
       return { error: `${target.media.modality} ${mediaName(target.media)}: ${e instanceof Error ? e.message : e}` };
     }

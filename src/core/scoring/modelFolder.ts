@@ -1,4 +1,5 @@
 // Model folders → scorers: the `kind → factory` table (one line per scorer kind) and in-thread loading.
+import { loadClapScorer } from './clapScorer';
 import { loadClipScorer } from './clipScorer';
 import { createLengthBaseline } from './lengthBaseline';
 import { defaultModelDir, hashModelFolder, onnxFileOf, readModelFolder, type LoadOptions, type ModelFolder, type ModelRef } from './modelFolderReader';
@@ -13,6 +14,7 @@ export type ScorerFactory = (folder: ModelFolder, hash: string, opts: LoadOption
 export const SCORER_FACTORIES: Record<string, ScorerFactory> = {
   'sequence-classifier': createTextRewardModel,
   clip: loadClipScorer,
+  clap: loadClapScorer,
 };
 
 /** Files whose content goes into the model hash besides the config files: the graph(s) the kind runs. */
@@ -28,6 +30,6 @@ export async function loadScorer(ref: ModelRef, opts: LoadOptions = {}): Promise
   const folder = readModelFolder({ ...ref, path: dir });
   const factory = SCORER_FACTORIES[folder.kind];
   if (!factory) throw new ModelLoadError('config.json', `scorer kind \`${folder.kind}\` is not available in this build (known: ${Object.keys(SCORER_FACTORIES).join(', ')})`);
-  const hash = await hashModelFolder(folder, (HASHED_GRAPHS[folder.kind] ?? ((f: ModelFolder) => [onnxFileOf(f)]))(folder));
+  const hash = opts.knownHash ?? await hashModelFolder(folder, (HASHED_GRAPHS[folder.kind] ?? ((f: ModelFolder) => [onnxFileOf(f)]))(folder));
   return factory(folder, hash, opts);
 }
