@@ -348,7 +348,11 @@ export class Dataset {
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
   private async load(signal?: AbortSignal, onProgress?: IndexProgress, onFirstRecords?: (ds: Dataset) => void): Promise<void> {
-    const st = await stat(this.filePath);
+    const st = await stat(this.filePath).catch((e: NodeJS.ErrnoException) => {
+      const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message;
+      throw new Error(`cannot open ${this.filePath}: ${why}`);
+    });
+    if (st.isDirectory()) throw new Error(`cannot open ${this.filePath}: it is a folder, not a file`);
     this.shape = await detectShape(this.filePath);
     this.journal = new EditJournal();
     this.indexDone = false;

@@ -245,3 +245,9 @@ test('scan keeps at most maxErrors messages but counts them all', async () => {
   assert.equal(stats.errorCount, 50);
   assert.deepEqual(stats.errors.map((e) => e.line), [1, 2, 3]);
 });
+
+test('says plainly when the file does not exist or is a folder', async () => {
+  const dir = tempDir();
+  await assert.rejects(Dataset.open(join(dir, 'missing.jsonl')), new RegExp(`^Error: cannot open ${join(dir, 'missing.jsonl')}: no such file$`));
+  await assert.rejects(Dataset.open(dir), /it is a folder, not a file/);
+});
