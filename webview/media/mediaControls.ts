@@ -9,7 +9,8 @@ export type Listen = 'A' | 'B' | 'both';
 export interface ControlsOptions {
   /** Show ‹ › frame-step buttons (video). */
   frameStep?: boolean;
-  fps?: number;
+  /** Frames per second for the steps, read at each step (it may be learnt during playback). */
+  fps?: () => number;
   /** For pairs: which side is audible at first. Omit for a single player. */
   listen?: Listen;
 }
@@ -17,7 +18,7 @@ export interface ControlsOptions {
 export function renderMediaControls(host: HTMLElement, sync: MediaSync, options: ControlsOptions = {}): MediaHandle {
   const ac = new AbortController();
   const opts = { signal: ac.signal };
-  const fps = options.fps ?? DEFAULT_FPS;
+  const fps = options.fps ?? (() => DEFAULT_FPS);
   const bar = h('div', 'media-toolbar media-controls');
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', sync.players.length > 1 ? 'Playback of A and B together' : 'Playback');
@@ -28,12 +29,19 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
   bar.append(play);
 
   if (options.frameStep) {
-    const back = iconButton('chevron-left', `Previous frame (${fps} fps)`);
-    const fwd = iconButton('chevron-right', `Next frame (${fps} fps)`);
+    const back = iconButton('chevron-left', 'Previous frame');
+    const fwd = iconButton('chevron-right', 'Next frame');
     back.classList.add('media-frame-back');
     fwd.classList.add('media-frame-forward');
-    back.addEventListener('click', () => sync.step(-1, fps), opts);
-    fwd.addEventListener('click', () => sync.step(1, fps), opts);
+    const label = (): void => {
+      back.title = `Previous frame (${fps()} fps)`;
+      fwd.title = `Next frame (${fps()} fps)`;
+    };
+    back.addEventListener('pointerenter', label, opts);
+    fwd.addEventListener('pointerenter', label, opts);
+    back.addEventListener('click', () => sync.step(-1, fps()), opts);
+    fwd.addEventListener('click', () => sync.step(1, fps()), opts);
+    label();
     bar.append(back, fwd);
   }
 

@@ -5,9 +5,12 @@ import { figure, h, releaseMedia, type MediaHandle } from './dom';
 import { renderMediaControls } from './mediaControls';
 import { displayName, mediaType } from './mediaKind';
 import { syncMedia } from './mediaSync';
+import { probeFrameRate } from './frameRate';
+import { DEFAULT_FPS } from './timeMath';
 import { placeholderElement } from './placeholder';
 
 export interface VideoOptions {
+  /** Frame rate when the host knows it; otherwise learnt from playback, DEFAULT_FPS until then. */
   fps?: number;
 }
 
@@ -39,10 +42,17 @@ export function renderVideos(containers: HTMLElement[], views: MediaView[], bar:
     return video;
   });
   const sync = syncMedia(videos);
-  const controls = renderMediaControls(bar, sync, { frameStep: true, fps: options.fps, listen: videos.length > 1 ? 'both' : undefined });
+  let fps = options.fps ?? DEFAULT_FPS;
+  // A and B may differ; the steps follow A's rate, the reference the user compares against.
+  const stopProbe = options.fps ? () => undefined : probeFrameRate(videos[0], (rate) => {
+    fps = rate;
+    videos[0].dataset.fps = String(rate);
+  });
+  const controls = renderMediaControls(bar, sync, { frameStep: true, fps: () => fps, listen: videos.length > 1 ? 'both' : undefined });
   return {
     dispose: () => {
       ac.abort();
+      stopProbe();
       controls.dispose();
       sync.dispose();
       for (const v of videos) releaseMedia(v);
