@@ -119,12 +119,12 @@ test('refuses to edit an error record, a missing record, or say a label the form
 });
 
 test('relabelling a chosen/rejected record swaps the two values and nothing else', async () => {
-  const text = '{"chosen": "Yes \\u00e9 \\"q\\"" ,"rejected":["a",\n1]}';
+  const text = '{"chosen": "Yes \\u00e9 \\"q\\"" ,"rejected":\n  "b\\/c"}';
   const file = writeTemp('s.json', `[${text}]`);
   const ds = await open(file, implicitAdapter);
   ds.apply(await planned(ds.planLabel([0], 'B')));
   await ds.save();
-  assert.equal(readFileSync(file, 'utf8'), '[{"chosen": ["a",\n1] ,"rejected":"Yes \\u00e9 \\"q\\""}]');
+  assert.equal(readFileSync(file, 'utf8'), '[{"chosen": "b\\/c" ,"rejected":\n  "Yes \\u00e9 \\"q\\""}]');
 });
 
 test('refuses to edit a record that is not valid UTF-8 (saving it would change its bytes)', async () => {
