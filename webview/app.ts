@@ -39,6 +39,7 @@ export class App {
   async start(): Promise<void> {
     const ready = await this.host.request({ type: MessageType.ReadyRequest });
     document.title = ready.fileName;
+    this.root.classList.toggle('has-runs', ready.runs.length > 0);
     this.header.setStats(ready.stats);
     this.header.setProgress(ready.progress);
     this.header.setFilter(this.state.filter);
@@ -79,6 +80,7 @@ export class App {
         if (m.viewKey === this.list.viewKey) this.header.setShown(m.total, m.done, !isEmptyFilter(this.state.filter));
         return;
       case MessageType.Invalidate:
+        this.root.classList.toggle('has-runs', m.runs.length > 0);
         this.list.invalidate();
         if (this.state.mode === 'pair' && this.state.selected >= 0) void this.openPair(this.state.selected);
         return;

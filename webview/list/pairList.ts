@@ -21,7 +21,7 @@ export interface PairListEvents {
 export function listHead(): HTMLElement {
   const head = el('div', 'list-head');
   head.setAttribute('aria-hidden', 'true');
-  for (const [t, cls] of [['#', 'right'], ['ID', ''], ['Task', ''], ['Modalities', ''], ['Human', ''], ['Model', ''], ['Margin', 'right']]) head.append(el('span', cls || undefined, t));
+  for (const [t, cls] of [['#', 'right'], ['ID', ''], ['Task', ''], ['Modalities', ''], ['Human', ''], ['Model', 'run-col'], ['Margin', 'right run-col']]) head.append(el('span', cls || undefined, t));
   return head;
 }
 
@@ -242,7 +242,7 @@ export class PairList {
     r.append(el('span', 'cell num', String(row.index + 1)));
     if (row.error) {
       const msg = el('span', 'cell error-message');
-      msg.append(icon('error'), document.createTextNode(` ${row.error}`));
+      msg.append(icon('error'), el('span', 'ellipsis', row.error));
       msg.title = row.error;
       r.append(msg);
       return;

@@ -47,9 +47,13 @@ export class PairViewPanel {
     if (record.kind === 'pair') {
       title.append(el('span', 'pair-id', record.id));
       if (record.task) title.append(el('span', 'task-badge', record.task));
-      if (record.subset) title.append(el('span', 'muted', record.subset));
+      if (record.subset) {
+        const subset = el('span', 'muted subset', record.subset);
+        subset.title = record.subset;
+        title.append(subset);
+      }
     }
-    title.append(el('span', 'muted', `line ${record.line}`));
+    title.append(el('span', 'muted line', `line ${record.line}`));
     const nav = el('span', 'pair-nav');
     for (const [iconName, label, delta] of [['arrow-up', 'Previous pair (k)', -1], ['arrow-down', 'Next pair (j)', 1]] as const) {
       const b = el('vscode-toolbar-button' as 'button');
@@ -66,7 +70,7 @@ export class PairViewPanel {
   private errorBody(record: ErrorView): HTMLElement {
     const body = el('div', 'pair-error');
     const msg = el('div', 'error-message');
-    msg.append(icon('error'), document.createTextNode(` ${record.message}`));
+    msg.append(icon('error'), document.createTextNode(record.message));
     const pre = el('pre', 'error-text', record.text);
     body.append(msg, pre);
     return body;
@@ -113,7 +117,10 @@ export class PairViewPanel {
       const slotB = el('div', 'media-slot');
       a.content.append(slotA);
       b.content.append(slotB);
-      this.handles.push(renderMediaPair(slotA, slotB, ma, mb));
+      // One control bar (play/seek/compare) for both panes, under them.
+      const bar = el('div', 'media-pair-bar');
+      responses.append(bar);
+      this.handles.push(renderMediaPair(slotA, slotB, ma, mb, { bar }));
     } else {
       this.renderParts(a.content, pair.a.parts);
       this.renderParts(b.content, pair.b.parts);
@@ -156,12 +163,13 @@ function responsePane(side: 'A' | 'B', r: ResponseView, preferred: boolean, test
   head.append(el('span', 'response-side', `Response ${side}`));
   if (r.model) {
     const m = el('span', 'model-name');
-    m.append(icon('hubot'), document.createTextNode(` ${r.model}`));
+    m.append(icon('hubot'), document.createTextNode(r.model));
+    m.title = r.model;
     head.append(m);
   }
   if (preferred) {
     const p = el('span', 'preferred-tag');
-    p.append(icon('check'), document.createTextNode(' human pick'));
+    p.append(icon('check'), document.createTextNode('human pick'));
     head.append(p);
   }
   const content = el('div', 'response-body');
