@@ -17,7 +17,7 @@ const BENCH = path.join(ROOT, '.bench');
 const MODEL_SRC = path.join(SHARED, 'bench-model');
 const MODEL = path.join(BENCH, 'bench-model');
 const SHA256 = 'eb7ab0735e216f53e4ee021e40f324a84dda98ccff8810187d823a2f5be125c5';
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 300);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 200);
 
 const { Dataset } = await import('../src/core/dataset/dataset.ts');
 const { loadScorer } = await import('../src/core/scoring/modelFolder.ts');
@@ -109,7 +109,7 @@ console.log(`bench-model: DeBERTa-v2 14.1M params (sha256 ok); ${data.pairs.leng
 console.log('\n(a) bare onnxruntime-node loop, pre-tokenised, length-sorted, dynamic padding:');
 let bestBare = { rate: 0 };
 for (const threads of [...new Set([1, cores])]) {
-  for (const batch of [8, 16, 32, 64]) {
+  for (const batch of [8, 16, 32]) {
     const r = await bareLoop(seqs, 0, threads, batch);
     console.log(`    intra-op threads ${threads}, batch ${String(batch).padStart(2)}: ${r.toFixed(1)} responses/s`);
     if (r > bestBare.rate) bestBare = { rate: r, threads, batch };
@@ -122,7 +122,7 @@ let bestPool = { rate: 0 };
 let worstDelay = 0;
 const configs = [...new Map([[`${cores}x1`, [cores, 1]], [`1x${cores}`, [1, cores]]]).values()];
 for (const [workers, intra] of configs) {
-  for (const batch of [...new Set([16, bestBare.batch])]) {
+  for (const batch of [...new Set([8, bestBare.batch])]) {
     const r = await poolRun(data, workers, intra, batch);
     console.log(`    ${workers} worker(s) × ${intra} intra-op thread(s), batch ${batch}: ${r.rate.toFixed(1)} responses/s, ` +
       `event-loop delay max ${r.maxDelayMs.toFixed(1)} ms (p99 ${r.p99DelayMs.toFixed(1)} ms)`);

@@ -16,7 +16,7 @@ Re-running the same command resumes; pairs already scored by the same model and 
   --model DIR|default|length  a model folder (HF/optimum export layout), the built-in default model, or the
                               length baseline (response length in word tokens)
   --out RUN.jsonl             run file (default .reward-lens/runs/<file>.<model>.<hash>.jsonl)
-  --batch-size N              responses per batch (default 16)
+  --batch-size N              responses per batch (default 8)
   --threads N                 total CPU threads (default: all cores); split into workers × intra-op threads
   --workers N                 worker threads (default: one per thread)
   --media-root DIR            extra folder media paths resolve against (repeatable)

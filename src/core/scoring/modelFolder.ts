@@ -30,6 +30,6 @@ export async function loadScorer(ref: ModelRef, opts: LoadOptions = {}): Promise
   const folder = readModelFolder({ ...ref, path: dir });
   const factory = SCORER_FACTORIES[folder.kind];
   if (!factory) throw new ModelLoadError('config.json', `scorer kind \`${folder.kind}\` is not available in this build (known: ${Object.keys(SCORER_FACTORIES).join(', ')})`);
-  const hash = await hashModelFolder(folder, (HASHED_GRAPHS[folder.kind] ?? ((f: ModelFolder) => [onnxFileOf(f)]))(folder));
+  const hash = opts.knownHash ?? await hashModelFolder(folder, (HASHED_GRAPHS[folder.kind] ?? ((f: ModelFolder) => [onnxFileOf(f)]))(folder));
   return factory(folder, hash, opts);
 }

@@ -45,6 +45,8 @@ export interface ModelFolder {
 export interface LoadOptions {
   /** Intra-op threads of each onnxruntime session. */
   intraOpThreads?: number;
+  /** The folder's hash when another worker just computed it (spares re-reading the ONNX file). */
+  knownHash?: string;
 }
 
 /** The folder that holds package.json (the extension or package root), from wherever this code was bundled. */
