@@ -7,6 +7,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   inspect: () => import('./cli/inspect'),
   label: () => import('./cli/label'),
   criteria: () => import('./cli/criteria'),
+  eval: () => import('./cli/eval'),
+  compare: () => import('./cli/compare'),
   score: () => import('./cli/score'),
 };
 

@@ -19,9 +19,15 @@ export interface GroupAccuracy {
   pairs: number;
   /** Labelled pairs the run has no prediction for yet (not counted in n). */
   unscored: number;
-  /** Pairs whose prediction failed (counted as wrong). */
+  /** Pairs whose prediction failed (counted as wrong while the model scored some pair of the group). */
   failed: number;
   ties: number;
+  /**
+   * False when every prediction in the group failed (e.g. a text RM on an audio task): the model does not
+   * support it, so its accuracies are undefined and the overall mean leaves it out, as the paper averages a
+   * model over the tasks it supports.
+   */
+  supported: boolean;
 }
 
 export interface AccuracyTable {
@@ -57,7 +63,9 @@ export function groupAccuracy(pairs: readonly Judged[], epsilon: number): GroupA
       if (two === p.label) co++;
     }
   }
-  return { withTies: acc(cw, nw), withoutTies: acc(co, no), epsilon, pairs: labelled, unscored, failed, ties };
+  const supported = !(nw > 0 && failed === nw);
+  if (!supported) return { withTies: acc(0, 0), withoutTies: acc(0, 0), epsilon, pairs: labelled, unscored, failed, ties, supported };
+  return { withTies: acc(cw, nw), withoutTies: acc(co, no), epsilon, pairs: labelled, unscored, failed, ties, supported };
 }
 
 function groupBy(pairs: readonly Judged[], key: (p: Judged) => string): Map<string, Judged[]> {
@@ -104,5 +112,6 @@ function mergeGroups(parts: GroupAccuracy[], epsilon: number | undefined): Group
     unscored: sum((g) => g.unscored),
     failed: sum((g) => g.failed),
     ties: sum((g) => g.ties),
+    supported: parts.some((g) => g.supported),
   };
 }

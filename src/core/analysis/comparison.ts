@@ -36,7 +36,8 @@ export interface Comparison {
 
 /**
  * McNemar is computed on pairs without tie labels that both models judged (sign of the margin, as in the
- * paper's accuracy without ties), so the 2×2 table counts the same pairs for both models.
+ * paper's accuracy without ties), in tasks both models support, so the 2×2 table counts the same pairs
+ * for both models.
  */
 export function compareRuns(pairs: readonly PairedJudged[], choice: EpsilonChoice = {}): Comparison {
   const side = (p: PairedJudged, s: 'a' | 'b'): Judged => ({ index: p.index, task: p.task, modality: p.modality, label: p.label, ...(p[s] ?? {}) });
@@ -49,6 +50,8 @@ export function compareRuns(pairs: readonly PairedJudged[], choice: EpsilonChoic
   const flips = { onlyA: [] as number[], onlyB: [] as number[] };
   for (const p of pairs) {
     if (p.label === 'none' || p.label === 'tie' || !p.a || !p.b) continue;
+    // A task one model cannot score at all says nothing about which model is better.
+    if (!modelA.tasks[p.task]?.supported || !modelB.tasks[p.task]?.supported) continue;
     const rightA = predict(side(p, 'a'), 0) === p.label;
     const rightB = predict(side(p, 'b'), 0) === p.label;
     let t = byTask.get(p.task);

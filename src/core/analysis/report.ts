@@ -13,21 +13,24 @@ export function orderedTasks(names: Iterable<string>): string[] {
   return [...known, ...all.filter((t) => !(TASKS as readonly string[]).includes(t)).sort()];
 }
 
-const cell = (a: GroupAccuracy['withTies']) => `${pct(a.value)} (${a.correct}/${a.n})`;
+const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : '–');
 
 export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): string {
   const tasks = orderedTasks(Object.keys(table.tasks));
   const lines = [
     `### ${title}`,
     '',
-    '| task | with ties % | without ties % | ε | pairs | ties | unscored |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| task | with ties % | without ties % | ε | pairs | ties | unscored | failed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...tasks.map((t) => {
       const g = table.tasks[t];
-      return `| ${t} | ${cell(g.withTies)} | ${cell(g.withoutTies)} | ${g.epsilon === undefined ? 'per task' : g.epsilon.toFixed(4)} | ${g.pairs} | ${g.ties} | ${g.unscored} |`;
+      return `| ${t} | ${cell(g.withTies)} | ${cell(g.withoutTies)} | ${g.epsilon === undefined ? 'per task' : g.epsilon.toFixed(4)} | ${g.pairs} | ${g.ties} | ${g.unscored} | ${g.supported ? g.failed : `${g.failed} (not supported)`} |`;
     }),
-    `| **overall (mean of ${table.overall.tasks} tasks)** | **${pct(table.overall.withTies)}** | **${pct(table.overall.withoutTies)}** | | | | |`,
+    `| **overall (mean of ${table.overall.tasks} tasks)** | **${pct(table.overall.withTies)}** | **${pct(table.overall.withoutTies)}** | | | | | |`,
   ];
+  if (Object.values(table.tasks).some((g) => !g.supported)) {
+    lines.push('', 'Tasks where every prediction failed are treated as not supported by the model and left out of the overall mean.');
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -39,9 +42,9 @@ function csvRow(values: (string | number | undefined)[]): string {
 }
 
 export function accuracyCsv(table: AccuracyTable): string {
-  const rows = [csvRow(['group', 'name', 'with_ties', 'with_ties_correct', 'with_ties_n', 'without_ties', 'without_ties_correct', 'without_ties_n', 'epsilon', 'pairs', 'ties', 'unscored', 'failed'])];
+  const rows = [csvRow(['group', 'name', 'with_ties', 'with_ties_correct', 'with_ties_n', 'without_ties', 'without_ties_correct', 'without_ties_n', 'epsilon', 'pairs', 'ties', 'unscored', 'failed', 'supported'])];
   const add = (group: string, name: string, g: GroupAccuracy) => rows.push(csvRow([group, name, num(g.withTies.value), g.withTies.correct, g.withTies.n,
-    num(g.withoutTies.value), g.withoutTies.correct, g.withoutTies.n, num(g.epsilon), g.pairs, g.ties, g.unscored, g.failed]));
+    num(g.withoutTies.value), g.withoutTies.correct, g.withoutTies.n, num(g.epsilon), g.pairs, g.ties, g.unscored, g.failed, String(g.supported)]));
   for (const t of orderedTasks(Object.keys(table.tasks))) add('task', t, table.tasks[t]);
   for (const m of Object.keys(table.modalities).sort()) add('modality', m, table.modalities[m]);
   rows.push(csvRow(['overall', 'mean over tasks', num(table.overall.withTies), '', '', num(table.overall.withoutTies), '', '', '', '', '', '', '']));
@@ -70,6 +73,10 @@ export function comparisonMarkdown(cmp: Comparison, nameA: string, nameB: string
   const d = (x?: number, y?: number) => (x !== undefined && y !== undefined ? y - x : undefined);
   lines.push(`| **overall** | **${pct(oa.withTies)}** | **${pct(ob.withTies)}** | **${signed(d(oa.withTies, ob.withTies))}** | **${pct(oa.withoutTies)}** | **${pct(ob.withoutTies)}** | **${signed(d(oa.withoutTies, ob.withoutTies))}** | ${o.agreement.bothRight} | ${o.agreement.onlyA} | ${o.agreement.onlyB} | ${o.agreement.bothWrong} | ${pValue(o.mcnemar.p_value)} |`);
   lines.push('', `Exact McNemar test (two-sided binomial) on pairs without tie labels that both models scored; overall accuracy is the mean over tasks.`);
+  const supported = (t: typeof cmp.modelA) => Object.keys(t.tasks).filter((k) => t.tasks[k].supported).sort().join(',');
+  if (supported(cmp.modelA) !== supported(cmp.modelB)) {
+    lines.push('', `Note: the models support different tasks (${nameA}: ${supported(cmp.modelA) || 'none'}; ${nameB}: ${supported(cmp.modelB) || 'none'}), so their overall means are over different task sets; compare per task.`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -92,3 +92,12 @@ test('failed predictions count as wrong; verdict-only runs are judged by their v
   assert.deepEqual([g.withoutTies.correct, g.withoutTies.n], [1, 3]);
   assert.equal(g.failed, 1);
 });
+
+test('a task where every prediction failed is not supported and leaves the overall mean', () => {
+  const t = accuracyTable([...T2T, j('T2A', 'A', undefined, { failed: true }), j('T2A', 'B', undefined, { failed: true })]);
+  assert.equal(t.tasks.T2A.supported, false);
+  assert.equal(t.tasks.T2A.withTies.value, undefined);
+  assert.equal(t.tasks.T2A.failed, 2);
+  assert.equal(t.overall.tasks, 1);
+  assert.equal(t.overall.withTies, 5 / 6);
+});

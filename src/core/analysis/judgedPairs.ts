@@ -1,0 +1,62 @@
+// Joins a dataset with a run: one Judged per labelled or unlabelled pair (error records are skipped),
+// carrying the task, the output modality and what the model said.
+import fs from 'node:fs/promises';
+import type { Dataset } from '../dataset/dataset';
+import { pairModalities, type PreferencePair } from '../dataset/types';
+import { importRun } from '../scoring/importedRun';
+import { parseRun, type Run } from '../scoring/run';
+import { entryJudgement, type Judged } from './verdict';
+import type { PairedJudged } from './comparison';
+
+/** Omni-RewardBench tasks by what they output; other benchmarks fall back to the pair's own media. */
+const TASK_OUTPUT: Record<string, string> = {
+  T2T: 'text', TI2T: 'text', TV2T: 'text', TA2T: 'text', T2I: 'image', TI2I: 'image', T2V: 'video', T2A: 'audio', T23D: '3d',
+};
+
+export function outputModality(pair: PreferencePair): string {
+  return (pair.task && TASK_OUTPUT[pair.task]) || pairModalities(pair).output.join('+') || 'text';
+}
+
+/** Every pair of the dataset, read in chunks (bounded memory besides the result). */
+export async function eachPair(ds: Dataset, fn: (p: PreferencePair) => void, chunk = 2000): Promise<void> {
+  for (let start = 0; start < ds.recordCount; start += chunk) {
+    for (const r of await ds.readRecords(start, chunk)) if (r.kind === 'pair') fn(r);
+  }
+}
+
+export async function judgedPairs(ds: Dataset, run: Run): Promise<Judged[]> {
+  const out: Judged[] = [];
+  await eachPair(ds, (p) => out.push({ index: p.index, task: p.task ?? 'unknown', modality: outputModality(p), label: p.label, ...entryJudgement(run.entries.get(p.index)) }));
+  return out;
+}
+
+export async function pairedJudged(ds: Dataset, a: Run, b: Run): Promise<PairedJudged[]> {
+  const out: PairedJudged[] = [];
+  await eachPair(ds, (p) => out.push({
+    index: p.index, task: p.task ?? 'unknown', modality: outputModality(p), label: p.label,
+    a: entryJudgement(a.entries.get(p.index)), b: entryJudgement(b.entries.get(p.index)),
+  }));
+  return out;
+}
+
+/**
+ * Reads a run for a dataset: a Reward Lens run file (header line first), or else a predictions file made
+ * elsewhere (scores, margins or judge verdicts keyed by id, line or row index), imported on the fly.
+ */
+export async function loadRunFor(ds: Dataset, file: string): Promise<{ run: Run; problems: string[] }> {
+  const text = await fs.readFile(file, 'utf8');
+  const first = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  if (/"type"\s*:\s*"header"/.test(first)) return { run: parseRun(text, file), problems: [] };
+  const ids = new Map<string, number>();
+  const idOf: string[] = [];
+  await eachPair(ds, (p) => { ids.set(p.id, p.index); idOf[p.index] = p.id; });
+  const { run, problems } = importRun(text, file, {
+    path: ds.filePath,
+    recordCount: ds.recordCount,
+    indexOfId: (id) => ids.get(id),
+    indexOfLine: (line) => { const i = ds.indexOfLine(line); return i >= 0 ? i : undefined; },
+    lineOf: (i) => ds.line(i),
+    idOf: (i) => idOf[i] ?? `line-${ds.line(i)}`,
+  });
+  return { run, problems };
+}
