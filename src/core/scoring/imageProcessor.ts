@@ -60,12 +60,19 @@ export function parseImageProcessorConfig(json: unknown, file = 'preprocessor_co
     throw new Error(`${file}: \`resample\` ${String(j.resample)} is not supported (only 3 = bicubic, what CLIP processors use)`);
   }
   const size = hw(j.size ?? { shortest_edge: 224 }, 'size');
-  const crop = hw(j.crop_size ?? ('shortestEdge' in size ? { height: size.shortestEdge, width: size.shortestEdge } : size), 'crop_size');
+  let crop = hw(j.crop_size ?? ('shortestEdge' in size ? { height: size.shortestEdge, width: size.shortestEdge } : size), 'crop_size');
   if ('shortestEdge' in crop) throw new Error(`${file}: \`crop_size\` must give height and width`);
+  const doCenterCrop = j.do_center_crop !== false;
+  // Without a crop every image must come out of the resize at one size, or they cannot share a batch.
+  if (!doCenterCrop) {
+    if (j.do_resize === false || 'shortestEdge' in size)
+      throw new Error(`${file}: \`do_center_crop\` false needs a resize to a fixed height and width (images of different sizes cannot be batched)`);
+    crop = size;
+  }
   return {
     doResize: j.do_resize !== false,
     size,
-    doCenterCrop: j.do_center_crop !== false,
+    doCenterCrop,
     cropSize: crop,
     doRescale: j.do_rescale !== false,
     rescaleFactor: j.rescale_factor === undefined ? 1 / 255 : num(j.rescale_factor, 'rescale_factor'),

@@ -154,3 +154,19 @@ test('clip: a corrupt image is an error on that input; the rest of the batch sco
     await scorer.dispose();
   }
 });
+
+test('clip: a folder without preprocessor_config.json, or with a graph of another kind, fails at load naming the file', async () => {
+  const { loadScorer } = await import('../../../src/core/scoring/modelFolder');
+  const os = await import('node:os');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clip-bad-'));
+  try {
+    fs.cpSync(path.join(FIXTURES, 'models/clip-score'), tmp, { recursive: true });
+    fs.rmSync(path.join(tmp, 'preprocessor_config.json'));
+    await assert.rejects(loadScorer({ id: 'bad', path: tmp }), /^Error: preprocessor_config\.json: missing/);
+    fs.copyFileSync(path.join(FIXTURES, 'models/clip-score/preprocessor_config.json'), path.join(tmp, 'preprocessor_config.json'));
+    fs.copyFileSync(path.join(FIXTURES, 'models/clap-score/onnx/model.onnx'), path.join(tmp, 'onnx/model.onnx'));
+    await assert.rejects(loadScorer({ id: 'bad', path: tmp }), /onnx\/model\.onnx: has no input `pixel_values`/);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
