@@ -1,0 +1,57 @@
+// Reading and driving the Reward Lens webview through its stable DOM hooks (helpers/UI-CONTRACT.md).
+import { expect } from './checks.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The header's numbers, e.g. { records: 44, errors: 0, format: 'Omni-RewardBench' }. */
+export async function headerCounts(wv) {
+  const num = async (id) => {
+    const s = (await wv.locator(`[data-testid="${id}"]`).first().innerText({ timeout: 10_000 })).trim();
+    const n = Number(s.replace(/[,\s\u202f]/g, ''));
+    expect(Number.isFinite(n), `[data-testid="${id}"] shows "${s}", not a number`);
+    return n;
+  };
+  const format = (await wv.locator('[data-testid="format"]').first().innerText({ timeout: 10_000 }).catch(() => '')).trim();
+  return { records: await num('record-count'), errors: await num('error-count'), format };
+}
+
+/** 0-based index of the selected row, or -1. */
+export async function selectedIndex(wv) {
+  const row = wv.locator('.pair-row[aria-selected="true"]');
+  if (!(await row.count())) return -1;
+  return Number(await row.first().getAttribute('data-index'));
+}
+
+/** Waits until the selection is `index` (the list updates after the key press is handled). */
+export async function waitSelected(wv, index, timeoutMs = 5000) {
+  const t0 = Date.now();
+  let cur;
+  while (Date.now() - t0 < timeoutMs) {
+    cur = await selectedIndex(wv);
+    if (cur === index) return;
+    await sleep(100);
+  }
+  throw new Error(`expected row ${index} to be selected (aria-selected), but it is ${cur}`);
+}
+
+/** Gives the list keyboard focus by clicking the first row, then returns to the list if that opened the pair view. */
+export async function focusList(page, wv) {
+  await wv.locator('.pair-row').first().click();
+  await waitSelected(wv, Number(await wv.locator('.pair-row').first().getAttribute('data-index')));
+}
+
+/** Moves the selection to `index` with j / k, as a user does, and opens the pair view with Enter. */
+export async function openPair(page, wv, index) {
+  await focusList(page, wv);
+  let cur = await selectedIndex(wv);
+  for (let guard = 0; cur !== index && guard < 2000; guard++) {
+    await page.keyboard.press(cur < index ? 'j' : 'k');
+    const next = cur + (cur < index ? 1 : -1);
+    await waitSelected(wv, next);
+    cur = next;
+  }
+  await page.keyboard.press('Enter');
+  const view = wv.locator('[data-testid="pair-view"]');
+  await view.waitFor({ state: 'visible', timeout: 10_000 });
+  return view;
+}

@@ -1,0 +1,122 @@
+// Driving the VS Code workbench the way a user does: command palette, Quick Open, "Reopen Editor With…",
+// and reaching into the active custom editor's webview (iframe.webview.ready >> #active-frame).
+import path from 'node:path';
+
+export const VIEW_TYPE_LABEL = 'Reward Lens';
+const quickInput = (page) => page.locator('.quick-input-widget .quick-input-box input');
+const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Loads the workbench with `folder` open and waits for the explorer to show it. */
+export async function openWorkbench(page, url, { timeoutMs = 90_000 } = {}) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+  await page.locator('.explorer-folders-view').waitFor({ timeout: timeoutMs });
+}
+
+/** Opens the quick input with `key` (F1 = commands, Control+P = files); retries when focus sat in a webview. */
+async function openQuickInput(page, key) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press(key);
+    try { await quickInput(page).waitFor({ state: 'visible', timeout: 4000 }); return; } catch { /* focus was elsewhere */ }
+    await page.keyboard.press('Escape');
+    // give focus back to the workbench: the status bar is inert to a plain click on its empty middle
+    await page.locator('.part.statusbar').click({ position: { x: 640, y: 5 } }).catch(() => {});
+  }
+  throw new Error(`the quick input did not open with ${key}`);
+}
+
+/** Picks the quick-input row whose label matches `label` (a RegExp or exact text), else explains what was listed. */
+async function pickRow(page, label, timeoutMs = 15_000) {
+  const match = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : label;
+  const t0 = Date.now();
+  let seen = [];
+  while (Date.now() - t0 < timeoutMs) {
+    seen = await quickRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
+    const i = seen.findIndex((s) => match.test(s));
+    if (i >= 0) { await quickRows(page).nth(i).click(); return; }
+    await sleep(200);
+  }
+  await page.keyboard.press('Escape');
+  throw new Error(`no quick-input row matching ${match} (rows: ${seen.map((s) => JSON.stringify(s.slice(0, 80))).join(', ') || 'none'})`);
+}
+
+/** Runs a command by its palette title, e.g. "View: Close All Editors". */
+export async function runCommand(page, title, { pick } = {}) {
+  await openQuickInput(page, 'F1');
+  await quickInput(page).fill(`>${title}`);
+  await pickRow(page, title);
+  if (pick) await pickRow(page, pick);
+}
+
+/** Quick Open (Ctrl+P) a workspace-relative path; opens it with the editor VS Code picks for it. */
+export async function quickOpen(page, relPath) {
+  await openQuickInput(page, 'Control+P');
+  await quickInput(page).fill(relPath);
+  const base = path.basename(relPath);
+  // rows read "<name>, <folder>" in their aria-label; the right one has our name and our folder
+  const dir = path.dirname(relPath);
+  await pickRow(page, new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b.*${dir === '.' ? '' : dir.split('/').pop()}`));
+}
+
+/** The frame locator of the visible custom-editor webview's content. */
+export function webview(page) {
+  return page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+}
+
+/** The Frame object of the visible webview's content, for evaluate(); undefined when none is shown. */
+export async function webviewFrame(page) {
+  const outer = await page.locator('iframe.webview.ready >> visible=true').first().elementHandle({ timeout: 2000 }).catch(() => null);
+  const outerFrame = await outer?.contentFrame();
+  const inner = await outerFrame?.locator('#active-frame').elementHandle({ timeout: 2000 }).catch(() => null);
+  return (await inner?.contentFrame()) ?? undefined;
+}
+
+const activeTabTitle = (page) => page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label').catch(() => '');
+
+/**
+ * Opens `relPath` in the Reward Lens custom editor and waits for its first page of rows (#app[data-ready="true"]).
+ * Quick Open first (it may already pick Reward Lens through editorAssociations), then "Reopen Editor With… → Reward Lens".
+ * Retries the whole dance (the first open after start-up can race the extension's activation), except when
+ * "Reopen Editor With…" does not offer Reward Lens at all.
+ */
+export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeoutMs = 60_000 } = {}) {
+  const errors = [];
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    let stage = 'close editors';
+    try {
+      await runCommand(page, 'View: Close All Editors');
+      stage = 'quick open';
+      await quickOpen(page, relPath);
+      const tab = page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) });
+      await tab.waitFor({ timeout: 15_000 });
+      const already = await webview(page).locator('#app').waitFor({ state: 'attached', timeout: 3000 }).then(() => true, () => false);
+      if (!already) {
+        stage = 'reopen with';
+        await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
+      }
+      stage = 'webview iframe';
+      await webview(page).locator('#app').waitFor({ state: 'attached', timeout: 20_000 });
+      stage = '#app[data-ready="true"]';
+      await webview(page).locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: readyTimeoutMs });
+      return webview(page);
+    } catch (e) {
+      errors.push(`attempt ${attempt}, at ${stage} (active tab: ${await activeTabTitle(page)}): ${e.message.split('\n')[0]}`);
+      await page.keyboard.press('Escape').catch(() => {});
+      if (page.isClosed() || (stage === 'reopen with' && /no quick-input row/.test(e.message))) break;
+    }
+  }
+  throw new Error(`could not open ${relPath} in the ${VIEW_TYPE_LABEL} editor:\n  ${errors.join('\n  ')}`);
+}
+
+/** Polls `fn(element)` in the element's frame until it returns truthy; returns that value or throws with the last one. */
+export async function waitForElement(locator, fn, { timeoutMs = 20_000, what = 'condition' } = {}) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < timeoutMs) {
+    last = await locator.evaluate(fn).catch((e) => `error: ${e.message.split('\n')[0]}`);
+    if (last && !(typeof last === 'string' && last.startsWith('error:'))) return last;
+    await sleep(250);
+  }
+  throw new Error(`${what} not met within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
+}
