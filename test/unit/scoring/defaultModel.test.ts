@@ -80,6 +80,20 @@ test('a criterion or a different prompt never moves its score', async () => {
   }
 });
 
+test('it cannot see media: a record with an image in the prompt or the response is an error, not a score', async () => {
+  const scorer = await loadScorer({ id: 'default' });
+  try {
+    const image = { type: 'media' as const, media: { modality: 'image' as const, source: { kind: 'path' as const, path: 'cat.png' } } };
+    const res = await scorer.scoreBatch([
+      { prompt: [{ type: 'text', text: 'Draw a cat.' }], response: { parts: [image] } },
+      { prompt: [image, { type: 'text', text: 'What is this?' }], response: { parts: [{ type: 'text', text: 'A cat.' }] } },
+    ]);
+    for (const r of res) assert.ok('error' in r && /cannot see image/.test(r.error), JSON.stringify(r));
+  } finally {
+    await scorer.dispose();
+  }
+});
+
 test("the card's held-out accuracy is what train:default's evaluation gives on the committed weights", () => {
   const test = evaluate(model, heldOutPairs(DATA, tokenizer));
   const card = fs.readFileSync(path.join(DIR, 'README.md'), 'utf8');
