@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const ROOT = resolve(__dirname, '..');
 const FILE = join(ROOT, '.bench', 'omni-1gb.jsonl');
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   // Both subjects are bundled as esbuild.mjs does, and run with plain node (no tsx in their RSS).
   const cli = join(ROOT, '.bench', 'cli.js');
   const indexOnce = join(ROOT, '.bench', 'indexOnce.js');
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node'], logLevel: 'warning' } as const;
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node'], logLevel: 'warning' };
   await build({ ...common, entryPoints: [join(ROOT, 'src', 'cli.ts')], outfile: cli });
   await build({ ...common, entryPoints: [join(ROOT, 'bench', 'indexOnce.ts')], outfile: indexOnce });
   const size = statSync(FILE).size;
