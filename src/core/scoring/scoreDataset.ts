@@ -49,6 +49,8 @@ export interface ScoreDatasetOptions {
   batchSize?: number;
   /** Batches in flight at once (default 4): enough to keep every worker fed. */
   inFlight?: number;
+  /** Responses sorted and scored together (default 4096): bounds memory on large files. */
+  window?: number;
   /** Extra folders media may come from (besides the dataset's folder). */
   mediaRoots?: string[];
   signal?: AbortSignal;
@@ -110,6 +112,7 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   const ctx = { hash: info.hash, template: info.template };
   const batchSize = Math.max(1, opts.batchSize ?? 8);
   const maxInFlight = Math.max(1, opts.inFlight ?? 4);
+  const window = Math.max(batchSize, opts.window ?? 4096);
   const roots = [path.dirname(path.resolve(source.path)), ...(opts.mediaRoots ?? [])];
   const st = await fs.promises.stat(source.path);
   const header: RunHeader = {
@@ -128,11 +131,12 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   const prevEntries = sameModel ? prev.entries : new Map<number, RunEntry>();
   const cache = opts.cacheFolder ? await ScoreCache.open(opts.cacheFolder, info.hash) : undefined;
 
-  // When the file is unchanged the old run is appended to; otherwise the kept entries are collected first and
-  // the run rewritten atomically once the whole file has been read (below, before scoring starts).
-  let out: LineAppender | undefined;
+  // An unchanged file: the old run is appended to (a torn last line cut off). Otherwise a new run is written
+  // next to it and renamed over it at the end, so a crash part-way leaves the previous run whole.
   const appended = !!sameFile;
-  if (sameFile) out = await LineAppender.open(runFile, { truncateTo: prev.completeBytes });
+  const tmp = `${runFile}.${process.pid}.partial`;
+  if (!sameFile) await rewriteRun(tmp, header, []);
+  const out = sameFile ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes }) : await LineAppender.open(tmp);
 
   const started = Date.now();
   const progress: ScoreProgress = { done: 0, total: source.recordCount, scored: 0, reused: 0, errors: 0, rate: 0, etaSeconds: undefined };
@@ -148,18 +152,14 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
     opts.onProgress({ ...progress });
   };
 
-  const kept: RunEntry[] = [];
-  const fresh: RunEntry[] = [];
   const emit = (e: RunEntry, reused: boolean) => {
     progress.done++;
     if (reused) progress.reused++;
     if (e.error) progress.errors++;
-    if (out) out.push(e);
-    else fresh.push(e);
+    out.push(e);
     report();
   };
 
-  const jobs: Job[] = [];
   const errorEntry = (pair: PreferencePair, key: string, error: string): RunEntry => ({ index: pair.index, line: pair.line, id: pair.id, error, key });
   const finish = (p: Pending) => {
     const [a, b] = p.results;
@@ -178,95 +178,105 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
     }
   };
 
-  // Pass 1: every record either reuses a previous entry or cached scores, fails up front, or becomes two jobs.
+  // Scores a window of jobs: sorted by length (dynamic padding wastes little), several batches in flight.
+  const scoreWindow = async (jobs: Job[]) => {
+    jobs.sort((x, y) => x.length - y.length);
+    let next = 0;
+    const runBatch = async (batch: Job[]) => {
+      let results: ScoreResult[];
+      try {
+        results = await scorer.scoreBatch(batch.map((j) => j.input));
+      } catch (e) {
+        if (signal?.aborted) return;
+        results = batch.map(() => ({ error: `scoring failed: ${e instanceof Error ? e.message : e}` }));
+      }
+      batch.forEach((j, i) => {
+        j.pending.results[j.side] = results[i];
+        finish(j.pending);
+      });
+    };
+    await Promise.all(
+      Array.from({ length: maxInFlight }, async () => {
+        while (next < jobs.length && !signal?.aborted) {
+          const batch = jobs.slice(next, next + batchSize);
+          next += batchSize;
+          await runBatch(batch);
+        }
+      }),
+    );
+  };
+
+  // Every record reuses a previous entry or cached scores, fails up front, or becomes two jobs; jobs are scored
+  // a window at a time, so memory stays bounded on large files and the first scores arrive early.
+  let jobs: Job[] = [];
   let count = 0;
-  for await (const rec of source.records()) {
-    if (signal?.aborted) break;
-    if (++count % 500 === 0) await new Promise((r) => setImmediate(r));
-    if (rec.kind === 'error') {
-      const e: RunEntry = { index: rec.index, line: rec.line, id: '', error: `the record could not be read: ${rec.message}` };
-      if (sameFile && prevEntries.get(rec.index)?.error === e.error) {
-        progress.done++;
-        progress.errors++;
-      } else emit(e, false);
-      continue;
-    }
-    const key = pairKey(ctx, rec);
-    const old = prevEntries.get(rec.index);
-    if (old && old.key === key && typeof old.score_a === 'number' && typeof old.score_b === 'number') {
-      // Unchanged: keep (line numbers follow the current file).
-      if (!sameFile) kept.push({ ...old, line: rec.line, id: rec.id });
-      progress.done++;
-      progress.reused++;
-      continue;
-    }
-    const keys: [string, string] = [responseKey(ctx, rec.prompt, rec.criterion, rec.a.parts), responseKey(ctx, rec.prompt, rec.criterion, rec.b.parts)];
-    const ca = cache?.get(keys[0]);
-    const cb = cache?.get(keys[1]);
-    if (ca !== undefined && cb !== undefined) {
-      emit({ index: rec.index, line: rec.line, id: rec.id, score_a: ca, score_b: cb, key }, true);
-      continue;
-    }
-    const unsupported = [...modalities(rec.a.parts), ...modalities(rec.b.parts)].find((m) => !info.responseModalities.includes(m));
-    if (unsupported) {
-      emit(errorEntry(rec, key, `${info.id} scores ${info.responseModalities.join('/')} responses; this pair's responses are ${unsupported}`), false);
-      continue;
-    }
-    const pending: Pending = { pair: rec, key, keys, results: [undefined, undefined] };
-    for (const side of [0, 1] as const) {
-      const response = side === 0 ? rec.a : rec.b;
-      const media = await mediaPaths(rec, response.parts, roots);
-      if ('error' in media) {
-        pending.results[side] = { error: media.error };
+  try {
+    for await (const rec of source.records()) {
+      if (++count % 500 === 0) await new Promise((r) => setImmediate(r));
+      if (rec.kind === 'error') {
+        const e: RunEntry = { index: rec.index, line: rec.line, id: '', error: `the record could not be read: ${rec.message}` };
+        if (sameFile && prevEntries.get(rec.index)?.error === e.error) {
+          progress.done++;
+          progress.errors++;
+        } else if (!signal?.aborted) emit(e, false);
         continue;
       }
-      const input: ScoreInput = { prompt: rec.prompt, criterion: rec.criterion, response, mediaPaths: media.length ? media : undefined };
-      jobs.push({ input, pending, side, length: textLength(rec.prompt) + textLength(response.parts) + (rec.criterion?.length ?? 0) });
-    }
-    if (pending.results[0] && pending.results[1]) finish(pending);
-  }
-  progress.total = count;
-  if (signal?.aborted && !sameFile) {
-    // Cancelled before anything was scored: the previous run file stays as it was.
-    await cache?.close();
-    return { ...progress, runFile, cancelled: true, appended };
-  }
-  if (!sameFile) {
-    await rewriteRun(runFile, header, [...kept, ...fresh]);
-    fresh.length = 0;
-    out = await LineAppender.open(runFile);
-  }
-
-  // Pass 2: batches of similar length (dynamic padding wastes little), several in flight to keep workers busy.
-  jobs.sort((x, y) => x.length - y.length);
-  let next = 0;
-  const runBatch = async (batch: Job[]) => {
-    let results: ScoreResult[];
-    try {
-      results = await scorer.scoreBatch(batch.map((j) => j.input));
-    } catch (e) {
-      if (signal?.aborted) return;
-      results = batch.map(() => ({ error: `scoring failed: ${e instanceof Error ? e.message : e}` }));
-    }
-    batch.forEach((j, i) => {
-      j.pending.results[j.side] = results[i];
-      finish(j.pending);
-    });
-  };
-  await Promise.all(
-    Array.from({ length: maxInFlight }, async () => {
-      while (next < jobs.length && !signal?.aborted) {
-        const batch = jobs.slice(next, next + batchSize);
-        next += batchSize;
-        await runBatch(batch);
-        // Drop references so finished inputs can be collected on large runs.
-        for (let i = next - batch.length; i < next; i++) (jobs as (Job | undefined)[])[i] = undefined;
+      const key = pairKey(ctx, rec);
+      const old = prevEntries.get(rec.index);
+      if (old && old.key === key && typeof old.score_a === 'number' && typeof old.score_b === 'number') {
+        // Unchanged: kept (line numbers follow the current file). After a cancel only this still happens, so a
+        // rewritten run loses nothing the previous one had.
+        if (!sameFile) out.push({ ...old, line: rec.line, id: rec.id });
+        progress.done++;
+        progress.reused++;
+        continue;
       }
-    }),
-  );
+      if (signal?.aborted) {
+        if (sameFile) break;
+        continue;
+      }
+      const keys: [string, string] = [responseKey(ctx, rec.prompt, rec.criterion, rec.a.parts), responseKey(ctx, rec.prompt, rec.criterion, rec.b.parts)];
+      const ca = cache?.get(keys[0]);
+      const cb = cache?.get(keys[1]);
+      if (ca !== undefined && cb !== undefined) {
+        emit({ index: rec.index, line: rec.line, id: rec.id, score_a: ca, score_b: cb, key }, true);
+        continue;
+      }
+      const unsupported = [...modalities(rec.a.parts), ...modalities(rec.b.parts)].find((m) => !info.responseModalities.includes(m));
+      if (unsupported) {
+        emit(errorEntry(rec, key, `${info.id} scores ${info.responseModalities.join('/')} responses; this pair's responses are ${unsupported}`), false);
+        continue;
+      }
+      const pending: Pending = { pair: rec, key, keys, results: [undefined, undefined] };
+      for (const side of [0, 1] as const) {
+        const response = side === 0 ? rec.a : rec.b;
+        const media = await mediaPaths(rec, response.parts, roots);
+        if ('error' in media) {
+          pending.results[side] = { error: media.error };
+          continue;
+        }
+        const input: ScoreInput = { prompt: rec.prompt, criterion: rec.criterion, response, mediaPaths: media.length ? media : undefined };
+        jobs.push({ input, pending, side, length: textLength(rec.prompt) + textLength(response.parts) + (rec.criterion?.length ?? 0) });
+      }
+      if (pending.results[0] && pending.results[1]) finish(pending);
+      if (jobs.length >= window) {
+        await scoreWindow(jobs);
+        jobs = [];
+      }
+    }
+    if (!signal?.aborted) await scoreWindow(jobs);
+  } catch (e) {
+    // A failure of the reader or the scorer: the previous run stays as it was; scores made so far are in the cache.
+    await out.close().catch(() => undefined);
+    await cache?.close().catch(() => undefined);
+    if (!sameFile) await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+  if (!signal?.aborted) progress.total = count;
   report(true);
-  await out!.close();
+  await out.close();
   await cache?.close();
+  if (!sameFile) await fs.promises.rename(tmp, runFile);
   return { ...progress, runFile, cancelled: !!signal?.aborted, appended };
 }
 

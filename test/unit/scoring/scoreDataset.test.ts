@@ -167,3 +167,25 @@ test('reports progress with count, total, rate and ETA', async () => {
   assert.equal(last.total, 3);
   assert.ok(last.rate > 0);
 });
+
+test('scores in windows when the file is larger than one window, with the same scores', async () => {
+  const { data, runFile } = setup();
+  const res = await run(data, runFile, '', { cacheFolder: undefined, window: 2, batchSize: 1 });
+  assert.equal(res.scored, 3);
+  const parsed = parseRun(fs.readFileSync(runFile, 'utf8'));
+  for (const [i, p] of pairs.entries()) assert.ok(Math.abs(parsed.entries.get(i)!.score_a! - rows[p.ka].onnx_score) < 1e-4);
+});
+
+test('a cancelled re-run of an edited file keeps the entries of the unchanged pairs', async () => {
+  const { data, runFile } = setup();
+  await run(data, runFile, '', { cacheFolder: undefined });
+  fs.writeFileSync(data, pairs.map((p, i) => JSON.stringify(i === 0 ? { ...p, a: p.a + '!' } : p)).join('\n') + '\n');
+  const ac = new AbortController();
+  ac.abort();
+  const res = await run(data, runFile, '', { cacheFolder: undefined, signal: ac.signal });
+  assert.equal(res.cancelled, true);
+  assert.equal(res.scored, 0);
+  const parsed = parseRun(fs.readFileSync(runFile, 'utf8'));
+  assert.deepEqual([...parsed.entries.keys()].sort(), [1, 2]);
+  assert.equal(fs.readdirSync(path.dirname(runFile)).filter((f) => f.endsWith('.partial')).length, 0);
+});
