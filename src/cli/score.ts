@@ -17,8 +17,9 @@ Re-running the same command resumes; pairs already scored by the same model and 
                               length baseline (response length in word tokens)
   --out RUN.jsonl             run file (default .reward-lens/runs/<file>.<model>.<hash>.jsonl)
   --batch-size N              responses per batch (default 8)
-  --threads N                 total CPU threads (default: all cores); split into workers × intra-op threads
-  --workers N                 worker threads (default: one per thread)
+  --threads N                 total CPU threads (default: all cores): one worker each, at most 4 workers,
+                              the rest as onnxruntime intra-op threads
+  --workers N                 worker threads (overrides the split; threads are shared among them)
   --media-root DIR            extra folder media paths resolve against (repeatable)
   --format ID                 format adapter id instead of detection
   --no-cache                  do not read or write the score cache (.reward-lens/runs/cache)`;

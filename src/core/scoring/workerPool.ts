@@ -23,11 +23,12 @@ export interface PoolOptions {
 }
 
 /**
- * Default threads for this machine: one worker per core with one intra-op thread each keeps tokenisation of the
- * next batch off the critical path; `threads` (total) splits into workers × intra-op threads.
+ * Threads split into workers × intra-op threads. One worker per thread keeps tokenisation of the next batch off the
+ * critical path (best on 2 cores); past 4 workers each extra session costs a model's memory, so threads go intra-op.
  */
-export function defaultThreads(threads = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8))): { workers: number; intraOpThreads: number } {
-  return { workers: threads, intraOpThreads: 1 };
+export function defaultThreads(threads = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)): { workers: number; intraOpThreads: number } {
+  const workers = Math.min(threads, 4);
+  return { workers, intraOpThreads: Math.max(1, Math.floor(threads / workers)) };
 }
 
 interface Task {

@@ -69,3 +69,10 @@ test('a batch that crashes its worker twice gets per-record errors and the pool 
     await pool.dispose();
   }
 });
+
+test('threads split into at most 4 workers, the rest as intra-op threads', async () => {
+  const { defaultThreads } = await import('../../../src/core/scoring/workerPool');
+  assert.deepEqual(defaultThreads(2), { workers: 2, intraOpThreads: 1 });
+  assert.deepEqual(defaultThreads(1), { workers: 1, intraOpThreads: 1 });
+  assert.deepEqual(defaultThreads(8), { workers: 4, intraOpThreads: 2 });
+});
