@@ -200,6 +200,37 @@ try {
       await page.locator('[data-section="image-pair"]').screenshot({ path: path.join(shots, 'dark-compare.png') });
     });
 
+    await check('3D pair: orbiting A turns B with it; "Separately" unlinks them', async () => {
+      const signature = () => page.$$eval('[data-section="mesh-pair"] canvas.media-3d', (cs) => cs.map((c) => {
+        const probe = document.createElement('canvas');
+        probe.width = 32;
+        probe.height = 24;
+        const ctx = probe.getContext('2d');
+        ctx.drawImage(c, 0, 0, 32, 24);
+        return Array.from(ctx.getImageData(0, 0, 32, 24).data).join(',');
+      }));
+      const drag = async () => {
+        const a = page.locator('[data-section="mesh-pair"] canvas.media-3d').first();
+        await a.scrollIntoViewIfNeeded();
+        const box = await a.boundingBox();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 6 });
+        await page.mouse.up();
+        await page.waitForTimeout(200);
+      };
+      const before = await signature();
+      await drag();
+      const linked = await signature();
+      assert(linked[0] !== before[0], 'A did not turn when dragged');
+      assert(linked[1] !== before[1], 'B did not follow A');
+      await page.locator('[data-section="mesh-pair"] [data-orbit="separately"]').click();
+      await drag();
+      const unlinked = await signature();
+      assert(unlinked[0] !== linked[0] && unlinked[1] === linked[1], 'B moved although orbiting separately');
+      await page.locator('[data-section="mesh-pair"]').screenshot({ path: path.join(shots, 'dark-mesh.png') });
+    });
+
     await page.locator('[data-section="video-pair"]').screenshot({ path: path.join(shots, 'dark-video.png') });
     await page.locator('[data-section="audio-pair"]').screenshot({ path: path.join(shots, 'dark-audio.png') });
 

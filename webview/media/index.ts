@@ -7,6 +7,7 @@ import { h, type MediaHandle } from './dom';
 import { renderImage, renderImagePair } from './imageView';
 import { rendererFor } from './mediaKind';
 import { renderMesh } from './meshViewer';
+import { renderMeshPair } from './meshPair';
 import { renderPlaceholder } from './placeholder';
 import { renderVideo, renderVideos, type VideoOptions } from './videoPair';
 
@@ -38,12 +39,12 @@ export function renderMedia(container: HTMLElement, view: MediaView, options: Me
 
 /**
  * Renders A into containerA and B into containerB. Two videos or two audios play, pause and seek together
- * from one shared bar; two images get a side-by-side / slider compare toggle. Anything else (one side
- * missing, different kinds, meshes) renders each side on its own.
+ * from one shared bar; two images get a side-by-side / slider compare toggle; two meshes orbit together
+ * (toggle in the bar). Anything else (one side missing, different kinds) renders each side on its own.
  */
 export function renderMediaPair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, options: MediaOptions = {}): MediaHandle {
   const kind = rendererFor(viewA);
-  if (kind !== rendererFor(viewB) || (kind !== 'image' && kind !== 'video' && kind !== 'audio')) {
+  if (kind !== rendererFor(viewB) || kind === 'missing') {
     const a = renderMedia(containerA, viewA, options);
     const b = renderMedia(containerB, viewB, options);
     return { dispose: () => (a.dispose(), b.dispose()) };
@@ -53,7 +54,8 @@ export function renderMediaPair(containerA: HTMLElement, containerB: HTMLElement
   const handle =
     kind === 'image' ? renderImagePair(containerA, containerB, viewA, viewB, bar)
     : kind === 'video' ? renderVideos([containerA, containerB], [viewA, viewB], bar, options)
-    : renderAudios([containerA, containerB], [viewA, viewB], bar);
+    : kind === 'audio' ? renderAudios([containerA, containerB], [viewA, viewB], bar)
+    : renderMeshPair(containerA, containerB, viewA, viewB, bar);
   return {
     dispose: () => {
       handle.dispose();

@@ -16,7 +16,21 @@ import { placeholderElement } from './placeholder';
 /** A neutral clay that reads on dark and light backgrounds alike (the canvas itself is transparent). */
 const CLAY = 0xb8b8b8;
 
-export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle {
+/** A camera pose that carries over between models of different size: where it looks from, and how close. */
+export interface OrbitPose {
+  /** Unit vector from the model's centre to the camera. */
+  direction: Vector3;
+  /** Camera distance as a multiple of the distance that frames the whole model. */
+  zoom: number;
+}
+
+export interface MeshHandle extends MediaHandle {
+  /** Moves this viewer's camera to `pose` (a linked viewer was orbited); applied after loading if still loading. */
+  follow(pose: OrbitPose): void;
+}
+
+/** `onOrbit` hears every camera move the user makes here (not moves made by follow). */
+export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (pose: OrbitPose) => void): MeshHandle {
   const name = displayName(view);
   const wrap = h('figure', 'media-figure media-mesh');
   const stage = h('div', 'media-mesh-stage');
@@ -33,6 +47,7 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
   container.append(wrap);
 
   let viewer: Viewer | undefined;
+  let pending: OrbitPose | undefined;
   let disposed = false;
   let shown: HTMLElement = wrap;
   const fail = (message: string): void => {
@@ -50,7 +65,7 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
     if (!entries.some((e) => e.isIntersecting) || viewer || disposed || !format) return;
     visible.disconnect();
     try {
-      viewer = createViewer(canvas);
+      viewer = createViewer(canvas, onOrbit);
     } catch (e) {
       return fail(`Cannot show ${name}: WebGL is not available here (${(e as Error).message}).`);
     }
@@ -59,6 +74,7 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
       (object) => {
         if (disposed || !viewer) return disposeObject(object);
         viewer.show(object);
+        if (pending) viewer.follow(pending);
         status.remove();
         canvas.dataset.state = 'ready';
       },
@@ -69,6 +85,10 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
   else fail(`Cannot show ${name} in 3D: only glb, gltf, obj and ply meshes are supported.`);
 
   return {
+    follow: (pose) => {
+      pending = pose;
+      if (canvas.dataset.state === 'ready') viewer?.follow(pose);
+    },
     dispose: () => {
       disposed = true;
       visible.disconnect();
@@ -80,12 +100,13 @@ export function renderMesh(container: HTMLElement, view: MediaView): MediaHandle
 
 interface Viewer {
   show(object: Object3D): void;
+  follow(pose: OrbitPose): void;
   /** Points the camera at the whole model again. */
   frame(): void;
   dispose(): void;
 }
 
-function createViewer(canvas: HTMLCanvasElement): Viewer {
+function createViewer(canvas: HTMLCanvasElement, onOrbit?: (pose: OrbitPose) => void): Viewer {
   // preserveDrawingBuffer: frames are drawn rarely, and tests/screenshots read the canvas after compositing.
   const renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, preserveDrawingBuffer: true });
   renderer.setPixelRatio(window.devicePixelRatio || 1);
@@ -93,15 +114,25 @@ function createViewer(canvas: HTMLCanvasElement): Viewer {
   const scene = new Scene();
   const camera = new PerspectiveCamera(40, 4 / 3, 0.01, 1000);
   // Sky/ground fill plus a headlight that follows the camera: every side you orbit to is lit.
-  scene.add(new HemisphereLight(0xffffff, 0x444444, 1.6));
-  const headlight = new DirectionalLight(0xffffff, 2.2);
-  headlight.position.set(0.5, 1, 1);
-  camera.add(headlight);
+  scene.add(new HemisphereLight(0xffffff, 0x404040, 0.8));
+  const headlight = new DirectionalLight(0xffffff, 2.4);
+  // Above and to the side of the eye, so faces turned toward the viewer still differ in shade.
+  headlight.position.set(1, 1.2, 0.6);
+  headlight.target.position.set(0, 0, -1);
+  camera.add(headlight, headlight.target);
   scene.add(camera);
   const controls = new OrbitControls(camera, canvas);
   let model: Object3D | undefined;
+  let framedDistance = 1;
+  let following = false;
   const render = (): void => renderer.render(scene, camera);
-  controls.addEventListener('change', render);
+  const onChange = (): void => {
+    render();
+    if (following || !model || !onOrbit) return;
+    const offset = camera.position.clone().sub(controls.target);
+    onOrbit({ direction: offset.clone().normalize(), zoom: offset.length() / framedDistance });
+  };
+  controls.addEventListener('change', onChange);
 
   const resize = (): void => {
     const w = Math.max(1, canvas.clientWidth);
@@ -120,12 +151,15 @@ function createViewer(canvas: HTMLCanvasElement): Viewer {
     const radius = sphere.radius || 1;
     const fov = (camera.fov * Math.PI) / 180;
     const distance = (radius / Math.sin(Math.min(fov, fov * camera.aspect) / 2)) * 1.05;
+    framedDistance = distance;
     camera.position.copy(sphere.center).add(new Vector3(0.6, 0.45, 1).normalize().multiplyScalar(distance));
     camera.near = distance / 100;
     camera.far = distance * 100;
     camera.updateProjectionMatrix();
     controls.target.copy(sphere.center);
+    following = true;
     controls.update();
+    following = false;
     render();
   };
 
@@ -137,9 +171,17 @@ function createViewer(canvas: HTMLCanvasElement): Viewer {
       frame();
     },
     frame,
+    follow({ direction, zoom }) {
+      if (!model) return;
+      following = true;
+      camera.position.copy(controls.target).add(direction.clone().multiplyScalar(zoom * framedDistance));
+      controls.update();
+      following = false;
+      render();
+    },
     dispose() {
       observer.disconnect();
-      controls.removeEventListener('change', render);
+      controls.removeEventListener('change', onChange);
       controls.dispose();
       if (model) disposeObject(model);
       renderer.dispose();

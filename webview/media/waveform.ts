@@ -6,6 +6,8 @@ import { computePeaks, peaksForWidth, type Peaks } from './peaks';
 const PEAK_BUCKETS = 4000;
 /** Decoding at a lower rate keeps long clips small in memory; the envelope barely changes. */
 const DECODE_RATE = 16000;
+/** Past this the picture is not worth reading and decoding the whole file in the webview (playback still streams). */
+const MAX_WAVEFORM_BYTES = 64 * 1024 * 1024;
 
 export interface Waveform {
   /** Resolves when peaks are drawn; rejects with a message when the audio could not be fetched or decoded. */
@@ -106,10 +108,14 @@ async function decodePeaks(src: string, signal: AbortSignal): Promise<Peaks> {
   try {
     const res = await fetch(src, { signal });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const declared = Number(res.headers.get('content-length') ?? 0);
+    if (declared > MAX_WAVEFORM_BYTES) throw new TooLarge(declared);
     bytes = await res.arrayBuffer();
   } catch (e) {
+    if (e instanceof TooLarge) throw e;
     throw new Error(`could not read the file (${(e as Error).message})`);
   }
+  if (bytes.byteLength > MAX_WAVEFORM_BYTES) throw new TooLarge(bytes.byteLength);
   // An offline context decodes without touching the audio device or needing a user gesture.
   const ctx = new OfflineAudioContext(1, 1, DECODE_RATE);
   let buffer: AudioBuffer;
@@ -120,4 +126,10 @@ async function decodePeaks(src: string, signal: AbortSignal): Promise<Peaks> {
   }
   const channels = Array.from({ length: buffer.numberOfChannels }, (_, i) => buffer.getChannelData(i));
   return computePeaks(channels, PEAK_BUCKETS);
+}
+
+class TooLarge extends Error {
+  constructor(bytes: number) {
+    super(`the file is ${Math.round(bytes / 1048576)} MB, more than the ${MAX_WAVEFORM_BYTES / 1048576} MB drawn as a waveform`);
+  }
 }
