@@ -28,11 +28,11 @@ export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: 
   };
   set(50);
 
-  // The box takes A's aspect ratio so the divider spans exactly the picture, never more than 70% of the view height.
+  // The box takes A's aspect ratio so the divider spans exactly the picture, never more than 55% of the view height.
   imgA.addEventListener('load', () => {
     const ratio = imgA.naturalWidth / Math.max(1, imgA.naturalHeight);
     box.style.aspectRatio = `${imgA.naturalWidth} / ${Math.max(1, imgA.naturalHeight)}`;
-    box.style.width = `min(100%, calc(70vh * ${ratio.toFixed(4)}))`;
+    box.style.width = `min(100%, calc(55vh * ${ratio.toFixed(4)}))`;
   }, opts);
 
   const fromPointer = (e: PointerEvent): void => {
