@@ -3,6 +3,7 @@
 // Prints time, records/s and peak RSS of each, and ratios; never fails on time.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
@@ -77,6 +78,8 @@ interface Figure {
   seconds: number;
   records: number;
   rssMb: number;
+  /** user + system CPU seconds (the machine may be shared: wall time then says less). */
+  cpu: number;
   stdout: string;
 }
 
@@ -86,7 +89,8 @@ function measure(name: string, cmd: string[], records: (stdout: string) => numbe
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${name} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { name, seconds, records: records(r.stdout), rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+  const cpu = ['User', 'System'].reduce((sum, k) => sum + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? NaN), 0);
+  return { name, seconds, records: records(r.stdout), rssMb: rss ? Number(rss[1]) / 1024 : NaN, cpu, stdout: r.stdout };
 }
 
 async function main(): Promise<void> {
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
   await build({ ...common, entryPoints: [join(ROOT, 'src', 'cli.ts')], outfile: cli });
   await build({ ...common, entryPoints: [join(ROOT, 'bench', 'indexOnce.ts')], outfile: indexOnce });
   const size = statSync(FILE).size;
+  const load = loadavg();
   // Warm the page cache so every subject reads from memory, as the second open in an editor would.
   spawnSync('cat', [FILE], { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -105,13 +110,14 @@ async function main(): Promise<void> {
   const index = measure('index (lineIndex, process)', [process.execPath, indexOnce, FILE], (out) => JSON.parse(out).records);
   const inspect = measure('inspect --json (bundled CLI)', [process.execPath, cli, 'inspect', '--json', FILE], (out) => JSON.parse(out).records);
   const indexInfo = JSON.parse(index.stdout);
-  const inProcess: Figure = { ...index, name: 'index (lineIndex, in-process)', seconds: indexInfo.ms / 1000 };
+  const inProcess: Figure = { ...index, name: 'index (lineIndex, in-process)', seconds: indexInfo.ms / 1000, cpu: NaN };
 
   console.log(`\nfile: ${FILE} (${(size / 1e6).toFixed(0)} MB, ${wc.records} lines), node ${process.version}\n`);
-  console.log('subject                          time s   records/s     MB/s   peak RSS MB');
+  console.log(`load average before the runs: ${load.map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+  console.log('subject                          time s   records/s     MB/s   peak RSS MB   cpu s');
   for (const f of [wc, inProcess, index, inspect]) {
     console.log(
-      `${f.name.padEnd(32)} ${f.seconds.toFixed(2).padStart(6)} ${Math.round(f.records / f.seconds).toLocaleString('en-US').padStart(11)} ${(size / 1e6 / f.seconds).toFixed(0).padStart(8)} ${f.rssMb.toFixed(0).padStart(13)}`,
+      `${f.name.padEnd(32)} ${f.seconds.toFixed(2).padStart(6)} ${Math.round(f.records / f.seconds).toLocaleString('en-US').padStart(11)} ${(size / 1e6 / f.seconds).toFixed(0).padStart(8)} ${f.rssMb.toFixed(0).padStart(13)} ${f.cpu.toFixed(2).padStart(7)}`,
     );
   }
   const ratio = (a: Figure, b: Figure) => `${(a.seconds / b.seconds).toFixed(1)}x`;
