@@ -147,12 +147,18 @@ export const enum MessageType {
   /** Records changed (edits, undo, reload from disk, a run appeared): drop cached pages and pairs. */
   Invalidate,
   RunAction,
+  // ── annotation ──
+  EditResponse,
   //#endregion
   //#region from webview
   ReadyRequest,
   GetRows,
   GetPair,
   SelectionChanged,
+  // ── annotation ──
+  SetLabel,
+  CommitCriterion,
+  TextInputFocus,
   //#endregion
 }
 
@@ -214,7 +220,37 @@ export interface RunActionMessage {
   action: EditorAction;
 }
 
+// ── annotation ──
+/** The reply to an edit request: applied (one undoable edit), or why not (also shown as a VS Code warning). */
+export interface EditResponseMessage {
+  type: MessageType.EditResponse;
+  ok: boolean;
+  message?: string;
+}
+
+/** A label button in the pair view (keys go through VS Code keybindings, so they are rebindable). */
+export interface SetLabelMessage {
+  type: MessageType.SetLabel;
+  index: number;
+  label: Label;
+}
+
+/** The criterion editor committed (Enter, blur or Apply): one undoable edit. */
+export interface CommitCriterionMessage {
+  type: MessageType.CommitCriterion;
+  index: number;
+  text: string;
+}
+
+/** A text field in the webview gained or lost focus: label keys must not fire while the user types. */
+export interface TextInputFocusMessage {
+  type: MessageType.TextInputFocus;
+  focused: boolean;
+}
+// ── end annotation ──
+
 export type ToWebviewMessage =
+  | EditResponseMessage
   | ReadyResponseMessage
   | RowsResponseMessage
   | PairResponseMessage
@@ -246,13 +282,24 @@ export interface SelectionChangedMessage {
   index: number;
 }
 
-export type FromWebviewMessage = ReadyRequestMessage | GetRowsMessage | GetPairMessage | SelectionChangedMessage;
+export type FromWebviewMessage =
+  | ReadyRequestMessage
+  | GetRowsMessage
+  | GetPairMessage
+  | SelectionChangedMessage
+  // ── annotation ──
+  | SetLabelMessage
+  | CommitCriterionMessage
+  | TextInputFocusMessage;
 
 /** Which reply each request gets. */
 export interface ReplyOf {
   [MessageType.ReadyRequest]: ReadyResponseMessage;
   [MessageType.GetRows]: RowsResponseMessage;
   [MessageType.GetPair]: PairResponseMessage;
+  // ── annotation ──
+  [MessageType.CommitCriterion]: EditResponseMessage;
+  [MessageType.SetLabel]: EditResponseMessage;
 }
 
 /** The envelope on the wire: every message has an id; a reply names the id it answers. */

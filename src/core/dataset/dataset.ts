@@ -24,7 +24,7 @@ import { describeJsonError } from './jsonError';
 import { indexLines } from './lineIndex';
 import { RecordIndex, type IndexProblem, type IndexProgress } from './recordIndex';
 import { applyValueEdits, type EditError } from './recordEdit';
-import type { DatasetRecord, ErrorRecord, Label } from './types';
+import type { DatasetRecord, ErrorRecord, Label, PreferencePair } from './types';
 
 export type { Shape } from './fileShape';
 export type { RecordEdit } from './editJournal';
@@ -114,6 +114,14 @@ export class Dataset {
   get canRedo(): boolean {
     return this.journal.canRedo;
   }
+  /** Whether record `i` has an unsaved change (the list marks it). */
+  isEdited(i: number): boolean {
+    return this.journal.isEdited(i);
+  }
+  /** Size and mtime of the file as this dataset last read or wrote it. */
+  get fileIdentity(): { size: number; mtimeMs: number } {
+    return { ...this.file };
+  }
 
   // ── reading ────────────────────────────────────────────────────────────────────────────────
 
@@ -197,10 +205,17 @@ export class Dataset {
 
   // ── editing ────────────────────────────────────────────────────────────────────────────────
 
-  /** One undoable edit that gives every record in `indices` the label, or why it cannot. */
-  planLabel(indices: number[], label: Label): Promise<RecordEdit | EditError> {
+  /**
+   * One undoable edit that gives every record in `indices` the label, or why it cannot. `annotate` adds edits
+   * to each relabelled record (the audit trail), given the pair as it was before.
+   */
+  planLabel(indices: number[], label: Label, opts: { annotate?: (before: PreferencePair) => ValueEdit[] } = {}): Promise<RecordEdit | EditError> {
     const what = indices.length === 1 ? `Label as ${label}` : `Label ${indices.length} records as ${label}`;
-    return this.plan(indices, what, (a, raw) => a.labelEdits(raw, label));
+    return this.plan(indices, what, (a, raw, pair) => {
+      const edits = a.labelEdits(raw, label);
+      if (isAdapterError(edits) || !opts.annotate || pair.label === label) return edits;
+      return [...edits, ...opts.annotate(pair)];
+    });
   }
 
   /** One undoable edit that sets the record's free-form criterion, or why it cannot. */
@@ -211,7 +226,7 @@ export class Dataset {
   private async plan(
     indices: number[],
     description: string,
-    editsFor: (a: FormatAdapter, raw: unknown) => ValueEdit[] | { error: string },
+    editsFor: (a: FormatAdapter, raw: unknown, pair: PreferencePair) => ValueEdit[] | { error: string },
   ): Promise<RecordEdit | EditError> {
     const adapter = this.adapter;
     if (!adapter) return { error: 'no known format matched this file, so its records cannot be edited' };
@@ -236,7 +251,7 @@ export class Dataset {
           }
           const record = this.toRecord(i, before);
           if (record.kind === 'error') return { error: `cannot edit an error record: ${record.message}` };
-          const edits = editsFor(adapter, record.raw);
+          const edits = editsFor(adapter, record.raw, record);
           if (isAdapterError(edits)) return { error: `line ${line}: ${edits.error}` };
           const after = applyValueEdits(before, edits);
           if (typeof after !== 'string') return { error: `line ${line}: ${after.error}` };
@@ -305,6 +320,59 @@ export class Dataset {
     for (const p of this.index.problems) tally.error(p.line, `line ${p.line}: ${p.message}`);
     opts.onProgress?.(total, total);
     return tally.finish();
+  }
+
+  /** Whether the file on disk is no longer the one this dataset indexed or last saved (size or mtime moved, or it is gone). */
+  async changedOnDisk(): Promise<boolean> {
+    const st = await stat(this.filePath).catch(() => undefined);
+    return !st || st.size !== this.file.size || st.mtimeMs !== this.file.mtimeMs;
+  }
+
+  /**
+   * The file changed on disk and the user keeps their edits: index the file as it is now and keep the journal,
+   * so the next save writes this editor's version of every touched record into the new file and leaves the rest
+   * of it as the other tool wrote it. Refuses (changing nothing) when the records no longer line up.
+   */
+  async rebaseOntoDisk(): Promise<EditError | undefined> {
+    return this.withExclusive(async () => {
+      const fresh = await Dataset.open(this.filePath, { formatId: this.opts.formatId, fieldMapping: this.opts.fieldMapping, adapter: this.opts.adapter });
+      if (fresh.recordCount !== this.index.count) {
+        return { error: `${basename(this.filePath)} now has ${fresh.recordCount} records on disk, not ${this.index.count}, so your edits cannot be matched to their records; reload it (dropping your edits) or copy your changes elsewhere first` };
+      }
+      const texts = new Map<number, string>();
+      for (const i of this.journal.touched()) {
+        const now = await fresh.diskText(i);
+        const was = this.journal.diskTextOf(i);
+        const idNow = idOf(fresh.toRecord(i, now));
+        const idWas = was === undefined ? undefined : idOf(this.toRecord(i, was));
+        if (idNow !== idWas) {
+          return { error: `the record at line ${fresh.line(i)} is now \`${idNow ?? '?'}\`, not \`${idWas ?? '?'}\`: the file's records moved, so your edits cannot be matched to them; reload it (dropping your edits) or copy your changes elsewhere first` };
+        }
+        texts.set(i, now);
+      }
+      this.index = fresh.index;
+      this.file = fresh.file;
+      this.shape = fresh.shape;
+      this.adapter = fresh.adapter;
+      this.format = fresh.format;
+      this.closest = fresh.closest;
+      this.journal.rebaseDisk(texts);
+      return undefined;
+    });
+  }
+
+  /** Record `i` as the file holds it (unsaved edits ignored). */
+  private async diskText(i: number): Promise<string> {
+    return this.withRead(async () => {
+      const fh = await open(this.filePath, 'r');
+      try {
+        const bytes = Buffer.allocUnsafe(this.index.end(i) - this.index.start(i));
+        await readFully(fh, bytes, bytes.length, this.index.start(i));
+        return bytes.toString('utf8');
+      } finally {
+        await fh.close();
+      }
+    });
   }
 
   /** The file changed on disk: index it again and detect its format again. Unsaved edits are discarded. */
@@ -435,6 +503,10 @@ function noFormatMessage(raw: unknown, closest: string): string {
       ? `found keys ${Object.keys(raw).slice(0, 20).map((k) => `\`${k}\``).join(', ') || '(none)'}`
       : `found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}, not an object`;
   return `no known format matched: ${found}; tried ${tried}; choose a format or give a field mapping`;
+}
+
+function idOf(r: DatasetRecord): string | undefined {
+  return r.kind === 'error' ? undefined : r.id;
 }
 
 function countLf(s: string): number {

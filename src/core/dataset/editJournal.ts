@@ -108,6 +108,26 @@ export class EditJournal {
     for (const r of saved.records) this.disk.set(r.index, r.text);
   }
 
+  /** Whether the record's current text differs from the file's (an unsaved change the list marks). */
+  isEdited(index: number): boolean {
+    const now = this.current.get(index);
+    return now !== undefined && now !== this.disk.get(index);
+  }
+
+  /** Indices of every record an edit ever touched. */
+  touched(): number[] {
+    return [...this.current.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * The file changed on disk and the user keeps their edits: `texts` are the touched records as the file now
+   * holds them. The old save point is gone, so the journal stays dirty until the next save.
+   */
+  rebaseDisk(texts: Map<number, string>): void {
+    for (const [index, text] of texts) this.disk.set(index, text);
+    this.savedPosition = -1;
+  }
+
   serialize(file: FileIdentity): string {
     const backup: JournalBackup = {
       version: 1,
