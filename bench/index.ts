@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   console.log('subject                          time s   records/s     MB/s   peak RSS MB   cpu s');
   for (const f of [wc, inProcess, index, inspect]) {
     console.log(
-      `${f.name.padEnd(32)} ${f.seconds.toFixed(2).padStart(6)} ${Math.round(f.records / f.seconds).toLocaleString('en-US').padStart(11)} ${(size / 1e6 / f.seconds).toFixed(0).padStart(8)} ${f.rssMb.toFixed(0).padStart(13)} ${f.cpu.toFixed(2).padStart(7)}`,
+      `${f.name.padEnd(32)} ${f.seconds.toFixed(2).padStart(6)} ${Math.round(f.records / f.seconds).toLocaleString('en-US').padStart(11)} ${(size / 1e6 / f.seconds).toFixed(0).padStart(8)} ${f.rssMb.toFixed(0).padStart(13)} ${(Number.isNaN(f.cpu) ? "-" : f.cpu.toFixed(2)).padStart(7)}`,
     );
   }
   const ratio = (a: Figure, b: Figure) => `${(a.seconds / b.seconds).toFixed(1)}x`;
