@@ -234,6 +234,39 @@ try {
     await page.locator('[data-section="video-pair"]').screenshot({ path: path.join(shots, 'dark-video.png') });
     await page.locator('[data-section="audio-pair"]').screenshot({ path: path.join(shots, 'dark-audio.png') });
 
+    await check('30 mesh pairs rendered and disposed in turn leave no WebGL context behind', async () => {
+      const r = await page.evaluate(async () => {
+        const { api, manifest } = window.mediaDemo;
+        const host = document.createElement('div');
+        host.className = 'demo-pair';
+        document.getElementById('demo').prepend(host);
+        window.scrollTo(0, 0);
+        const a = document.createElement('div');
+        const b = document.createElement('div');
+        host.append(a, b);
+        let ready = 0;
+        const canvases = [];
+        for (let i = 0; i < 30; i++) {
+          const handle = api.renderMediaPair(a, b, manifest.meshes[0], manifest.meshes[2]);
+          const t0 = performance.now();
+          while (performance.now() - t0 < 5000 && [...host.querySelectorAll('canvas.media-3d')].some((c) => c.dataset.state !== 'ready')) {
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          ready += host.querySelectorAll('canvas.media-3d[data-state="ready"]').length;
+          canvases.push(...host.querySelectorAll('canvas.media-3d'));
+          handle.dispose();
+        }
+        // getContext returns the canvas's existing context: a freed one reports itself lost.
+        const alive = canvases.filter((c) => !c.getContext('webgl2').isContextLost()).length;
+        const left = a.childElementCount + b.childElementCount + host.childElementCount - 2;
+        host.remove();
+        return { ready, left, alive };
+      });
+      assert(r.ready === 60, `${r.ready}/60 viewers drew their model`);
+      assert(r.alive === 0, `${r.alive} disposed viewers still hold a WebGL context`);
+      assert(r.left === 0, `${r.left} elements left behind`);
+    });
+
     await check('dispose removes every element and bar, stops playback', async () => {
       const r = await page.evaluate(() => {
         const media = [...document.querySelectorAll('video, audio')];

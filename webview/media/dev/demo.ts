@@ -17,7 +17,7 @@ interface Manifest {
 
 declare global {
   interface Window {
-    mediaDemo?: { handles: MediaHandle[]; disposeAll(): void };
+    mediaDemo?: { handles: MediaHandle[]; manifest: Manifest; api: { renderMedia: typeof renderMedia; renderMediaPair: typeof renderMediaPair }; disposeAll(): void };
   }
 }
 
@@ -89,6 +89,8 @@ async function main_(): Promise<void> {
   pair('missing', 'Missing media', m.missing);
   window.mediaDemo = {
     handles,
+    manifest: m,
+    api: { renderMedia, renderMediaPair },
     disposeAll: () => {
       for (const h of handles.splice(0)) h.dispose();
     },
