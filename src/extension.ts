@@ -6,6 +6,7 @@ import { PreferenceEditorProvider } from './host/preferenceEditorProvider';
 export function activate(context: vscode.ExtensionContext): { reloadRuns(datasetUri?: vscode.Uri): Promise<void> } {
   const editor = PreferenceEditorProvider.register(context);
   registerEditorCommands(context, editor);
+  editor.annotator.register(context);
   registerScoringIfPresent(context, editor);
   return { reloadRuns: (uri) => editor.reloadRuns(uri) };
 }

@@ -93,6 +93,11 @@ export class PreferenceDocument implements vscode.CustomDocument {
     });
   }
 
+  /** Records changed outside an edit (rebased onto the file on disk): open webviews refetch. */
+  contentChanged(): void {
+    this._onDidChangeContent.fire();
+  }
+
   async save(_cancel?: vscode.CancellationToken): Promise<void> {
     await this.indexed;
     if (!this.dataset.isDirty) return;

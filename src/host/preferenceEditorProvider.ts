@@ -6,6 +6,8 @@ import type { LoadedRun } from '../core/view/rowView';
 import { MessageHandler, toErrorMessage, type EditorAction, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
 import { DatasetSource } from './datasetSource';
 import { mediaResolver } from './mediaResolver';
+import { Annotator } from './annotation/annotator';
+import { DiskGuard } from './annotation/diskGuard';
 import { PreferenceDocument } from './preferenceDocument';
 import { loadRunsFor } from './runLoader';
 import { editorSettings, resourceRoots } from './settings';
@@ -25,6 +27,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   private active: OpenEditor | undefined;
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
+
+  /** Label keys, bulk labels and criterion edits (src/host/annotation). */
+  readonly annotator = new Annotator(() => this.activeEditor());
+  /** One watcher per document: changes on disk never overwrite unsaved edits silently. */
+  private readonly guards = new WeakMap<PreferenceDocument, DiskGuard>();
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -62,6 +69,9 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
         if ((e as Error)?.name !== 'AbortError') void vscode.window.showErrorMessage(`Reward Lens could not index ${name}: ${e instanceof Error ? e.message : e}`);
       });
       document.onDidChange((e) => this._onDidChangeCustomDocument.fire({ document, ...e }));
+      const guard = new DiskGuard(document);
+      this.guards.set(document, guard);
+      document.onDidDispose(() => guard.dispose());
       return document;
     } catch (e) {
       finished();
@@ -79,12 +89,13 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     // Nothing is posted until the webview's ready request arrives (the session holds events until then).
     const channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (m) => void webview.postMessage(m),
-      (body) => editor.session.handle(body),
+      (body) => this.annotator.handle(editor, body) ?? editor.session.handle(body),
       () => undefined,
       toErrorMessage,
     );
     editor.session = new EditorSession({
       source: new DatasetSource(() => document.ds),
+      isEdited: (i) => document.ds.isEdited(i),
       fileName: document.fileName,
       format: () => ({ id: document.ds.format?.id ?? '', name: document.ds.format?.displayName ?? 'Unknown format' }),
       resolveMedia: mediaResolver(webview, document.uri),
@@ -101,6 +112,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       document.onDidChangeContent(() => editor.session.invalidate()),
       panel.onDidChangeViewState(() => {
         if (panel.active) this.active = editor;
+        else this.annotator.blurred();
       }),
     ];
     panel.onDidDispose(() => {
@@ -126,6 +138,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     await Promise.all([...this.editors].filter((e) => !datasetUri || e.document.uri.fsPath === datasetUri.fsPath).map((e) => this.loadRuns(e)));
   }
 
+  /** The focused Reward Lens editor, if any (annotation commands act on it). */
+  activeEditor(): OpenEditor | undefined {
+    return this.active && this.active.panel.active ? this.active : [...this.editors].find((e) => e.panel.active);
+  }
+
   /** The document and selected record of the active editor, for commands that act on it. */
   activeSelection(): { document: PreferenceDocument; index: number } | undefined {
     return this.active ? { document: this.active.document, index: this.active.session.selected } : undefined;
@@ -141,7 +158,8 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   }
 
   saveCustomDocument(document: PreferenceDocument, cancellation: vscode.CancellationToken): Thenable<void> {
-    return document.save(cancellation);
+    const guard = this.guards.get(document);
+    return guard ? guard.guardedSave(() => document.save(cancellation)) : document.save(cancellation);
   }
 
   saveCustomDocumentAs(document: PreferenceDocument, destination: vscode.Uri, cancellation: vscode.CancellationToken): Thenable<void> {

@@ -118,6 +118,10 @@ export class Dataset {
   isEdited(i: number): boolean {
     return this.journal.isEdited(i);
   }
+  /** How many records differ from the file (what a save would write). */
+  get editedCount(): number {
+    return this.journal.pending().records.length;
+  }
   /** Size and mtime of the file as this dataset last read or wrote it. */
   get fileIdentity(): { size: number; mtimeMs: number } {
     return { ...this.file };

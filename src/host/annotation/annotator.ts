@@ -1,0 +1,144 @@
+// Annotation in the custom editor: label keys (commands, so they are rebindable), bulk labels, criterion edits.
+// Every edit is planned by the core Dataset and applied through PreferenceDocument.makeEdit, which announces it
+// to VS Code with undo and redo (dirty dot, Ctrl+Z, Save, Revert, hot exit all follow from that).
+import * as vscode from 'vscode';
+import { auditEdits } from '../../core/annotation/auditTrail';
+import { planBulk } from '../../core/annotation/bulkLabel';
+import type { Label } from '../../core/dataset/types';
+import { FilteredView } from '../../core/view/filteredView';
+import type { EditorSession } from '../../core/view/editorSession';
+import { MessageType, type FromWebviewMessage, type RowFilter, type ToWebviewMessage } from '../../protocol';
+import { DatasetSource } from '../datasetSource';
+import type { PreferenceDocument } from '../preferenceDocument';
+import { annotationSettings } from './annotationSettings';
+import { auditUser } from './auditUser';
+
+/** What the annotator needs of an open editor (the provider's OpenEditor has these). */
+export interface AnnotatedEditor {
+  document: PreferenceDocument;
+  panel: vscode.WebviewPanel;
+  session: EditorSession;
+}
+
+export const LABEL_WORDS: Record<Exclude<Label, 'none'>, string> = { A: 'A is better', B: 'B is better', tie: 'Tie' };
+/** Set while a text field in the focused webview has focus, so the label keybindings stay out of its way. */
+export const TEXT_FOCUS_CONTEXT = 'rewardLens.textInputFocused';
+
+export class Annotator {
+  private readonly filters = new WeakMap<AnnotatedEditor, RowFilter>();
+
+  constructor(private readonly active: () => AnnotatedEditor | undefined) {}
+
+  register(context: vscode.ExtensionContext): void {
+    const labels: [string, Exclude<Label, 'none'>][] = [
+      ['rewardLens.labelA', 'A'],
+      ['rewardLens.labelB', 'B'],
+      ['rewardLens.labelTie', 'tie'],
+    ];
+    for (const [id, label] of labels) {
+      context.subscriptions.push(vscode.commands.registerCommand(id, () => this.withEditor((e) => this.labelSelected(e, label))));
+    }
+    context.subscriptions.push(
+      vscode.commands.registerCommand('rewardLens.labelAllShown', (label?: Exclude<Label, 'none'>) => this.withEditor((e) => this.labelAllShown(e, label))),
+    );
+  }
+
+  /** Answers the annotation messages; undefined for every other message (the session answers those). */
+  handle(editor: AnnotatedEditor, msg: FromWebviewMessage): Promise<ToWebviewMessage | undefined> | undefined {
+    switch (msg.type) {
+      case MessageType.GetRows:
+        this.filters.set(editor, msg.filter); // the bulk command labels what the list shows
+        return undefined;
+      case MessageType.SetLabel:
+        return this.label(editor, [msg.index], msg.label, false);
+      case MessageType.CommitCriterion:
+        return this.commitCriterion(editor, msg.index, msg.text);
+      case MessageType.TextInputFocus:
+        void vscode.commands.executeCommand('setContext', TEXT_FOCUS_CONTEXT, msg.focused);
+        return Promise.resolve(undefined);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The panel lost focus or closed: a text field inside it can no longer be focused. */
+  blurred(): void {
+    void vscode.commands.executeCommand('setContext', TEXT_FOCUS_CONTEXT, false);
+  }
+
+  private async withEditor(fn: (e: AnnotatedEditor) => Promise<unknown>): Promise<void> {
+    const editor = this.active();
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).');
+      return;
+    }
+    await fn(editor);
+  }
+
+  /** A label key: the selected row in the list, or the pair on screen; then on to the next pair. */
+  private async labelSelected(editor: AnnotatedEditor, label: Exclude<Label, 'none'>): Promise<void> {
+    const index = editor.session.selected;
+    if (index < 0) return;
+    const reply = await this.label(editor, [index], label, true);
+    if (reply.ok && annotationSettings(editor.document.uri).autoAdvance) editor.session.runAction('next');
+  }
+
+  /** Every row the list shows under its current filter, as one undoable edit (asks first when there are many). */
+  private async labelAllShown(editor: AnnotatedEditor, given?: Exclude<Label, 'none'>): Promise<void> {
+    const label =
+      given ??
+      (
+        await vscode.window.showQuickPick(
+          (Object.keys(LABEL_WORDS) as Exclude<Label, 'none'>[]).map((l) => ({ label: LABEL_WORDS[l], l })),
+          { title: 'Label every pair the list shows', placeHolder: 'Which label?' },
+        )
+      )?.l;
+    if (!label) return;
+    const filter = this.filters.get(editor) ?? {};
+    const indices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding the pairs to label' }, () =>
+      shownIndices(editor.document, filter),
+    );
+    const what = Object.keys(filter).length ? 'every pair the filter shows' : 'every pair in the file';
+    const plan = planBulk(indices, LABEL_WORDS[label], what);
+    if ('error' in plan) return void vscode.window.showWarningMessage(`Reward Lens: ${plan.error}`);
+    if (plan.confirm) {
+      const go = `Label ${plan.indices.length.toLocaleString('en-US')} Pairs`;
+      if ((await vscode.window.showWarningMessage(plan.confirm, { modal: true }, go)) !== go) return;
+    }
+    await this.label(editor, plan.indices, label, true);
+  }
+
+  private async label(editor: AnnotatedEditor, indices: number[], label: Label, quiet: boolean): Promise<{ type: MessageType.EditResponse; ok: boolean; message?: string }> {
+    const doc = editor.document;
+    const settings = annotationSettings(doc.uri);
+    const by = settings.auditTrail ? await auditUser(doc.uri.fsPath) : '';
+    const at = new Date();
+    const plan = await doc.ds.planLabel(indices, label, settings.auditTrail ? { annotate: (before) => auditEdits(before, by, at) } : {});
+    return this.apply(doc, plan, quiet);
+  }
+
+  /** The criterion editor's commit path (Enter, blur or Apply): one undoable edit. The analysis probe reuses the field, not this path. */
+  async commitCriterion(editor: AnnotatedEditor, index: number, text: string): Promise<ToWebviewMessage> {
+    const plan = await editor.document.ds.planCriterion(index, text);
+    return this.apply(editor.document, plan, false);
+  }
+
+  private apply(doc: PreferenceDocument, plan: Awaited<ReturnType<PreferenceDocument['ds']['planLabel']>>, quiet: boolean) {
+    if ('error' in plan) {
+      // A refusal the user can act on (a tie in a chosen/rejected file, an error record): a warning, never a stack.
+      void vscode.window.showWarningMessage(`Reward Lens: ${plan.error}`);
+      return { type: MessageType.EditResponse as const, ok: false, message: plan.error };
+    }
+    doc.makeEdit(plan);
+    if (!quiet && plan.changes.length === 0) return { type: MessageType.EditResponse as const, ok: true, message: 'nothing changed' };
+    return { type: MessageType.EditResponse as const, ok: true };
+  }
+}
+
+/** Record indices the list shows under `filter`, after a full scan of the file. */
+async function shownIndices(document: PreferenceDocument, filter: RowFilter): Promise<number[]> {
+  await document.indexed;
+  const view = new FilteredView(new DatasetSource(() => document.ds), filter, () => {}, () => Promise.resolve());
+  await view.pump();
+  return view.slice(0, view.total);
+}
