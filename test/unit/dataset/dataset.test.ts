@@ -251,3 +251,12 @@ test('says plainly when the file does not exist or is a folder', async () => {
   await assert.rejects(Dataset.open(join(dir, 'missing.jsonl')), new RegExp(`^Error: cannot open ${join(dir, 'missing.jsonl')}: no such file$`));
   await assert.rejects(Dataset.open(dir), /it is a folder, not a file/);
 });
+
+test('reads records at scattered indices in the order asked, and reports indexing progress', async () => {
+  const content = [rec('a'), rec('b'), rec('tie'), rec('a')].join('\n');
+  const progress: number[] = [];
+  const ds = await Dataset.open(writeTemp('s.jsonl', content), { adapter: explicitAdapter, onProgress: (bytes) => progress.push(bytes) });
+  assert.deepEqual((await ds.readIndices([3, 0, 2])).map(summary), ['4:A', '1:A', '3:tie']);
+  assert.equal(progress.at(-1), Buffer.byteLength(content));
+  assert.equal(ds.indexDone, true);
+});

@@ -88,3 +88,14 @@ test('indexes a multi-megabyte element', async () => {
   assert.equal(records[0][1], big);
   assert.deepEqual(records[1], [2, '{"b":1}']);
 });
+
+test('reports progress and stops with an AbortError when cancelled', async () => {
+  const file = writeTemp('c.json', `[${'{"a": [1, "x"]},\n'.repeat(1000)}{}]`);
+  const seen: number[] = [];
+  const ctl = new AbortController();
+  await assert.rejects(
+    indexJsonArray(file, { chunkSize: 256, signal: ctl.signal, onProgress: (_b, _t, r) => (seen.push(r), r > 100 && ctl.abort()) }),
+    (e: Error) => e.name === 'AbortError',
+  );
+  assert.ok(seen.length > 3 && seen.at(-1)! > 100 && seen.at(-1)! < 1001);
+});
