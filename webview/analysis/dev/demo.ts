@@ -1,0 +1,81 @@
+// The analysis views on realistic generated data, outside VS Code: ?view=dashboard|comparison|sweep|sweep-blind
+// &theme=dark|light|hc &scale=40 (×40 pairs, to try the scatter on ~150K). Callbacks are logged at the corner
+// and kept in window.rlEvents for the screenshot script.
+import '@vscode/codicons/dist/codicon.css';
+import '../analysis.css';
+import './demo.css';
+import { THEMES } from '../../dev/themes';
+import { renderComparison, renderDashboard, renderSweep } from '../index';
+import { demoData, demoSweep } from './demoData';
+
+declare global {
+  interface Window {
+    rlEvents: unknown[];
+    rlTheme(name: string): void;
+    rlReady?: boolean;
+    rlTimings: Record<string, number>;
+  }
+}
+
+function applyTheme(name: string): void {
+  const theme = THEMES[name] ?? THEMES.dark;
+  const style = document.documentElement.style;
+  for (const k of [...style]) if (k.startsWith('--vscode-')) style.removeProperty(k);
+  for (const [k, v] of Object.entries(theme.vars)) style.setProperty(`--vscode-${k}`, v);
+  document.body.classList.remove('vscode-dark', 'vscode-light', 'vscode-high-contrast', 'vscode-high-contrast-light');
+  document.body.classList.add(theme.bodyClass);
+}
+
+async function main(): Promise<void> {
+  const q = new URLSearchParams(location.search);
+  applyTheme(q.get('theme') ?? 'dark');
+  window.rlTheme = applyTheme;
+  window.rlEvents = [];
+  window.rlTimings = {};
+  const log = document.createElement('div');
+  log.className = 'demo-log';
+  document.body.append(log);
+  const event = (name: string, detail: unknown) => {
+    window.rlEvents.push({ name, detail });
+    log.textContent = `${name}: ${JSON.stringify(detail).slice(0, 120)}`;
+  };
+  const root = document.getElementById('demo')!;
+  const scale = Number(q.get('scale') ?? 1);
+  let t0 = performance.now();
+  const d = demoData(scale);
+  window.rlTimings.generate = performance.now() - t0;
+  const view = q.get('view') ?? 'dashboard';
+  t0 = performance.now();
+  if (view === 'dashboard') {
+    renderDashboard(root, {
+      run: { name: 'default (bag-of-tokens)', judged: d.model },
+      baseline: q.get('baseline') === '0' ? undefined : { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
+      title: 'omni-rewardbench.jsonl',
+    }, {
+      onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
+      onEpsilonChange: (c, t) => event('epsilon', { choice: c, overall: t.overall }),
+      onTask: (t) => event('task', t),
+    });
+  } else if (view === 'comparison') {
+    renderComparison(root, { pairs: d.paired, nameA: 'default (bag-of-tokens)', nameB: 'Skywork-RM-1B', ids: d.ids, title: 'omni-rewardbench.jsonl' }, {
+      onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
+      onShowPairs: (indices, why) => event('showPairs', { n: indices.length, first: indices.slice(0, 5), why }),
+      onOpenPair: (i) => event('openPair', i),
+    });
+  } else {
+    const sweep = await demoSweep(d, view !== 'sweep-blind');
+    renderSweep(root, { variants: sweep.variants, cells: sweep.cells, modelName: view === 'sweep-blind' ? 'default (bag-of-tokens)' : 'Skywork-RM-1B', slice: 'every 6th pair (600 pairs)' }, {
+      onExport: (r) => event('export', { what: r.what, format: r.format, chars: r.text.length }),
+    });
+  }
+  window.rlTimings.render = performance.now() - t0;
+  // Two frames: Chart.js draws on the first resize observation.
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  window.rlTimings.firstPaint = performance.now() - t0;
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((e: unknown) => {
+  document.body.textContent = `demo failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+  document.body.dataset.ready = 'error';
+});

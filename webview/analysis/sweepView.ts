@@ -1,0 +1,146 @@
+// Criteria-sweep results (issue 6, the paper's criteria-shift analysis): per variant and task the flip rate
+// against the original criterion and the mean |Δm|, as a table and bars, and a plain banner when the model
+// ignores the criterion (no variant moved any margin) — e.g. the default bag-of-tokens model.
+import type { ChartConfiguration } from 'chart.js';
+import { sweepMarkdown } from '../../src/core/analysis/criteriaSweep';
+import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
+import { count } from './format';
+import { ignoresCriterion, movesWithoutFlips, otherVariants, sweepRows, type SweepData } from './sweepModel';
+import { hatch, type Palette } from './theme';
+import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } from './view';
+
+export type { SweepData } from './sweepModel';
+
+export interface SweepOptions {
+  onExport?(r: ExportRequest): void;
+}
+
+function sweepCsv(d: SweepData): string {
+  const name = (id: string) => d.variants.find((v) => v.id === id)?.name ?? id;
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors'];
+  for (const c of d.cells) lines.push([q(name(c.variant)), q(c.task), c.n, c.flips, c.flipRate ?? '', c.meanAbsDelta ?? '', c.accuracy ?? '', c.errors].join(','));
+  return lines.join('\n') + '\n';
+}
+
+function table(d: SweepData): HTMLTableElement {
+  const rows = sweepRows(d);
+  const vs = otherVariants(d);
+  const t = el('table', 'rl-table rl-sweep-table');
+  const group = el('tr', 'rl-group-row');
+  const head = el('tr');
+  const th = (text: string, cls = '', span = 1, title?: string) => {
+    const h = el('th', cls, text);
+    h.colSpan = span;
+    if (title) h.title = title;
+    return h;
+  };
+  group.append(th('', '', 3));
+  head.append(th('Task', 'rl-task-col'), th('Pairs', 'num'), th('Accuracy, original', 'num', 1, 'Accuracy against the human label under the original criterion (A/B pairs)'));
+  for (const v of vs) {
+    group.append(th(v.name, 'rl-group', 3, v.template ?? (v.kind === 'none' ? 'The criterion removed' : v.name)));
+    head.append(th('flip rate', 'num', 1, 'Pairs whose verdict differs from the verdict under the original criterion'), th('mean |Δm|', 'num', 1, 'Mean absolute change of the margin'), th('accuracy', 'num'));
+  }
+  const thead = el('thead');
+  thead.append(group, head);
+  const tbody = el('tbody');
+  for (const r of rows) {
+    const tr = el('tr', r.task === 'all' ? 'rl-overall-top' : '');
+    const name = el('th', 'rl-task-col');
+    name.append(el('span', r.task === 'all' ? 'rl-overall-name' : 'rl-task', r.task === 'all' ? 'all pairs' : r.task));
+    tr.append(name, el('td', 'num', count(r.n)), el('td', 'num', r.original ?? ''));
+    for (const c of r.cells) {
+      const flip = el('td', 'num');
+      flip.append(el('span', 'rl-value', c.flipRate), el('span', 'rl-counts', ` (${c.flips}/${c.n})`));
+      if (c.errors) flip.title = `${c.errors} pair(s) failed to score`;
+      tr.append(flip, el('td', 'num', c.meanAbsDelta), el('td', 'num', c.accuracy));
+    }
+    tbody.append(tr);
+  }
+  t.append(thead, tbody);
+  return t;
+}
+
+function barsConfig(d: SweepData, p: Palette): ChartConfiguration<'bar'> {
+  const rows = sweepRows(d);
+  const vs = otherVariants(d);
+  const colors = [p.purple, p.orange, p.blue, p.green, p.yellow, p.red];
+  const base = baseOptions(p);
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => (r.task === 'all' ? 'all' : r.task)),
+      datasets: vs.map((v, i) => ({
+        label: v.name,
+        data: rows.map((r) => (r.cells[i].flipRateValue === undefined ? null : 100 * r.cells[i].flipRateValue!)),
+        backgroundColor: i % 2 ? hatch(colors[i % colors.length]) : colors[i % colors.length],
+        borderColor: colors[i % colors.length], borderWidth: 1, pointStyle: 'rect' as const,
+      })),
+    },
+    options: {
+      ...base,
+      datasets: { bar: { categoryPercentage: 0.8, barPercentage: 0.9 } },
+      scales: {
+        x: axis(p, '', { grid: { display: false } }),
+        y: axis(p, 'verdicts flipped %', { min: 0, suggestedMax: 10 }),
+      },
+      plugins: { ...base.plugins, tooltip: { ...base.plugins?.tooltip, callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.raw as number | null)?.toFixed(1) ?? '–'} % flipped` } } },
+    },
+  };
+}
+
+export function renderSweep(container: HTMLElement, data: SweepData, opts: SweepOptions = {}): ViewHandle<SweepData> {
+  const root = el('div', 'rl-analysis rl-sweep');
+  container.append(root);
+  let current = data;
+  const head = el('header', 'rl-view-head');
+  const titles = el('div', 'rl-titles');
+  const h = el('h2', 'rl-view-title');
+  const sub = el('div', 'rl-view-sub');
+  titles.append(h, sub);
+  const actions = el('div', 'rl-head-controls');
+  head.append(titles, actions);
+  const banner = el('div', 'rl-banner');
+  banner.setAttribute('role', 'status');
+  const tablePanel = panel('rl-table-panel', 'Flips and margin change per variant');
+  const barsPanel = panel('rl-bars-panel', 'Flip rate per task');
+  root.append(head, banner, tablePanel.root, barsPanel.root);
+  const bars = themedChart(chartCanvas(barsPanel.body, 'Flip rate per task and variant'), barsConfig as (d: SweepData, p: Palette) => ChartConfiguration, current);
+
+  const draw = () => {
+    h.replaceChildren(icon('beaker'), el('span', undefined, `Criteria sweep${current.modelName ? ` · ${current.modelName}` : ''}`));
+    sub.textContent = [current.slice, `${otherVariants(current).length} variants against the original criterion`].filter(Boolean).join(' · ');
+    actions.replaceChildren(exportActions('sweep', (f) => (f === 'csv'
+      ? { text: sweepCsv(current), fileName: 'criteria-sweep.csv' }
+      : { text: sweepMarkdown({ variants: current.variants, cells: current.cells, margins: new Map() }), fileName: 'criteria-sweep.md' }), opts.onExport));
+    const blind = ignoresCriterion(current.cells);
+    const flat = !blind && movesWithoutFlips(current.cells);
+    banner.hidden = !blind && !flat;
+    banner.className = `rl-banner${blind ? ' rl-banner-warn' : ''}`;
+    banner.replaceChildren(icon(blind ? 'eye-closed' : 'info'), el('div', undefined));
+    const text = banner.lastElementChild as HTMLElement;
+    if (blind) {
+      text.append(el('strong', undefined, 'The model ignores the criterion. '), document.createTextNode(
+        'No variant moved any margin: removing the criterion, reversing it or adding to it gives the same scores on every pair. Its accuracy says nothing about following instructions.'));
+    } else if (flat) {
+      text.append(el('strong', undefined, 'No verdict flipped. '), document.createTextNode('The criterion moves the margins a little but never changes which response wins.'));
+    }
+    const wrap = el('div', 'rl-table-wrap');
+    wrap.append(table(current));
+    tablePanel.body.replaceChildren(wrap);
+    tablePanel.caption.textContent = 'Flip rate: pairs whose verdict (sign of the margin) differs from the verdict under the original criterion. Mean |Δm|: how far the margin moved. Accuracy: against the human label (pairs labelled A or B).';
+    barsPanel.caption.textContent = 'A criterion-following model flips many verdicts under the opposite criterion (the paper: GPT-4o-mini lost 26 points) and few when it is only dropped.';
+  };
+  draw();
+  return {
+    update(d) {
+      current = d;
+      bars.update(d);
+      draw();
+    },
+    dispose() {
+      bars.dispose();
+      root.remove();
+    },
+  };
+}
