@@ -5,6 +5,7 @@ import { Header } from './header';
 import { PairList, listHead } from './list/pairList';
 import { PairViewPanel } from './pair/pairView';
 import { el } from './components/badges';
+import { reportTextFocus } from './annotation';
 
 export class App {
   private readonly root: HTMLElement;
@@ -13,6 +14,8 @@ export class App {
   private readonly pair: PairViewPanel;
   private state: WebviewState;
   private pairRequest = 0;
+  private statsSeen = false;
+  private progressSeen = false;
   private readonly head: HTMLElement;
 
   constructor(
@@ -27,21 +30,29 @@ export class App {
       onOpen: (index) => void this.openPair(index),
       onFirstRows: () => (this.root.dataset.ready = 'true'),
     });
-    this.pair = new PairViewPanel({ onBack: () => this.back(), onStep: (d) => void this.step(d) });
+    this.pair = new PairViewPanel({
+      onBack: () => this.back(),
+      onStep: (d) => void this.step(d),
+      // annotation: edits go to the host, which plans them in the core and announces them to VS Code
+      onLabel: (index, label) => void host.request({ type: MessageType.SetLabel, index, label }),
+      onCommitCriterion: (index, text) => host.request({ type: MessageType.CommitCriterion, index, text }),
+    });
     const main = el('main', 'app-main');
     this.head = listHead();
     main.append(this.head, this.list.el, this.pair.el);
     root.replaceChildren(this.header.el, main);
     host.onEvent((m) => this.onEvent(m));
     document.addEventListener('keydown', (e) => this.onKey(e));
+    reportTextFocus(host);
   }
 
   async start(): Promise<void> {
     const ready = await this.host.request({ type: MessageType.ReadyRequest });
     document.title = ready.fileName;
     this.root.classList.toggle('has-runs', ready.runs.length > 0);
-    this.header.setStats(ready.stats);
-    this.header.setProgress(ready.progress);
+    // Pushed events may overtake the reply (another channel in the dev page): keep whatever is newer.
+    if (!this.statsSeen) this.header.setStats(ready.stats);
+    if (!this.progressSeen) this.header.setProgress(ready.progress);
     this.header.setFilter(this.state.filter);
     this.list.setFilter(this.state.filter, this.state.selectedPos, this.state.scrollTop);
     if (this.state.mode === 'pair' && this.state.selected >= 0) await this.openPair(this.state.selected);
@@ -72,8 +83,10 @@ export class App {
   private onEvent(m: ToWebviewMessage): void {
     switch (m.type) {
       case MessageType.IndexProgress:
+        this.progressSeen = true;
         return this.header.setProgress(m.progress);
       case MessageType.StatsChanged:
+        this.statsSeen = true;
         return this.header.setStats(m.stats);
       case MessageType.ViewChanged:
         this.list.viewChanged(m.viewKey, m.total, m.done);

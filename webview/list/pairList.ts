@@ -3,6 +3,7 @@
 import { MessageType, filterKey, type RowFilter, type RowView } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
+import { editedMark } from '../annotation';
 import { RowCache } from './rowCache';
 import { pagesFor, scrollToReveal, visibleWindow } from './virtualWindow';
 
@@ -239,7 +240,10 @@ export class PairList {
       return;
     }
     r.dataset.index = String(row.index);
-    r.append(el('span', 'cell num', String(row.index + 1)));
+    const num = el('span', 'cell num');
+    if (row.edited) num.append(editedMark());
+    num.append(String(row.index + 1));
+    r.append(num);
     if (row.error) {
       const msg = el('span', 'cell error-message');
       msg.append(icon('error'), el('span', 'ellipsis', row.error));

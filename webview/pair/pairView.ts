@@ -4,10 +4,14 @@ import type { ErrorView, MediaView, PairView, PartView, RecordView, ResponseView
 import { el, formatMargin, icon, labelChip } from '../components/badges';
 import { chatBlock, textBlock } from '../text/textView';
 import { renderMedia, renderMediaPair, type Disposable } from './mediaSlot';
+import { criterionEditor, labelButtons } from '../annotation';
 
 export interface PairViewEvents {
   onBack(): void;
   onStep(delta: number): void;
+  /** Annotation: a label button, and the criterion editor's commit (absent = read-only). */
+  onLabel?(index: number, label: Label): void;
+  onCommitCriterion?(index: number, text: string): Promise<{ ok: boolean; message?: string }>;
 }
 
 const LABEL_WORDS: Record<Label, string> = { A: 'A is better', B: 'B is better', tie: 'tie', none: 'unlabelled' };
@@ -85,8 +89,8 @@ export class PairViewPanel {
     top.append(prompt.section);
 
     const crit = section('Criterion', 'criterion');
-    if (pair.criterion) crit.content.append(textBlock(pair.criterion));
-    else crit.content.append(el('span', 'muted', 'This record has no criterion.'));
+    const commit = this.events.onCommitCriterion;
+    criterionEditor(crit.content, pair.criterion, commit && ((text) => commit(pair.index, text)));
     top.append(crit.section);
 
     const verdicts = el('div', 'verdict-row');
@@ -97,6 +101,8 @@ export class PairViewPanel {
     chip.append(labelChip(pair.label));
     human.append(chip, el('span', 'muted', LABEL_WORDS[pair.label] + (pair.tieKind ? ` (${pair.tieKind === 'bad' ? 'both bad' : 'both good'})` : '')));
     if (pair.labelKind === 'implicit') human.append(el('span', 'muted', '· chosen/rejected format'));
+    const onLabel = this.events.onLabel;
+    if (onLabel) human.append(labelButtons(pair.label, pair.labelKind, (l) => onLabel(pair.index, l)));
     verdicts.append(human);
     if (pair.scores.length) verdicts.append(scoresTable(pair.scores));
     top.append(verdicts);

@@ -1,0 +1,24 @@
+// Tells the host when a text field has focus, so the 1 / 2 / 0 label keybindings (which VS Code sees for every key
+// the webview forwards) stay out of the way while the user types.
+import { MessageType } from '../../src/protocol';
+import type { HostApi } from '../hostApi';
+
+const TEXT = /^(INPUT|TEXTAREA|VSCODE-TEXTFIELD|VSCODE-TEXTAREA|VSCODE-SINGLE-SELECT)$/;
+
+export function reportTextFocus(host: HostApi): void {
+  let last = false;
+  const update = () => {
+    let a: Element | null = document.activeElement;
+    let typing = false;
+    while (a) {
+      if (TEXT.test(a.tagName) || (a instanceof HTMLElement && a.isContentEditable)) typing = true;
+      a = a.shadowRoot?.activeElement ?? null;
+    }
+    if (typing !== last) {
+      last = typing;
+      host.notify({ type: MessageType.TextInputFocus, focused: typing });
+    }
+  };
+  document.addEventListener('focusin', update);
+  document.addEventListener('focusout', () => setTimeout(update, 0));
+}
