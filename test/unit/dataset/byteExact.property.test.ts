@@ -240,11 +240,14 @@ for (const shape of ['jsonl', 'json-array'] as const) {
     let n = 0;
     edited = 0;
     const numRuns = 600;
-    await fc.assert(
-      fc.asyncProperty(fileArb(shape), (f) => checkFile(f, shape, dir, n++)),
-      { numRuns },
-    );
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fileArb(shape), (f) => checkFile(f, shape, dir, n++)),
+        { numRuns },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     assert.ok(edited > numRuns / 4, `only ${edited} of ${numRuns} files saved an edit`);
   });
 }
