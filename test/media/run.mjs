@@ -96,7 +96,8 @@ try {
 
     await check(`${theme}: placeholders name the paths tried and say why`, async () => {
       const texts = await page.$$eval('.media-missing', (els) => els.map((e) => e.textContent));
-      assert(texts.length === 4, `expected 4 placeholders (broken mp4, fbx, 2 missing), got ${texts.length}: ${texts.join(' | ')}`);
+      assert(texts.length === 5, `expected 5 placeholders (broken mp4, fbx, truncated glb, 2 missing), got ${texts.length}: ${texts.join(' | ')}`);
+      assert(texts.some((t) => t.includes('Could not load the 3D model generated/truncated.glb: the file is damaged or not a valid glTF/GLB file')), 'truncated mesh not explained');
       assert(texts.some((t) => t.includes('samples/omni-rewardbench/media/missing/cat.png')), 'missing image path not shown');
       assert(texts.some((t) => t.includes('https://example.com/clips/response-b.mp4')), 'remote URL not shown');
       assert(texts.some((t) => /cannot be played|cannot play/.test(t) && t.includes('broken.mp4')), 'unplayable video not explained');

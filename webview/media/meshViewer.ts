@@ -78,7 +78,7 @@ export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (p
         status.remove();
         canvas.dataset.state = 'ready';
       },
-      (e: Error) => fail(`Could not load the 3D model ${name}: ${e.message || String(e)}`),
+      (e: unknown) => fail(`Could not load the 3D model ${name}: ${describeLoadError(e, format)}.`),
     );
   }, { rootMargin: '200px' });
   if (format) visible.observe(canvas);
@@ -188,6 +188,17 @@ function createViewer(canvas: HTMLCanvasElement, onOrbit?: (pose: OrbitPose) => 
       renderer.forceContextLoss();
     },
   };
+}
+
+/** three's loader errors, in words about the file (not the webview URL or the loader class). */
+function describeLoadError(e: unknown, format: MeshFormat): string {
+  const message = e instanceof Error ? e.message : String(e);
+  // Parsers fail on bad bytes with RangeError/SyntaxError: the reader needs "damaged", not the parser's words.
+  if (e instanceof RangeError || e instanceof SyntaxError) return `the file is damaged or not a valid ${format === 'gltf' ? 'glTF/GLB' : format.toUpperCase()} file`;
+  const status = /responded with (\d+)/.exec(message);
+  if (status) return `the file could not be read (HTTP ${status[1]})`;
+  if (/DRACOLoader|KTX2Loader|MeshoptDecoder/.test(message)) return 'it uses a compression extension (Draco, KTX2 or meshopt) this viewer does not decode';
+  return message.replace(/^THREE\.\w+:\s*/, '') || 'unreadable file';
 }
 
 async function loadObject(format: MeshFormat, src: string): Promise<Object3D> {

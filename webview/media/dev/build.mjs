@@ -54,6 +54,7 @@ function manifest(gen) {
     videoBroken: generated('video', gen.broken),
     audioPair: two('audio', byExt('wav', 'ogg', 'mp3', 'flac'), [gen.audioA, gen.audioB]),
     meshes: [mesh('glb', gen.meshGlb), mesh('obj', gen.meshObj), mesh('ply', gen.meshPly)],
+    meshBroken: generated('3d', gen.brokenMesh),
     missing: [
       { modality: 'image', error: 'Image file not found', tried: ['samples/omni-rewardbench/media/missing/cat.png', 'media/missing/cat.png'], label: 'missing/cat.png' },
       { modality: 'video', error: 'Remote media is not fetched unless a setting allows it', tried: ['https://example.com/clips/response-b.mp4'] },

@@ -12,6 +12,7 @@ interface Manifest {
   videoBroken: MediaView;
   audioPair: [MediaView, MediaView];
   meshes: MediaView[];
+  meshBroken: MediaView;
   missing: [MediaView, MediaView];
 }
 
@@ -82,9 +83,10 @@ async function main_(): Promise<void> {
   pair('audio-pair', 'Audio: a pair', m.audioPair, 'Waveforms from the decoded samples; click one to seek both.');
   pair('mesh-pair', '3D: glTF and OBJ meshes', [m.meshes[0], m.meshes[1]], 'Drag to orbit, scroll to zoom, right-drag to pan.');
   {
-    const [a, b] = panes(section('mesh-single', '3D: PLY, and an unsupported format'), ['PLY mesh', 'Unsupported']);
+    const [a, b] = panes(section('mesh-single', '3D: PLY, an unsupported format, a truncated file'), ['PLY mesh', 'Unsupported or broken']);
     handles.push(renderMedia(a, m.meshes[2]));
     handles.push(renderMedia(b, { modality: '3d', src: m.meshes[0].src?.replace(/\.glb$/, '.fbx'), label: 'model.fbx' }));
+    handles.push(renderMedia(b, m.meshBroken));
   }
   pair('missing', 'Missing media', m.missing);
   window.mediaDemo = {

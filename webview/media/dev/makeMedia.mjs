@@ -30,6 +30,7 @@ export function makeMedia(dir) {
       fs.rmSync(tmp);
     }),
     broken: once('broken.mp4', (f) => fs.writeFileSync(f, Buffer.from('this is not a video file\n'))),
+    brokenMesh: once('truncated.glb', (f) => fs.writeFileSync(f, Buffer.from('glTF\x02\x00\x00\x00', 'latin1'))),
   };
   const mesh = torusKnot(160, 16);
   files.meshGlb = once('knot.glb', (f) => fs.writeFileSync(f, toGlb(mesh)));
