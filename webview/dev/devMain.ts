@@ -1,15 +1,23 @@
 // The dev page's entry: the same app as in VS Code, on the mock host, in a theme chosen by ?theme=dark|light|hc.
-// Query: ?file=samples/… &records=740000 &indexMs=3000 &run=1 &theme=light
+// Query: ?file=samples/… &records=740000 &indexMs=3000 &run=1 &theme=light, or ?remote=FILE (real Dataset in the server)
 import '../elements';
 import '../styles.css';
 import { App } from '../app';
 import { mockHost } from './mockHost';
+import { remoteHost } from './remoteHost';
 import type { DevData } from './devData';
 import { applyTheme } from './themes';
 
 async function main(): Promise<void> {
   const q = new URLSearchParams(location.search);
   applyTheme(q.get('theme') ?? 'dark');
+  const remote = q.get('remote');
+  if (remote) {
+    // ?remote=FILE: the real session over the real Dataset in the dev server (any file size).
+    const root = document.getElementById('app');
+    if (root) await new App(await remoteHost(remote), root).start();
+    return;
+  }
   const file = q.get('file') ?? 'samples/omni-rewardbench/omni-sample.jsonl';
   const res = await fetch(`/data?file=${encodeURIComponent(file)}`);
   if (!res.ok) throw new Error(await res.text());

@@ -3,33 +3,11 @@
 // Uses playwright-core from the e2e tools folder and Debian's Chromium, headless.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadChromium, type Page } from './chromium';
 import { startDevServer } from './server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OMNI = process.env.OMNI ?? 'samples/omni-rewardbench/omni-sample.jsonl';
-
-// playwright-core lives in the e2e tools folder (not a dependency): the little of its API used here.
-export interface Page {
-  goto(url: string): Promise<unknown>;
-  waitForSelector(sel: string, opts?: { timeout?: number }): Promise<unknown>;
-  waitForTimeout(ms: number): Promise<void>;
-  screenshot(opts: { path: string }): Promise<unknown>;
-  evaluate<T>(fn: () => T): Promise<T>;
-  on(event: 'console', fn: (m: { type(): string; text(): string }) => void): void;
-  on(event: 'pageerror', fn: (e: Error) => void): void;
-  keyboard: { press(key: string): Promise<void> };
-  close(): Promise<void>;
-}
-export interface Browser {
-  newPage(opts: { viewport: { width: number; height: number } }): Promise<Page>;
-  close(): Promise<void>;
-}
-type Chromium = { launch(opts: { executablePath: string; args: string[] }): Promise<Browser> };
-
-export function loadChromium(): Chromium {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(ROOT, '.e2e-tools/e2e/node_modules/playwright-core')) as { chromium: Chromium }).chromium;
-}
 
 interface Shot {
   name: string;

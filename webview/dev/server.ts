@@ -8,7 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Dataset } from '../../src/core/dataset/dataset';
 import { resolveMediaPath } from '../../src/core/dataset/media';
-import type { Part } from '../../src/core/dataset/types';
+import type { MediaRef, Part } from '../../src/core/dataset/types';
+import { EditorSession } from '../../src/core/view/editorSession';
+import type { FromWebviewMessage, MediaView, ToWebviewMessage } from '../../src/protocol';
+import { DatasetSource } from '../../src/host/datasetSource';
 import type { DevData } from './devData';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -51,6 +54,71 @@ async function devData(file: string): Promise<DevData> {
   };
 }
 
+// ---- remote sessions: the real EditorSession over the real Dataset in this process, for big files (bench) ----
+
+interface Remote {
+  session: EditorSession;
+  events: ToWebviewMessage[];
+  listeners: Set<http.ServerResponse>;
+}
+const remotes = new Map<string, Remote>();
+
+function mediaUrl(fileDir: string) {
+  return async (ref: MediaRef): Promise<MediaView> => {
+    const base = { modality: ref.modality, ...(ref.mime ? { mime: ref.mime } : {}) };
+    if (ref.source.kind === 'data') return { ...base, src: ref.source.uri };
+    if (ref.source.kind === 'url') return { ...base, error: 'remote media is off', tried: [ref.source.url] };
+    const r = await resolveMediaPath(ref, { fileDir });
+    if (!r.ok) return { ...base, error: r.reason, tried: r.tried, label: ref.source.path };
+    return { ...base, src: `/file/${path.relative(ROOT, r.path).split(path.sep).map(encodeURIComponent).join('/')}`, label: ref.source.path };
+  };
+}
+
+/** Opens a file as the extension host would: the session exists once the first records are readable. */
+async function openRemote(file: string): Promise<string> {
+  const abs = path.resolve(ROOT, file);
+  if (!inside(ROOT, abs)) throw new Error(`${file} is outside the repository`);
+  const id = Math.random().toString(36).slice(2);
+  let remote: Remote | undefined;
+  const push = (m: ToWebviewMessage) => {
+    if (!remote) return;
+    for (const l of remote.listeners) l.write(`data: ${JSON.stringify(m)}\n\n`);
+  };
+  let progress = { bytes: 0, total: 0, records: 0, done: false };
+  await new Promise<void>((resolveOpen, reject) => {
+    const opened = Dataset.open(abs, {
+      onProgress: (bytes, total, records) => {
+        progress = { bytes, total, records, done: false };
+        remote?.session.indexProgress(progress);
+      },
+      onFirstRecords: (ds) => {
+        const session = new EditorSession({
+          source: new DatasetSource(() => ds),
+          fileName: path.basename(abs),
+          format: () => ({ id: ds.format?.id ?? '', name: ds.format?.displayName ?? 'Unknown format' }),
+          resolveMedia: mediaUrl(path.dirname(abs)),
+          send: push,
+        });
+        session.indexProgress(progress);
+        remote = { session, events: [], listeners: new Set() };
+        remotes.set(id, remote);
+        resolveOpen();
+      },
+    });
+    opened.then(
+      (ds) => remote?.session.indexProgress({ bytes: progress.total, total: progress.total, records: ds.recordCount, done: true }),
+      reject,
+    );
+  });
+  return id;
+}
+
+async function body(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function inside(root: string, p: string): boolean {
   const rel = path.relative(root, p);
   return !rel.startsWith('..') && !path.isAbsolute(rel);
@@ -89,6 +157,30 @@ export async function startDevServer(port = 0): Promise<{ url: string; close(): 
         .catch((e: unknown) => res.writeHead(400).end(e instanceof Error ? e.message : String(e)));
       return;
     }
+    if (url.pathname === '/remote/open') {
+      openRemote(url.searchParams.get('file') ?? '')
+        .then((id) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id })))
+        .catch((e: unknown) => res.writeHead(400).end(e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    if (url.pathname === '/remote/events') {
+      const remote = remotes.get(url.searchParams.get('id') ?? '');
+      if (!remote) return void res.writeHead(404).end('no such session');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+      res.write(': connected\n\n');
+      remote.listeners.add(res);
+      req.on('close', () => remote.listeners.delete(res));
+      return;
+    }
+    if (url.pathname === '/remote/rpc') {
+      const remote = remotes.get(url.searchParams.get('id') ?? '');
+      if (!remote) return void res.writeHead(404).end('no such session');
+      body(req)
+        .then((b) => remote.session.handle(JSON.parse(b) as FromWebviewMessage))
+        .then((reply) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply ?? null)))
+        .catch((e: unknown) => res.writeHead(500).end(e instanceof Error ? e.message : String(e)));
+      return;
+    }
     if (url.pathname.startsWith('/file/')) {
       const file = path.resolve(ROOT, decodeURIComponent(url.pathname.slice('/file/'.length)));
       if (!inside(ROOT, file)) return void res.writeHead(403).end('outside the repository');
@@ -104,6 +196,8 @@ export async function startDevServer(port = 0): Promise<{ url: string; close(): 
     url: `http://127.0.0.1:${addr.port}/`,
     close: () =>
       new Promise<void>((r) => {
+        for (const remote of remotes.values()) remote.session.dispose();
+        remotes.clear();
         server.closeAllConnections();
         server.close(() => r());
         fs.rmSync(outdir, { recursive: true, force: true });
