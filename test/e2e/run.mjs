@@ -84,7 +84,7 @@ try {
     ws: (rel) => path.join(sandbox.workspace, rel),
     open: (rel, opts) => {
       if (!ext.viewTypes.includes(VIEW_TYPE)) throw new Error(`package.json contributes no custom editor ${VIEW_TYPE} (contributes.customEditors)`);
-      return openInRewardLens(page, rel, opts);
+      return openInRewardLens(page, rel, { log, ...opts });
     },
     frame: () => webviewFrame(page),
     command: (title, opts) => runCommand(page, title, opts),

@@ -34,10 +34,24 @@ export async function waitSelected(wv, index, timeoutMs = 5000) {
   throw new Error(`expected row ${index} to be selected (aria-selected), but it is ${cur}`);
 }
 
-/** Gives the list keyboard focus by clicking the first row, then returns to the list if that opened the pair view. */
+/** Back to the list with Escape when the pair view is up (the pair view replaces the list). */
+export async function backToList(page, wv) {
+  const view = wv.locator('[data-testid="pair-view"]');
+  for (let attempt = 0; attempt < 2 && await view.isVisible(); attempt++) {
+    if (attempt) await view.locator('[data-testid="prompt"]').click(); // focus was outside the webview
+    await page.keyboard.press('Escape');
+    await wv.locator('.pair-row').first().waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
+  }
+  await wv.locator('.pair-row').first().waitFor({ state: 'visible', timeout: 5000 })
+    .catch(() => { throw new Error('Escape did not bring back the list of pairs'); });
+}
+
+/** Gives the list keyboard focus by clicking its first visible row. */
 export async function focusList(page, wv) {
-  await wv.locator('.pair-row').first().click();
-  await waitSelected(wv, Number(await wv.locator('.pair-row').first().getAttribute('data-index')));
+  await backToList(page, wv);
+  const first = wv.locator('.pair-row').first();
+  await first.click();
+  await waitSelected(wv, Number(await first.getAttribute('data-index')));
 }
 
 /** Moves the selection to `index` with j / k, as a user does, and opens the pair view with Enter. */

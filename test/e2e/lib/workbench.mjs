@@ -72,6 +72,18 @@ export async function webviewFrame(page) {
   return (await inner?.contentFrame()) ?? undefined;
 }
 
+/** Which editor VS Code chose for the file just opened: 'text' (Monaco), 'webview' (a custom editor) or 'none' yet. */
+async function openedAs(page, timeoutMs = 10_000) {
+  const text = page.locator('.editor-group-container.active .editor-instance .monaco-editor');
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (await text.isVisible().catch(() => false)) return 'text';
+    if (await page.locator('iframe.webview >> visible=true').count()) return 'webview';
+    await sleep(100);
+  }
+  return 'none';
+}
+
 const activeTabTitle = (page) => page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label').catch(() => '');
 
 /**
@@ -80,7 +92,7 @@ const activeTabTitle = (page) => page.locator('.editor-group-container.active .t
  * Retries the whole dance (the first open after start-up can race the extension's activation), except when
  * "Reopen Editor With…" does not offer Reward Lens at all.
  */
-export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeoutMs = 60_000 } = {}) {
+export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeoutMs = 60_000, log = () => {} } = {}) {
   const errors = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let stage = 'close editors';
@@ -90,8 +102,7 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
       await quickOpen(page, relPath);
       const tab = page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) });
       await tab.waitFor({ timeout: 15_000 });
-      const already = await webview(page).locator('#app').waitFor({ state: 'attached', timeout: 3000 }).then(() => true, () => false);
-      if (!already) {
+      if (await openedAs(page) === 'text') {
         stage = 'reopen with';
         await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
       }
@@ -99,6 +110,7 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
       await webview(page).locator('#app').waitFor({ state: 'attached', timeout: 20_000 });
       stage = '#app[data-ready="true"]';
       await webview(page).locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: readyTimeoutMs });
+      if (errors.length) log(`opened ${relPath} after ${errors.length} failed attempt(s):\n  ${errors.join('\n  ')}`);
       return webview(page);
     } catch (e) {
       errors.push(`attempt ${attempt}, at ${stage} (active tab: ${await activeTabTitle(page)}): ${e.message.split('\n')[0]}`);
