@@ -68,3 +68,20 @@ test('a text model says it cannot see an image in the prompt or the response', (
   const r2 = enc.encode({ prompt: text('Draw'), response: { parts: [image] } });
   assert.ok('error' in r2 && /cannot see image \(the response\)/.test(r2.error));
 });
+
+test('a chat template that raises an exception gives that record an error naming the reason', async () => {
+  const { TextRewardModel } = await import('../../../src/core/scoring/textRewardModel');
+  const lt = loadTokenizer(path.join(FIX, 'text-rm-llama'));
+  const enc = createTextEncoder(lt, {
+    maxLength: 512,
+    truncationSide: 'right',
+    chatTemplate: "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}{{ messages[0]['content'] }}",
+  });
+  const model = new TextRewardModel({} as never, enc, {} as never);
+  const [withSystem, without] = model.encodeAll([
+    { prompt: text('Q'), criterion: 'C', response: { parts: text('A') } },
+    { prompt: text('Q'), response: { parts: text('A') } },
+  ]);
+  assert.ok('error' in withSystem && /System role not supported/.test(withSystem.error));
+  assert.ok('ids' in without);
+});
