@@ -229,6 +229,11 @@ try {
       await drag();
       const unlinked = await signature();
       assert(unlinked[0] !== linked[0] && unlinked[1] === linked[1], 'B moved although orbiting separately');
+      await page.locator('[data-section="mesh-pair"] .media-mesh-tools .media-btn[aria-label="Show wireframe"]').first().click();
+      const wired = await signature();
+      assert(wired[0] !== unlinked[0] && wired[1] === unlinked[1], 'wireframe did not redraw A alone');
+      const captions = await page.$$eval('[data-section="mesh-pair"] .media-mesh .media-caption', (els) => els.map((e) => e.textContent));
+      assert(captions.every((c) => /\d[\d,]* triangles · \d[\d,]* vertices/.test(c)), `mesh captions: ${captions}`);
       await page.locator('[data-section="mesh-pair"]').screenshot({ path: path.join(shots, 'dark-mesh.png') });
     });
 

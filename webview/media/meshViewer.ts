@@ -40,10 +40,14 @@ export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (p
   canvas.dataset.state = 'waiting';
   const status = h('div', 'media-mesh-status', 'Loading 3D model…');
   const reset = iconButton('home', 'Reset view');
-  reset.classList.add('media-mesh-reset');
-  stage.append(canvas, status, reset);
+  const wire = iconButton('symbol-structure', 'Show wireframe');
+  wire.setAttribute('aria-pressed', 'false');
+  const tools = h('div', 'media-mesh-tools');
+  tools.append(wire, reset);
+  stage.append(canvas, status, tools);
   wrap.append(stage);
-  if (view.label) wrap.append(h('figcaption', 'media-caption', view.label));
+  const caption = h('figcaption', 'media-caption', view.label ?? '');
+  wrap.append(caption);
   container.append(wrap);
 
   let viewer: Viewer | undefined;
@@ -70,12 +74,19 @@ export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (p
       return fail(`Cannot show ${name}: WebGL is not available here (${(e as Error).message}).`);
     }
     reset.addEventListener('click', () => viewer?.frame());
+    wire.addEventListener('click', () => {
+      const on = wire.getAttribute('aria-pressed') !== 'true';
+      wire.setAttribute('aria-pressed', String(on));
+      viewer?.wireframe(on);
+    });
     loadObject(format, view.src ?? '').then(
       (object) => {
         if (disposed || !viewer) return disposeObject(object);
         viewer.show(object);
         if (pending) viewer.follow(pending);
         status.remove();
+        const stats = meshStats(object);
+        caption.textContent = [view.label, stats].filter(Boolean).join(' · ');
         canvas.dataset.state = 'ready';
       },
       (e: unknown) => fail(`Could not load the 3D model ${name}: ${describeLoadError(e, format)}.`),
@@ -100,6 +111,8 @@ export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (p
 
 interface Viewer {
   show(object: Object3D): void;
+  /** Draws every material as wireframe (topology: holes, slivers, density), or back to solid. */
+  wireframe(on: boolean): void;
   follow(pose: OrbitPose): void;
   /** Points the camera at the whole model again. */
   frame(): void;
@@ -171,6 +184,15 @@ function createViewer(canvas: HTMLCanvasElement, onOrbit?: (pose: OrbitPose) => 
       frame();
     },
     frame,
+    wireframe(on) {
+      model?.traverse((o) => {
+        const material = (o as Partial<Mesh>).material as Material | Material[] | undefined;
+        for (const m of material ? (Array.isArray(material) ? material : [material]) : []) {
+          if ('wireframe' in m) (m as MeshStandardMaterial).wireframe = on;
+        }
+      });
+      render();
+    },
     follow({ direction, zoom }) {
       if (!model) return;
       following = true;
@@ -188,6 +210,25 @@ function createViewer(canvas: HTMLCanvasElement, onOrbit?: (pose: OrbitPose) => 
       renderer.forceContextLoss();
     },
   };
+}
+
+/** "12,288 triangles · 6,146 vertices" (or points), the size a reader judges a generated mesh by. */
+function meshStats(root: Object3D): string {
+  let triangles = 0;
+  let vertices = 0;
+  let points = 0;
+  root.traverse((o) => {
+    const geometry = (o as Partial<Mesh>).geometry as BufferGeometry | undefined;
+    const count = geometry?.getAttribute('position')?.count ?? 0;
+    if (o instanceof Points) points += count;
+    else if (o instanceof Mesh) {
+      vertices += count;
+      triangles += (geometry?.index ? geometry.index.count : count) / 3;
+    }
+  });
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  if (points && !vertices) return `${n(points)} points`;
+  return `${n(triangles)} triangles · ${n(vertices)} vertices`;
 }
 
 /** three's loader errors, in words about the file (not the webview URL or the loader class). */
