@@ -112,6 +112,7 @@ export class Header {
       c.append(el('span', 'label-chip label-' + l, l), document.createTextNode(` ${s.labels[l]}`));
       this.labels.append(c);
     }
+    if (!s.complete) this.labels.append(el('span', 'muted counting', 'counting…'));
     const tasks = Object.keys(s.tasks).sort();
     const keys = tasks.join('|');
     if (keys !== this.taskKeys) {

@@ -43,6 +43,17 @@ async function main(): Promise<void> {
       shots.push({ name: `xss-${theme}`, query: `file=samples/edge/xss.jsonl&theme=${theme}&select=1&mode=pair` });
     }
     shots.push({ name: 'list-hc', query: `file=${OMNI}&run=1&theme=hc` });
+    // Filters through the same events a user's typing and picking fire.
+    shots.push({
+      name: 'search-light',
+      query: `file=${OMNI}&run=1&theme=light`,
+      then: (page) => page.evaluate(`(() => { const f = document.querySelector('[data-testid="search"]'); f.value = 'furniture'; f.dispatchEvent(new Event('change')); })()`),
+    });
+    shots.push({
+      name: 'task-filter-dark',
+      query: `file=${OMNI}&run=1&theme=dark`,
+      then: (page) => page.evaluate(`(() => { const s = document.querySelector('[data-testid="task-filter"]'); s.value = 'T2A'; s.dispatchEvent(new Event('change')); })()`),
+    });
     shots.push({ name: 'indexing-dark', query: `file=${OMNI}&records=740000&indexMs=60000&theme=dark` });
     for (const shot of shots) {
       if (only && !only.test(shot.name)) continue;

@@ -171,6 +171,7 @@ export class PairList {
         return;
       }
       this.cache.put(page, reply.rows);
+      // The view may have grown (ViewChanged) while this page was on its way: render() refetches a short page.
       this.total = Math.max(this.known ? this.total : 0, reply.total);
       this.done = reply.done;
       this.known = true;
@@ -191,7 +192,7 @@ export class PairList {
     this.spacer.style.height = `${this.total * ROW_HEIGHT}px`;
     const win = visibleWindow({ scrollTop: this.el.scrollTop, viewportHeight: this.el.clientHeight, rowHeight: ROW_HEIGHT, total: this.total, overscan: OVERSCAN });
     for (const p of pagesFor(win, PAGE)) {
-      if (this.cache.has(p)) this.cache.touch(p);
+      if (this.cache.has(p, Math.min(PAGE, this.total - p * PAGE))) this.cache.touch(p);
       else void this.fetch(p);
     }
     const n = win.end - win.start;

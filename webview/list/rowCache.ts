@@ -14,8 +14,11 @@ export class RowCache {
     return this.pages.get(Math.floor(pos / this.pageSize))?.[pos % this.pageSize];
   }
 
-  has(page: number): boolean {
-    return this.pages.has(page);
+  /** Whether the page is cached with at least `expected` rows (a page fetched while the view was shorter has fewer). */
+  has(page: number, expected = 0): boolean {
+    const rows = this.pages.get(page);
+    if (rows && rows.length < expected) this.pages.delete(page);
+    return !!rows && rows.length >= expected;
   }
 
   /** Whether a fetch for `page` should start now (not cached, not already on its way). */

@@ -130,7 +130,8 @@ export class EditorSession {
 
   private currentStats(): HeaderStats {
     const f = this.o.format();
-    return { ...this.stats, format: f.id, formatName: f.name, complete: this.o.source.indexDone && this.statsScanned >= this.o.source.count };
+    // The record count is the index's (exact as soon as indexed); labels, tasks and errors follow the scan.
+    return { ...this.stats, records: this.o.source.count, format: f.id, formatName: f.name, complete: this.o.source.indexDone && this.statsScanned >= this.o.source.count };
   }
 
   /** Counts labels, tasks and errors over every indexed record, a batch at a time. */

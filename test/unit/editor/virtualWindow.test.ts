@@ -47,3 +47,11 @@ test('row cache claims a page once, evicts the least recently used, refetches sh
   assert.equal(cache.row(4), undefined);
   assert.equal(cache.claim(2), true);
 });
+
+test('a page fetched while the view was shorter counts as missing once more rows are expected', () => {
+  const cache = new RowCache(100);
+  cache.put(0, []);
+  assert.equal(cache.has(0, 0), true);
+  assert.equal(cache.has(0, 5), false);
+  assert.equal(cache.claim(0), true, 'the short page can be fetched again');
+});
