@@ -199,6 +199,15 @@ try {
       const decoded = await page.$$eval('.media-compare img', (imgs) => imgs.every((i) => i.naturalWidth > 0));
       assert(decoded, 'compare images did not decode');
       await page.locator('[data-section="image-pair"]').screenshot({ path: path.join(shots, 'dark-compare.png') });
+      await page.locator('[data-section="image-pair"] .media-segment', { hasText: 'Difference' }).click();
+      await page.waitForSelector('.media-compare-difference img.media-compare-a');
+      assert(await page.locator('.media-compare-handle').count() === 0, 'the slider stayed after switching to Difference');
+      const blend = await page.$eval('.media-compare-difference .media-compare-a', (i) => getComputedStyle(i).mixBlendMode);
+      assert(blend === 'difference', `A is blended with ${blend}`);
+      await page.locator('[data-section="image-pair"]').screenshot({ path: path.join(shots, 'dark-difference.png') });
+      await page.locator('[data-section="image-pair"] .media-segment', { hasText: 'Side by side' }).click();
+      const shown = await page.$$eval('[data-section="image-pair"] img.media-image', (imgs) => imgs.filter((i) => i.getClientRects().length > 0).length);
+      assert(shown === 2 && (await page.locator('.media-compare').count()) === 0, 'side by side did not come back');
     });
 
     await check('3D pair: orbiting A turns B with it; "Separately" unlinks them', async () => {

@@ -29,11 +29,7 @@ export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: 
   set(50);
 
   // The box takes A's aspect ratio so the divider spans exactly the picture, never more than 55% of the view height.
-  imgA.addEventListener('load', () => {
-    const ratio = imgA.naturalWidth / Math.max(1, imgA.naturalHeight);
-    box.style.aspectRatio = `${imgA.naturalWidth} / ${Math.max(1, imgA.naturalHeight)}`;
-    box.style.width = `min(100%, calc(55vh * ${ratio.toFixed(4)}))`;
-  }, opts);
+  imgA.addEventListener('load', () => fitBox(box, imgA), opts);
 
   const fromPointer = (e: PointerEvent): void => {
     const r = box.getBoundingClientRect();
@@ -62,6 +58,29 @@ export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: 
       box.remove();
     },
   };
+}
+
+/** |A − B| per pixel (A blended over B with `difference`): what an edit changed shows bright, the rest black. */
+export function renderCompareDifference(host: HTMLElement, viewA: MediaView, viewB: MediaView): MediaHandle {
+  const box = h('div', 'media-compare media-compare-difference');
+  const imgB = compareImage(viewB, 'media-compare-b');
+  const imgA = compareImage(viewA, 'media-compare-a');
+  box.append(imgB, imgA, h('span', 'media-compare-tag media-compare-tag-a', '|A − B|'));
+  host.append(box);
+  const ac = new AbortController();
+  imgA.addEventListener('load', () => fitBox(box, imgA), { signal: ac.signal });
+  return {
+    dispose: () => {
+      ac.abort();
+      box.remove();
+    },
+  };
+}
+
+function fitBox(box: HTMLElement, img: HTMLImageElement): void {
+  const ratio = img.naturalWidth / Math.max(1, img.naturalHeight);
+  box.style.aspectRatio = `${img.naturalWidth} / ${Math.max(1, img.naturalHeight)}`;
+  box.style.width = `min(100%, calc(55vh * ${ratio.toFixed(4)}))`;
 }
 
 function compareImage(view: MediaView, className: string): HTMLImageElement {

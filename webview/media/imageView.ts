@@ -1,7 +1,7 @@
 // Images: fit to the pane, click to zoom; for a pair, a toggle between side by side and an A-over-B slider.
 import type { MediaView } from '../../src/protocol';
 import { figure, h, type MediaHandle } from './dom';
-import { renderCompareSlider } from './imageCompare';
+import { renderCompareDifference, renderCompareSlider } from './imageCompare';
 import { openZoom } from './imageZoom';
 import { displayName } from './mediaKind';
 import { placeholderElement } from './placeholder';
@@ -35,7 +35,7 @@ export function renderImage(container: HTMLElement, view: MediaView): MediaHandl
   };
 }
 
-type CompareMode = 'side' | 'slider';
+type CompareMode = 'side' | 'slider' | 'difference';
 
 /** Both images in their own panes, plus a toolbar in `bar` that switches to the slider stage (A over B). */
 export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, bar: HTMLElement): MediaHandle {
@@ -50,7 +50,9 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
   const buttons: Record<CompareMode, HTMLButtonElement> = {
     side: segment(group, 'split-horizontal', 'Side by side'),
     slider: segment(group, 'arrow-both', 'Slider (A over B)'),
+    difference: segment(group, 'diff', 'Difference'),
   };
+  buttons.difference.title = 'Difference |A − B|: what differs shows bright (edits), the rest black';
   toolbar.append(group);
   const stage = h('div', 'media-compare-stage');
   bar.append(toolbar, stage);
@@ -58,14 +60,13 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
 
   const setMode = (mode: CompareMode): void => {
     for (const [m, btn] of Object.entries(buttons)) btn.setAttribute('aria-pressed', String(m === mode));
-    const sliding = mode === 'slider';
-    containerA.classList.toggle('media-compare-hidden', sliding);
-    containerB.classList.toggle('media-compare-hidden', sliding);
+    const staged = mode !== 'side';
+    containerA.classList.toggle('media-compare-hidden', staged);
+    containerB.classList.toggle('media-compare-hidden', staged);
     slider?.dispose();
-    slider = sliding ? renderCompareSlider(stage, viewA, viewB) : undefined;
+    slider = mode === 'slider' ? renderCompareSlider(stage, viewA, viewB) : mode === 'difference' ? renderCompareDifference(stage, viewA, viewB) : undefined;
   };
-  buttons.side.addEventListener('click', () => setMode('side'), { signal: ac.signal });
-  buttons.slider.addEventListener('click', () => setMode('slider'), { signal: ac.signal });
+  for (const mode of Object.keys(buttons) as CompareMode[]) buttons[mode].addEventListener('click', () => setMode(mode), { signal: ac.signal });
   setMode('side');
 
   return {
