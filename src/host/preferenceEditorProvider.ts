@@ -13,17 +13,21 @@ import { loadRunsFor } from './runLoader';
 import { editorSettings, resourceRoots } from './settings';
 import { webviewHtml } from './webviewHtml';
 
-interface OpenEditor {
+export interface OpenEditor {
   document: PreferenceDocument;
   panel: vscode.WebviewPanel;
   session: EditorSession;
   runs: LoadedRun[];
 }
 
+/** Answers some webview messages before the session does (annotation); undefined = not mine, the session answers. */
+export type MessageHook = (editor: OpenEditor, msg: FromWebviewMessage) => Promise<ToWebviewMessage | undefined> | undefined;
+
 export class PreferenceEditorProvider implements vscode.CustomEditorProvider<PreferenceDocument> {
   static readonly viewType = 'rewardLens.preferenceEditor';
 
   private readonly editors = new Set<OpenEditor>();
+  private readonly hooks: MessageHook[] = [];
   private active: OpenEditor | undefined;
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
@@ -125,9 +129,20 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     void this.loadRuns(editor);
   }
 
+  /** Lets another host part (annotation) answer its own messages from every editor's webview. */
+  addMessageHook(hook: MessageHook): vscode.Disposable {
+    this.hooks.push(hook);
+    return new vscode.Disposable(() => this.hooks.splice(this.hooks.indexOf(hook), 1));
+  }
+
+  /** The focused Reward Lens editor, if any. */
+  activeEditor(): OpenEditor | undefined {
+    return this.active && this.active.panel.active ? this.active : [...this.editors].find((e) => e.panel.active);
+  }
+
   /** A palette command acts on the focused Reward Lens editor. */
   runAction(action: EditorAction): boolean {
-    const editor = this.active && this.active.panel.active ? this.active : [...this.editors].find((e) => e.panel.active);
+    const editor = this.activeEditor();
     if (!editor) return false;
     editor.session.runAction(action);
     return true;
