@@ -21,6 +21,12 @@ function session(src: FakeSource, runs: LoadedRun[] = []) {
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+/** Waits (up to 5 s, the machine may be busy) until `done` holds; the scans yield between batches. */
+async function until(done: () => boolean): Promise<void> {
+  const t0 = Date.now();
+  while (!done() && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 5));
+}
+
 test('sends nothing before the webview says ready', async () => {
   const src = new FakeSource(records(10), 5);
   const { s, sent } = session(src);
@@ -49,7 +55,7 @@ test('the header counts labels, tasks and errors over the whole file once indexe
   const src = new FakeSource(records(300, 100));
   const { s, sent } = session(src);
   await s.handle({ type: MessageType.ReadyRequest });
-  await settle();
+  await until(() => sent.some((m) => m.type === MessageType.StatsChanged && m.stats.complete));
   const last = sent.filter((m) => m.type === MessageType.StatsChanged).at(-1);
   assert.ok(last && last.type === MessageType.StatsChanged);
   assert.equal(last.stats.complete, true);
@@ -64,7 +70,7 @@ test('a filtered page reports the scan progress until it is complete', async () 
   const { s, sent } = session(src);
   await s.handle({ type: MessageType.ReadyRequest });
   await s.handle({ type: MessageType.GetRows, start: 0, count: 50, filter: { task: 'T2I' } });
-  await settle();
+  await until(() => sent.some((m) => m.type === MessageType.ViewChanged && m.done));
   const views = sent.filter((m) => m.type === MessageType.ViewChanged);
   const last = views.at(-1);
   assert.ok(last && last.type === MessageType.ViewChanged);
