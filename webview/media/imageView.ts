@@ -37,7 +37,7 @@ export function renderImage(container: HTMLElement, view: MediaView): MediaHandl
 
 type CompareMode = 'side' | 'slider' | 'difference';
 
-/** Both images in their own panes, plus a toolbar in `bar` that switches to the slider stage (A over B). */
+/** Both images in their own panes, plus a toolbar in `bar` switching to a slider (A over B) or |A − B| view. */
 export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, bar: HTMLElement): MediaHandle {
   const ac = new AbortController();
   const a = renderImage(containerA, viewA);
@@ -56,15 +56,15 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
   toolbar.append(group);
   const stage = h('div', 'media-compare-stage');
   bar.append(toolbar, stage);
-  let slider: MediaHandle | undefined;
+  let compare: MediaHandle | undefined;
 
   const setMode = (mode: CompareMode): void => {
     for (const [m, btn] of Object.entries(buttons)) btn.setAttribute('aria-pressed', String(m === mode));
     const staged = mode !== 'side';
     containerA.classList.toggle('media-compare-hidden', staged);
     containerB.classList.toggle('media-compare-hidden', staged);
-    slider?.dispose();
-    slider = mode === 'slider' ? renderCompareSlider(stage, viewA, viewB) : mode === 'difference' ? renderCompareDifference(stage, viewA, viewB) : undefined;
+    compare?.dispose();
+    compare = mode === 'slider' ? renderCompareSlider(stage, viewA, viewB) : mode === 'difference' ? renderCompareDifference(stage, viewA, viewB) : undefined;
   };
   for (const mode of Object.keys(buttons) as CompareMode[]) buttons[mode].addEventListener('click', () => setMode(mode), { signal: ac.signal });
   setMode('side');
@@ -72,7 +72,7 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
   return {
     dispose: () => {
       ac.abort();
-      slider?.dispose();
+      compare?.dispose();
       a.dispose();
       b.dispose();
       containerA.classList.remove('media-compare-hidden');
