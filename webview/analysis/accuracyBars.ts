@@ -51,12 +51,20 @@ function config(d: AccuracyBarsData, p: Palette, opts: AccuracyBarsOptions): Cha
     options: {
       ...base,
       datasets: { bar: { categoryPercentage: 0.78, barPercentage: 0.92 } },
+      layout: { padding: { top: 0 } },
       scales: {
         x: axis(p, '', { grid: { display: false }, border: { color: p.muted } }),
         y: axis(p, 'accuracy %', { min: 0, max: 100, ticks: { stepSize: 25, color: p.muted, font: { family: p.fontFamily, size: p.fontSize } } }),
       },
       plugins: {
         ...base.plugins,
+        // Colour says which run, fill says which accuracy: four short entries instead of one per series.
+        legend: { ...base.plugins?.legend, onClick: () => undefined, labels: { ...base.plugins?.legend?.labels, generateLabels: () => [
+          { text: d.name, fillStyle: p.blue, strokeStyle: p.blue, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
+          ...(d.second ? [{ text: d.second.name, fillStyle: p.orange, strokeStyle: p.orange, lineWidth: 1, pointStyle: 'rect' as const, fontColor: p.foreground, hidden: false }] : []),
+          { text: 'with ties', fillStyle: p.muted, strokeStyle: p.muted, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
+          { text: 'without ties', fillStyle: hatch(p.muted), strokeStyle: p.muted, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
+        ] } },
         tooltip: {
           ...base.plugins?.tooltip,
           callbacks: {

@@ -20,6 +20,8 @@ export interface AccuracyTableOptions {
   onExport?(r: ExportRequest): void;
   /** A task row was activated (click / Enter): e.g. filter the list to that task. */
   onTask?(task: string): void;
+  /** Where the Copy as Markdown / CSV actions go (e.g. a panel's header); default: a toolbar above the table. */
+  actionsIn?: HTMLElement;
 }
 
 function figure(text: string): HTMLElement {
@@ -89,7 +91,7 @@ export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableO
   if (data.second) {
     const g2 = th(data.second.name, 'rl-group rl-second', data.second.name);
     g2.colSpan = 2;
-    const g3 = th('Δ run − second', 'rl-group');
+    const g3 = th(`Δ vs ${data.second.name}`, 'rl-group', `${data.name} − ${data.second.name}, in points`);
     g3.colSpan = 2;
     group.append(g2, g3);
     head.append(th('With ties %', 'num rl-second'), th('Without ties %', 'num rl-second'), th('w/ ties', 'num', 'Difference in points, with ties'), th('w/o ties', 'num', 'Difference in points, without ties'));
@@ -142,15 +144,18 @@ export function tableExport(data: AccuracyTableData, format: 'markdown' | 'csv')
 
 export function renderAccuracyTable(container: HTMLElement, data: AccuracyTableData, opts: AccuracyTableOptions = {}): ViewHandle<AccuracyTableData> {
   const root = el('div', 'rl-accuracy');
-  const bar = el('div', 'rl-toolbar');
   const wrap = el('div', 'rl-table-wrap');
-  root.append(bar, wrap);
+  const actions = exportActions('accuracy', (f) => tableExport(current, f), opts.onExport);
+  if (opts.actionsIn) opts.actionsIn.append(actions);
+  else {
+    const bar = el('div', 'rl-toolbar');
+    bar.append(actions);
+    root.append(bar);
+  }
+  root.append(wrap);
   container.append(root);
   let current = data;
-  const draw = () => {
-    bar.replaceChildren(el('span', 'rl-toolbar-note', 'Overall = mean over tasks the model supports, as in the paper.'), exportActions('accuracy', (f) => tableExport(current, f), opts.onExport));
-    wrap.replaceChildren(buildAccuracyTable(current, opts));
-  };
+  const draw = () => wrap.replaceChildren(buildAccuracyTable(current, opts));
   draw();
   return {
     update(d) {
@@ -158,6 +163,7 @@ export function renderAccuracyTable(container: HTMLElement, data: AccuracyTableD
       draw();
     },
     dispose() {
+      actions.remove();
       root.remove();
     },
   };

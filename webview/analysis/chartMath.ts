@@ -21,6 +21,20 @@ export function niceCeil(x: number): number {
   return 10 * p;
 }
 
+/** A tick step (1, 2, 2.5, 5 × 10^k) that divides `end` into at most `maxTicks` steps, so ±end both get a tick. */
+export function tickStep(end: number, maxTicks = 6): number {
+  if (!(end > 0) || !Number.isFinite(end)) return 1;
+  let p = 10 ** Math.floor(Math.log10(end / maxTicks));
+  for (let k = 0; k < 4; k++, p *= 10) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const step = m * p;
+      const n = end / step;
+      if (n <= maxTicks + 1e-9 && Math.abs(n - Math.round(n)) < 1e-9) return step;
+    }
+  }
+  return end;
+}
+
 const absMargins = (pairs: readonly Judged[]) => pairs.flatMap((p) => (p.margin !== undefined && !p.failed && Number.isFinite(p.margin) ? [Math.abs(p.margin)] : []));
 
 /**

@@ -5,7 +5,7 @@ import { renderAccuracyBars } from './accuracyBars';
 import { renderAccuracyTable, type AccuracyTableData } from './accuracyTableView';
 import { dashboardModel, epsilonsOf, histogramBand, tableFor, type DashboardData, type DashboardModel } from './dashboardModel';
 import { renderEpsilonControl } from './epsilonControl';
-import { count, pct } from './format';
+import { count } from './format';
 import { renderMarginHistogram } from './marginHistogram';
 import { renderReliability } from './reliabilityChart';
 import { el, icon, panel, type ExportRequest, type ViewHandle } from './view';
@@ -55,7 +55,7 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
       schedule(final);
     },
   });
-  const table = renderAccuracyTable(tablePanel.body, tableData(), { onExport: opts.onExport, onTask: opts.onTask });
+  const table = renderAccuracyTable(tablePanel.body, tableData(), { onExport: opts.onExport, onTask: opts.onTask, actionsIn: tablePanel.head });
   const bars = renderAccuracyBars(barsPanel.body, barsData(), { onTask: opts.onTask });
   const hist = renderMarginHistogram(histPanel.body, { bins: model.histogram, epsilon: model.band?.epsilon, epsilonLabel: model.band?.label });
   let rel = model.reliability ? renderReliability(relPanel.body, model.reliability) : undefined;
@@ -63,11 +63,11 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
   const captions = (m: DashboardModel) => {
     h.replaceChildren(icon('graph'), el('span', undefined, `${current.run.name}`));
     const labelled = current.run.judged.filter((p) => p.label !== 'none').length;
-    const parts = [current.title, `${count(labelled)} labelled pairs`, `overall ${pct(m.table.overall.withTies)} % with ties, ${pct(m.table.overall.withoutTies)} % without`];
-    if (current.baseline) parts.push(`beside ${current.baseline.name} (ε calibrated per task)`);
+    const parts = [current.title, `${count(labelled)} labelled pairs`];
+    if (current.baseline) parts.push(`beside ${current.baseline.name}`);
     sub.textContent = parts.filter(Boolean).join(' · ');
-    tablePanel.caption.textContent = 'With ties: three-way accuracy, |m| ≤ ε predicted as a tie. Without ties: pairs labelled tie dropped, verdict by the sign of m. Counts are correct/judged. Failed predictions count as wrong; a task where every prediction failed is not supported and left out of the mean.';
-    barsPanel.caption.textContent = current.baseline ? `Solid: with ties; hatched: without ties. Dashed line: 50 %. Orange: ${current.baseline.name}.` : 'Solid: with ties; hatched: without ties. Dashed line: 50 %.';
+    tablePanel.caption.textContent = `With ties: three-way, |m| ≤ ε predicted tie. Without ties: tie labels dropped, sign of m. (correct/judged). Failed predictions count as wrong; "not supported" = every prediction failed, left out of the mean.${current.baseline ? ` ${current.baseline.name}: ε calibrated per task.` : ''}`;
+    barsPanel.caption.textContent = 'Dashed line: 50 %. Click a task to list its pairs.';
     histPanel.caption.textContent = `${count(m.scoredAB)} pairs labelled A or B. Right: the sign of m matches the label.${m.band ? ` Shaded: |m| ≤ ${m.band.label === 'tie band' ? 'ε' : 'the largest per-task ε'}, predicted ties with ties counted.` : ''}`;
     if (m.reliability) relPanel.caption.textContent = `ECE ${m.reliability.ece.toFixed(3)} (expected calibration error, n-weighted gap to the diagonal). Point area and the numbers: pairs per bin.`;
     else relPanel.caption.textContent = current.run.bradleyTerry === false ? 'Not a Bradley–Terry model: its margins are not log-odds, so there is no probability to calibrate.' : 'No scored pairs labelled A or B yet.';

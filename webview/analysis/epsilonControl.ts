@@ -1,7 +1,7 @@
 // The tie threshold ε: "calibrated per task" (the paper's protocol) or one value dragged on a slider; the
 // table and charts follow while dragging, and the final value is reported when the slider is let go.
 import type { EpsilonChoice } from '../../src/core/analysis/accuracyTable';
-import { formatEpsilon } from './format';
+import { calibratedSummary, formatEpsilon } from './format';
 import { el, type ViewHandle } from './view';
 
 export interface EpsilonControlData {
@@ -19,13 +19,6 @@ export interface EpsilonControlOptions {
 }
 
 type Checkbox = HTMLElement & { checked: boolean };
-
-export function calibratedSummary(calibrated: Record<string, number> | undefined): string {
-  const values = Object.values(calibrated ?? {});
-  if (!values.length) return 'calibrated per task';
-  const lo = Math.min(...values), hi = Math.max(...values);
-  return lo === hi ? `calibrated: ε = ${formatEpsilon(lo)} in every task` : `calibrated per task: ε from ${formatEpsilon(lo)} to ${formatEpsilon(hi)}`;
-}
 
 export function renderEpsilonControl(container: HTMLElement, data: EpsilonControlData, opts: EpsilonControlOptions): ViewHandle<EpsilonControlData> {
   const root = el('div', 'rl-epsilon');
@@ -56,7 +49,7 @@ export function renderEpsilonControl(container: HTMLElement, data: EpsilonContro
     const value = fixed ? current.choice.epsilon! : 0;
     slider.value = String(Math.min(value, current.max));
     number.value = fixed ? formatEpsilon(value) : '';
-    number.placeholder = fixed ? '' : 'per task';
+    number.placeholder = fixed ? '' : 'auto';
     root.classList.toggle('rl-calibrated', !fixed);
     summary.textContent = fixed ? 'the same ε in every task' : calibratedSummary(current.calibrated);
   };

@@ -28,12 +28,13 @@ export function pValue(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
-/** ε as typed by people: up to four significant decimals, no trailing zeros ("0.25", "1.3", "0"). */
+/** ε as people type it: three decimals (two significant digits below 0.01), no trailing zeros ("0.25", "1.3", "0"). */
 export function formatEpsilon(e: number | undefined): string {
   if (e === undefined || !Number.isFinite(e)) return DASH;
   if (e === 0) return '0';
-  const digits = Math.abs(e) >= 10 ? 2 : Math.abs(e) >= 1 ? 3 : 4;
-  return String(Number(e.toFixed(digits)));
+  const a = Math.abs(e);
+  if (a < 0.01) return String(Number(e.toPrecision(2)));
+  return String(Number(e.toFixed(a >= 10 ? 2 : 3)));
 }
 
 /** 3725 → "3,725" (fixed to en-US so screenshots and tests read the same everywhere). */
@@ -43,4 +44,12 @@ export function count(n: number): string {
 
 export function signedMargin(m: number): string {
   return `${m >= 0 ? '+' : MINUS}${Math.abs(m).toFixed(Math.abs(m) >= 100 ? 0 : 2)}`;
+}
+
+/** What the ε control says while ε is calibrated: the range the per-task values span. */
+export function calibratedSummary(calibrated: Record<string, number> | undefined): string {
+  const values = Object.values(calibrated ?? {});
+  if (!values.length) return 'calibrated per task';
+  const lo = Math.min(...values), hi = Math.max(...values);
+  return lo === hi ? `calibrated: ε = ${formatEpsilon(lo)} in every task` : `calibrated per task: ε from ${formatEpsilon(lo)} to ${formatEpsilon(hi)}`;
 }

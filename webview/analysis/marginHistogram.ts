@@ -3,7 +3,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { HistogramBin } from '../../src/core/analysis/charts';
 import { axis, baseOptions, Chart, chartCanvas, themedChart } from './chartSetup';
-import { histogramBars } from './chartMath';
+import { histogramBars, tickStep } from './chartMath';
 import { count, formatEpsilon } from './format';
 import { hatch, withAlpha, type Palette } from './theme';
 import { el, type ViewHandle } from './view';
@@ -22,7 +22,7 @@ function config(d: MarginHistogramData, p: Palette): ChartConfiguration<'bar', {
   const lo = bars[0]?.from ?? -1, hi = bars[bars.length - 1]?.to ?? 1;
   const base = baseOptions(p);
   const eps = d.epsilon;
-  const band = withAlpha(p.purple, p.kind === 'hc' || p.kind === 'hc-light' ? 0.35 : 0.22);
+  const band = withAlpha(p.purple, p.kind === 'hc' || p.kind === 'hc-light' ? 0.3 : 0.2);
   return {
     type: 'bar',
     data: {
@@ -36,6 +36,7 @@ function config(d: MarginHistogramData, p: Palette): ChartConfiguration<'bar', {
       datasets: { bar: { barPercentage: 1, categoryPercentage: 1, grouped: false } },
       scales: {
         x: axis(p, 'margin m = score A − score B', { type: 'linear', min: lo, max: hi, offset: false, stacked: true,
+          ticks: { stepSize: tickStep(hi, 5), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } },
           grid: { color: (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? p.muted : p.grid) } }),
         y: axis(p, 'pairs', { stacked: true, beginAtZero: true }),
       },
@@ -61,8 +62,9 @@ function config(d: MarginHistogramData, p: Palette): ChartConfiguration<'bar', {
       },
     },
     plugins: [{
+      // Drawn over the bars (translucent), so the band shows where bars are tall too.
       id: 'rlEpsilonBand',
-      beforeDatasetsDraw(chart) {
+      afterDatasetsDraw(chart) {
         if (eps === undefined || eps <= 0) return;
         const x = chart.scales.x;
         const { top, bottom, left, right } = chart.chartArea;

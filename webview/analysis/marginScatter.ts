@@ -3,7 +3,7 @@
 // decimated to one per label per grid cell, so 100K+ pairs stay quick to draw and to hover.
 import type { ChartConfiguration, PointStyle } from 'chart.js';
 import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
-import { decimate, scatterExtent, type Decimated, type ScatterLabel, type ScatterPoint } from './chartMath';
+import { decimate, scatterExtent, tickStep, type Decimated, type ScatterLabel, type ScatterPoint } from './chartMath';
 import { count, signedMargin } from './format';
 import { withAlpha, type Palette } from './theme';
 import { el, type ViewHandle } from './view';
@@ -55,7 +55,7 @@ function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginSc
   const { xe, ye } = prep;
   const clamp = (v: number, e: number) => Math.max(-e, Math.min(e, v));
   const big = d.points.length > 20000;
-  const radius = big ? 2 : d.points.length > 5000 ? 2.5 : 3;
+  const radius = big ? 1.8 : d.points.length > 5000 ? 2.2 : 2.6;
   const base = baseOptions(p);
   const zeroGrid = (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? p.foreground : p.grid);
   return {
@@ -71,18 +71,19 @@ function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginSc
         borderColor: s.color(p),
         borderWidth: 1,
         hidden: prep.series[i].points.length === 0,
+        order: SERIES.length - i,
       })),
     },
     options: {
       ...base,
       interaction: { mode: 'nearest', intersect: true },
       scales: {
-        x: axis(p, `${d.nameA}: margin`, { type: 'linear', min: -xe, max: xe, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
-        y: axis(p, `${d.nameB}: margin`, { min: -ye, max: ye, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
+        x: axis(p, `${d.nameA}: margin`, { type: 'linear', min: -xe, max: xe, ticks: { stepSize: tickStep(xe, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
+        y: axis(p, `${d.nameB}: margin`, { min: -ye, max: ye, ticks: { stepSize: tickStep(ye, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
       },
       plugins: {
         ...base.plugins,
-        legend: { ...base.plugins?.legend, labels: { ...base.plugins?.legend?.labels, filter: (item) => prep.series[item.datasetIndex ?? 0]?.points.length > 0 } },
+        legend: { ...base.plugins?.legend, labels: { ...base.plugins?.legend?.labels, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0), filter: (item) => prep.series[item.datasetIndex ?? 0]?.points.length > 0 } },
         tooltip: {
           ...base.plugins?.tooltip,
           callbacks: {

@@ -86,6 +86,22 @@ function barsConfig(d: SweepData, p: Palette): ChartConfiguration<'bar'> {
       },
       plugins: { ...base.plugins, tooltip: { ...base.plugins?.tooltip, callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.raw as number | null)?.toFixed(1) ?? '–'} % flipped` } } },
     },
+    plugins: [{
+      // An all-zero chart looks broken; say what it means.
+      id: 'rlNoFlips',
+      afterDatasetsDraw(chart) {
+        if (!rows.every((r) => r.cells.every((c) => !c.flips))) return;
+        const { left, right, top, bottom } = chart.chartArea;
+        const g = chart.ctx;
+        g.save();
+        g.fillStyle = p.muted;
+        g.font = `${p.fontSize + 2}px ${p.fontFamily}`;
+        g.textAlign = 'center';
+        g.textBaseline = 'middle';
+        g.fillText('No verdict flipped under any variant', (left + right) / 2, (top + bottom) / 2);
+        g.restore();
+      },
+    }],
   };
 }
 

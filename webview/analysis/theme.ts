@@ -40,7 +40,7 @@ export function readPalette(): Palette {
     muted: v('descriptionForeground', light ? '#717171' : '#9d9d9d'),
     background: v('editor-background', light ? '#ffffff' : '#1f1f1f'),
     // Grid lines stay faint except in high contrast, where every line must be visible.
-    grid: hc ? border : withAlpha(foreground, light ? 0.12 : 0.14),
+    grid: hc ? withAlpha(border, 0.6) : withAlpha(foreground, light ? 0.12 : 0.14),
     border,
     focus: v('focusBorder', '#0078d4'),
     blue: v('charts-blue', '#3794ff'),

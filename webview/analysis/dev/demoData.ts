@@ -7,9 +7,9 @@ import type { Judged } from '../../../src/core/analysis/verdict';
 import type { Label, PreferencePair } from '../../../src/core/dataset/types';
 
 const TASK_SIZES: [task: string, n: number, modality: string, muA: number, muB: number][] = [
-  ['T2T', 417, 'text', 1.25, 1.45], ['TI2T', 528, 'text', 1.05, 1.1], ['TV2T', 443, 'text', 0.9, 0.78], ['TA2T', 357, 'text', 0.85, 0.87],
-  ['T2I', 509, 'image', 1.1, 1.35], ['T2V', 480, 'video', 0.75, 0.8], ['T2A', 411, 'audio', 0.7, 0.95], ['T23D', 302, '3d', 0.95, 0],
-  ['TI2I', 278, 'image', 1.2, 1.0],
+  ['T2T', 417, 'text', 1.25, 1.75], ['TI2T', 528, 'text', 1.05, 1.4], ['TV2T', 443, 'text', 0.9, 0.82], ['TA2T', 357, 'text', 0.85, 0.9],
+  ['T2I', 509, 'image', 1.1, 1.55], ['T2V', 480, 'video', 0.75, 0.9], ['T2A', 411, 'audio', 0.7, 1.1], ['T23D', 302, '3d', 0.95, 0],
+  ['TI2I', 278, 'image', 1.2, 1.05],
 ];
 
 /** mulberry32: a small seeded generator, so the demo (and its screenshots) are the same on every run. */
@@ -51,8 +51,8 @@ export function demoData(scale = 1): DemoData {
       const s = label === 'A' ? 1 : label === 'B' ? -1 : 0;
       // Both models see the same hard pairs: a shared latent term makes their errors correlate, as real RMs' do.
       const z = normal(r);
-      const mA = s * muA + sigma * (0.75 * z + 0.66 * normal(r)) * (s === 0 ? 0.6 : 1);
-      const mB = s * muB + sigma * 1.15 * (0.75 * z + 0.66 * normal(r)) * (s === 0 ? 0.6 : 1);
+      const mA = s * muA + sigma * (0.75 * z + 0.66 * normal(r)) * (s === 0 ? 0.3 : 1);
+      const mB = s * muB + sigma * (0.75 * z + 0.66 * normal(r)) * (s === 0 ? 0.3 : 1);
       const id = `${task.toLowerCase()}-${String(i + 1).padStart(4, '0')}`;
       ids[index] = id;
       // A handful of the newest audio pairs are not scored yet; a few 3D renders failed to load.

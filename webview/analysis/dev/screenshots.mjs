@@ -57,3 +57,46 @@ try {
   await server.close();
 }
 if (failures) process.exitCode = 1;
+
+// Interactions: every callback reaches the host with the data it needs.
+{
+  const dir2 = await build();
+  const server2 = await serve({ '/': dir2 });
+  const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const events = async (page) => page.evaluate(() => window.rlEvents.map((e) => e.name));
+  const check = (what, ok) => {
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) process.exitCode = 1;
+  };
+  try {
+    const page = await browser2.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server2.url}?view=dashboard&theme=dark`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('vscode-toolbar-button[label="Copy as Markdown"]');
+    await page.click('.rl-task-row');
+    await page.fill('.rl-epsilon-number', '0.4');
+    await page.press('.rl-epsilon-number', 'Enter');
+    await page.waitForTimeout(100);
+    const ev = await events(page);
+    check('dashboard: export, task click and ε change call back', ['export', 'task', 'epsilon'].every((e) => ev.includes(e)));
+    const eps = await page.evaluate(() => [...document.querySelectorAll('.rl-eps')].map((e) => e.textContent));
+    check('dashboard: a typed ε shows in every task row', eps.slice(0, 9).every((e) => e === '0.4'));
+    await page.goto(`${server2.url}?view=comparison&theme=dark`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('.rl-flip-button');
+    const shown = await page.evaluate(() => window.rlEvents.find((e) => e.name === 'showPairs')?.detail);
+    check(`comparison: "flips first" lists the pairs (${JSON.stringify(shown)})`, !!shown && shown.n > 0);
+    // Walk up the diagonal's dense middle until a click lands on a point.
+    const box = await page.locator('.rl-scatter canvas').boundingBox();
+    let opened = false;
+    for (let i = 0; i < 60 && !opened; i++) {
+      await page.mouse.click(box.x + box.width * (0.55 + 0.005 * i), box.y + box.height * (0.45 - 0.004 * i));
+      opened = (await events(page)).includes('openPair');
+    }
+    check('comparison: clicking a scatter point opens its pair', opened);
+    await page.close();
+  } finally {
+    await browser2.close();
+    await server2.close();
+  }
+}
