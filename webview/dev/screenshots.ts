@@ -41,6 +41,8 @@ async function main(): Promise<void> {
       }
       shots.push({ name: `errors-${theme}`, query: `file=samples/edge/malformed.jsonl&theme=${theme}` });
       shots.push({ name: `xss-${theme}`, query: `file=samples/edge/xss.jsonl&theme=${theme}&select=1&mode=pair` });
+      shots.push({ name: `long-text-${theme}`, query: `file=samples/edge/long-text.jsonl&theme=${theme}&select=0&mode=pair` });
+      shots.push({ name: `missing-media-${theme}`, query: `file=samples/edge/missing-media.jsonl&theme=${theme}&select=0&mode=pair` });
     }
     shots.push({ name: 'list-hc', query: `file=${OMNI}&run=1&theme=hc` });
     // Filters through the same events a user's typing and picking fire.

@@ -23,6 +23,20 @@ const md = new MarkdownIt({
   },
 });
 
+// Table alignment becomes a class, not a style attribute: the webview's CSP blocks inline styles (and parsing one
+// logs a violation even though the sanitiser would drop it).
+md.core.ruler.push('align_class', (state) => {
+  for (const token of state.tokens) {
+    if (token.type !== 'th_open' && token.type !== 'td_open') continue;
+    const style = token.attrGet('style');
+    if (!style) continue;
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+    const align = /text-align:\s*(left|right|center)/.exec(style);
+    if (align) token.attrJoin('class', `align-${align[1]}`);
+  }
+  return true;
+});
+
 export type Sanitizer = Pick<DOMPurify, 'sanitize'>;
 
 /** Renders markdown and sanitises the result: no scripts, handlers, javascript: URLs, SVG or MathML survive. */

@@ -5,7 +5,7 @@ import { el, icon } from '../components/badges';
 import { renderMarkdown } from './markdown';
 
 /** Past this size a text is shown as plain pre-wrapped text: markdown parsing a megabyte would stall the pane. */
-const MARKDOWN_LIMIT = 200_000;
+const MARKDOWN_LIMIT = 500_000;
 
 export function textBlock(text: string): HTMLElement {
   const div = el('div', 'text-block markdown-body');

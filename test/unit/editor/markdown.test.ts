@@ -56,3 +56,9 @@ test('escapes HTML inside code blocks instead of interpreting it', () => {
   assert.equal(doc.querySelectorAll('img').length, 0);
   assert.match(doc.querySelector('pre')?.textContent ?? '', /<img src=x onerror=alert\(1\)>/);
 });
+
+test('table alignment is a class, never a style attribute (the CSP blocks inline styles)', () => {
+  const html = renderMarkdown('| a | b |\n| :-- | --: |\n| 1 | 2 |', purify);
+  assert.doesNotMatch(html, /style=/);
+  assert.match(html, /class="align-right"/);
+});
