@@ -18,7 +18,7 @@ export interface SweepRow {
   n: number;
   /** Accuracy under the original criterion. */
   original?: string;
-  cells: { variant: string; flipRate: string; flips: number; n: number; meanAbsDelta: string; accuracy: string; errors: number; flipRateValue?: number }[];
+  cells: { variant: string; flipRate: string; flips: number; n: number; meanAbsDelta: string; accuracy: string; errors: number; flipRateValue?: number; meanAbsDeltaValue?: number }[];
 }
 
 /** Variants compared against the original (the original itself never flips). */
@@ -56,6 +56,7 @@ export function sweepRows(d: SweepData): SweepRow[] {
           flips: c?.flips ?? 0,
           n: c?.n ?? 0,
           meanAbsDelta: c?.meanAbsDelta === undefined ? DASH : c.meanAbsDelta.toFixed(3),
+          meanAbsDeltaValue: c?.meanAbsDelta,
           accuracy: c?.accuracy === undefined ? DASH : pct(c.accuracy, 1),
           errors: c?.errors ?? 0,
         };

@@ -5,7 +5,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { sweepMarkdown } from '../../src/core/analysis/criteriaSweep';
 import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
 import { count } from './format';
-import { ignoresCriterion, movesWithoutFlips, otherVariants, sweepRows, type SweepData } from './sweepModel';
+import { ignoresCriterion, movesWithoutFlips, otherVariants, sweepRows, type SweepData, type SweepRow } from './sweepModel';
 import { hatch, type Palette } from './theme';
 import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } from './view';
 
@@ -37,10 +37,11 @@ function table(d: SweepData): HTMLTableElement {
   };
   group.append(th('', '', 3));
   head.append(th('Task', 'rl-task-col'), th('Pairs', 'num'), th('Accuracy, original', 'num', 1, 'Accuracy against the human label under the original criterion (A/B pairs)'));
-  for (const v of vs) {
-    group.append(th(v.name, 'rl-group', 3, v.template ?? (v.kind === 'none' ? 'The criterion removed' : v.name)));
+  vs.forEach((v, i) => {
+    // The underline takes the variant's colour in the bars.
+    group.append(th(v.name, `rl-group rl-variant-${i % VARIANT_COLORS}`, 3, v.template ?? (v.kind === 'none' ? 'The criterion removed' : v.name)));
     head.append(th('flip rate', 'num', 1, 'Pairs whose verdict differs from the verdict under the original criterion'), th('mean |Δm|', 'num', 1, 'Mean absolute change of the margin'), th('accuracy', 'num'));
-  }
+  });
   const thead = el('thead');
   thead.append(group, head);
   const tbody = el('tbody');
@@ -61,10 +62,14 @@ function table(d: SweepData): HTMLTableElement {
   return t;
 }
 
-function barsConfig(d: SweepData, p: Palette): ChartConfiguration<'bar'> {
+const VARIANT_COLORS = 6;
+const variantColors = (p: Palette) => [p.purple, p.orange, p.blue, p.green, p.yellow, p.red];
+
+function barsConfig(d: SweepData, p: Palette, what: 'flipRate' | 'meanAbsDelta'): ChartConfiguration<'bar'> {
   const rows = sweepRows(d);
   const vs = otherVariants(d);
-  const colors = [p.purple, p.orange, p.blue, p.green, p.yellow, p.red];
+  const colors = variantColors(p);
+  const value = (c: SweepRow['cells'][number]) => (what === 'flipRate' ? (c.flipRateValue === undefined ? null : 100 * c.flipRateValue) : c.meanAbsDeltaValue ?? null);
   const base = baseOptions(p);
   return {
     type: 'bar',
@@ -72,7 +77,7 @@ function barsConfig(d: SweepData, p: Palette): ChartConfiguration<'bar'> {
       labels: rows.map((r) => (r.task === 'all' ? 'all' : r.task)),
       datasets: vs.map((v, i) => ({
         label: v.name,
-        data: rows.map((r) => (r.cells[i].flipRateValue === undefined ? null : 100 * r.cells[i].flipRateValue!)),
+        data: rows.map((r) => value(r.cells[i])),
         backgroundColor: i % 2 ? hatch(colors[i % colors.length]) : colors[i % colors.length],
         borderColor: colors[i % colors.length], borderWidth: 1, pointStyle: 'rect' as const,
       })),
@@ -82,15 +87,15 @@ function barsConfig(d: SweepData, p: Palette): ChartConfiguration<'bar'> {
       datasets: { bar: { categoryPercentage: 0.8, barPercentage: 0.9 } },
       scales: {
         x: axis(p, '', { grid: { display: false } }),
-        y: axis(p, 'verdicts flipped %', { min: 0, suggestedMax: 10 }),
+        y: axis(p, what === 'flipRate' ? 'verdicts flipped %' : 'mean |Δm|', { min: 0, suggestedMax: what === 'flipRate' ? 10 : 0.1 }),
       },
-      plugins: { ...base.plugins, tooltip: { ...base.plugins?.tooltip, callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.raw as number | null)?.toFixed(1) ?? '–'} % flipped` } } },
+      plugins: { ...base.plugins, tooltip: { ...base.plugins?.tooltip, callbacks: { label: (ctx) => `${ctx.dataset.label}: ${what === 'flipRate' ? `${(ctx.raw as number | null)?.toFixed(1) ?? '–'} % flipped` : `mean |Δm| ${(ctx.raw as number | null)?.toFixed(3) ?? '–'}`}` } } },
     },
     plugins: [{
       // An all-zero chart looks broken; say what it means.
       id: 'rlNoFlips',
       afterDatasetsDraw(chart) {
-        if (!rows.every((r) => r.cells.every((c) => !c.flips))) return;
+        if (!rows.every((r) => r.cells.every((c) => (what === 'flipRate' ? !c.flips : !c.meanAbsDeltaValue)))) return;
         const { left, right, top, bottom } = chart.chartArea;
         const g = chart.ctx;
         g.save();
@@ -98,7 +103,7 @@ function barsConfig(d: SweepData, p: Palette): ChartConfiguration<'bar'> {
         g.font = `${p.fontSize + 2}px ${p.fontFamily}`;
         g.textAlign = 'center';
         g.textBaseline = 'middle';
-        g.fillText('No verdict flipped under any variant', (left + right) / 2, (top + bottom) / 2);
+        g.fillText(what === 'flipRate' ? 'No verdict flipped under any variant' : 'No margin moved under any variant', (left + right) / 2, (top + bottom) / 2);
         g.restore();
       },
     }],
@@ -120,8 +125,12 @@ export function renderSweep(container: HTMLElement, data: SweepData, opts: Sweep
   banner.setAttribute('role', 'status');
   const tablePanel = panel('rl-table-panel', 'Flips and margin change per variant');
   const barsPanel = panel('rl-bars-panel', 'Flip rate per task');
-  root.append(head, banner, tablePanel.root, barsPanel.root);
-  const bars = themedChart(chartCanvas(barsPanel.body, 'Flip rate per task and variant'), barsConfig as (d: SweepData, p: Palette) => ChartConfiguration, current);
+  const deltaPanel = panel('rl-delta-panel', 'Mean margin change per task');
+  const charts = el('div', 'rl-chart-grid rl-sweep-charts');
+  charts.append(barsPanel.root, deltaPanel.root);
+  root.append(head, banner, tablePanel.root, charts);
+  const bars = themedChart(chartCanvas(barsPanel.body, 'Flip rate per task and variant'), (d: SweepData, p) => barsConfig(d, p, 'flipRate') as ChartConfiguration, current);
+  const deltas = themedChart(chartCanvas(deltaPanel.body, 'Mean absolute margin change per task and variant'), (d: SweepData, p) => barsConfig(d, p, 'meanAbsDelta') as ChartConfiguration, current);
 
   const draw = () => {
     h.replaceChildren(icon('beaker'), el('span', undefined, `Criteria sweep${current.modelName ? ` · ${current.modelName}` : ''}`));
@@ -146,16 +155,19 @@ export function renderSweep(container: HTMLElement, data: SweepData, opts: Sweep
     tablePanel.body.replaceChildren(wrap);
     tablePanel.caption.textContent = 'Flip rate: pairs whose verdict (sign of the margin) differs from the verdict under the original criterion. Mean |Δm|: how far the margin moved. Accuracy: against the human label (pairs labelled A or B).';
     barsPanel.caption.textContent = 'A criterion-following model flips many verdicts under the opposite criterion (the paper: GPT-4o-mini lost 26 points) and few when it is only dropped.';
+    deltaPanel.caption.textContent = 'How far the margin moved on average, flipped or not: a blind model stays at 0.';
   };
   draw();
   return {
     update(d) {
       current = d;
       bars.update(d);
+      deltas.update(d);
       draw();
     },
     dispose() {
       bars.dispose();
+      deltas.dispose();
       root.remove();
     },
   };
