@@ -2,6 +2,8 @@
 // Debian's Chromium driven by playwright-core from the e2e tools folder. Also checks the callbacks fire,
 // a live theme switch redraws, and times the scatter on ~150K pairs.
 //   node webview/analysis/dev/screenshots.mjs [outdir]     (default: test-output/analysis-screenshots)
+//   --docs also writes docs/screenshots/{dashboard-dark,dashboard-light,comparison-dark,sweep-dark}.png (128-colour, via ffmpeg)
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,7 +16,9 @@ const root = path.resolve(here, '../../..');
 const require = createRequire(import.meta.url);
 const { chromium } = require(path.join(root, '.e2e-tools/e2e/node_modules/playwright-core'));
 
-const outdir = path.resolve(process.argv[2] ?? path.join(root, 'test-output/analysis-screenshots'));
+const args = process.argv.slice(2);
+const docs = args.includes('--docs');
+const outdir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(root, 'test-output/analysis-screenshots'));
 fs.mkdirSync(outdir, { recursive: true });
 const only = process.env.SHOTS ? new RegExp(process.env.SHOTS) : undefined;
 
@@ -57,6 +61,14 @@ try {
   await server.close();
 }
 if (failures) process.exitCode = 1;
+if (docs) {
+  for (const name of ['dashboard-dark', 'dashboard-light', 'comparison-dark', 'sweep-dark']) {
+    // A 128-colour palette keeps the PNGs small (~60 KB) without visible loss on flat UI colours.
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', path.join(outdir, `${name}.png`), '-vf',
+      'split[a][b];[a]palettegen=max_colors=128:stats_mode=full[p];[b][p]paletteuse=dither=none', path.join(root, 'docs/screenshots', `${name}.png`)]);
+    console.log(`docs/screenshots/${name}.png`);
+  }
+}
 
 // Interactions: every callback reaches the host with the data it needs.
 {
