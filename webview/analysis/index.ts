@@ -1,5 +1,7 @@
 // The analysis views for the editor webview: each render function takes a container, its data and callbacks,
 // and returns { update(data), dispose() }. Import './analysis.css' once (index does it) with the app's styles.
+import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import './analysis.css';
 
 export { renderDashboard, type DashboardData, type DashboardOptions, type DashboardRun } from './dashboard';

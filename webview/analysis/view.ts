@@ -1,6 +1,5 @@
 // What every analysis view shares: the handle it returns, the export request it raises, and small DOM builders.
-import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+// (The vscode-elements they use — toolbar button, checkbox — are registered by index.ts, as the app's elements.ts does.)
 
 /** Every render function returns this: update() redraws with new data in place, dispose() removes everything. */
 export interface ViewHandle<D> {
