@@ -112,6 +112,7 @@ console.log(`bench-model: DeBERTa-v2 14.1M params (sha256 ok); ${data.pairs.leng
 
 console.log('\n(a) bare onnxruntime-node loop, pre-tokenised, length-sorted, dynamic padding:');
 let bestBare = { rate: 0 };
+let idleDelay;
 for (const threads of [...new Set([1, cores])]) {
   for (const batch of [8, 16, 32]) {
     const r = await bareLoop(seqs, 0, threads, batch);
@@ -120,6 +121,17 @@ for (const threads of [...new Set([1, cores])]) {
   }
 }
 console.log(`    best: ${bestBare.rate.toFixed(1)} responses/s (threads ${bestBare.threads}, batch ${bestBare.batch})`);
+
+// Control: the same event-loop monitor with nothing running in this process, to tell the machine's own
+// scheduling delay (other processes on the cores) from anything the scorer does.
+{
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  await new Promise((r) => setTimeout(r, 3000));
+  h.disable();
+  idleDelay = { max: h.max / 1e6, p99: h.percentile(99) / 1e6 };
+  console.log(`\ncontrol: event-loop delay with this process idle for 3 s: max ${idleDelay.max.toFixed(1)} ms (p99 ${idleDelay.p99.toFixed(1)} ms)`);
+}
 
 console.log('\n(b) the extension scorer through the worker pool (tokenisation in workers, run file written):');
 let bestPool = { rate: 0 };
@@ -154,4 +166,5 @@ console.log(`  (b) worker pool        ${bestPool.rate.toFixed(1)} responses/s`);
 console.log(`  (c) ratio b/a          ${(bestPool.rate / bestBare.rate).toFixed(3)} (goal ≥ 0.95)`);
 console.log(`      per CPU-second: bare ${bestBare.perCpuSecond.toFixed(1)}, pool ${bestPool.perCpuSecond.toFixed(1)}, ratio ${(bestPool.perCpuSecond / bestBare.perCpuSecond).toFixed(3)} ` +
   '(the work the pool adds per response: tokenisation, messages, run file; robust when other processes share the cores)');
-console.log(`  (d) worst event-loop delay in the caller during (b): ${worstDelay.toFixed(1)} ms over all pool runs (limit 50 ms)`);
+console.log(`  (d) worst event-loop delay in the caller during (b): ${worstDelay.toFixed(1)} ms over all pool runs (limit 50 ms); ` +
+  `with this process idle: ${idleDelay.max.toFixed(1)} ms`);

@@ -3,7 +3,6 @@
 process.env.ORT_DISABLE_TELEMETRY = '1';
 
 import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScorer, type LoadOptions, type ModelRef } from './modelFolder';
 import { ModelLoadError, type Scorer, type ScoreInput } from './scorer';
@@ -12,8 +11,6 @@ import type { ToPool, ToWorker } from './workerProtocol';
 export interface ScoreWorkerData {
   ref: ModelRef;
   load: LoadOptions;
-  /** Nice value of this thread (Linux: per thread), so the caller's event loop wins the CPU over inference. */
-  niceness?: number;
   /** Tests only: exit the thread when a response text equals `text` (once, when `onceFile` is given). */
   testCrash?: { text: string; onceFile?: string };
 }
@@ -32,14 +29,6 @@ function crashRequested(inputs: ScoreInput[]): boolean {
 }
 
 async function main(): Promise<void> {
-  // Before the session exists: onnxruntime's own threads inherit this thread's priority.
-  if (data.niceness) {
-    try {
-      os.setPriority(data.niceness);
-    } catch {
-      // Not permitted here (some containers): run at normal priority.
-    }
-  }
   let scorer: Scorer;
   try {
     scorer = await loadScorer(data.ref, data.load);

@@ -16,8 +16,6 @@ export interface PoolOptions {
   intraOpThreads?: number;
   /** Batches queued in each worker beyond the one it runs, so it never waits for the caller. */
   prefetch?: number;
-  /** Nice value of the worker threads (default 5): the caller's thread stays responsive under full load. */
-  niceness?: number;
   /** Tests only: see ScoreWorkerData.testCrash. */
   testCrash?: ScoreWorkerData['testCrash'];
 }
@@ -79,7 +77,6 @@ export class WorkerPool implements Scorer {
       workers: Math.max(1, options.workers ?? d.workers),
       intraOpThreads: Math.max(1, options.intraOpThreads ?? d.intraOpThreads),
       prefetch: options.prefetch ?? 1,
-      niceness: options.niceness ?? 5,
       testCrash: options.testCrash,
     });
     try {
@@ -95,7 +92,7 @@ export class WorkerPool implements Scorer {
 
   private spawn(): Promise<void> {
     const entry = workerEntry();
-    const data: ScoreWorkerData = { ref: this.ref, load: { intraOpThreads: this.opts.intraOpThreads, knownHash: this.info?.hash }, niceness: this.opts.niceness, testCrash: this.opts.testCrash };
+    const data: ScoreWorkerData = { ref: this.ref, load: { intraOpThreads: this.opts.intraOpThreads, knownHash: this.info?.hash }, testCrash: this.opts.testCrash };
     const worker = new Worker(entry.file, {
       workerData: data,
       eval: entry.eval,
