@@ -3,7 +3,7 @@
 import type { AccuracyTable } from '../../src/core/analysis/accuracyTable';
 import { accuracyCsv, accuracyMarkdown } from '../../src/core/analysis/report';
 import { count } from './format';
-import { accuracyRows, type AccuracyRow, type SideCells } from './tableModel';
+import { accuracyRows, modalityRows, type AccuracyRow, type SideCells } from './tableModel';
 import { el, exportActions, icon, type ExportRequest, type ViewHandle } from './view';
 
 export interface AccuracyTableData {
@@ -22,6 +22,8 @@ export interface AccuracyTableOptions {
   onTask?(task: string): void;
   /** Where the Copy as Markdown / CSV actions go (e.g. a panel's header); default: a toolbar above the table. */
   actionsIn?: HTMLElement;
+  /** Start with the per-modality rows shown (a toggle beside the copy actions switches them). */
+  showModalities?: boolean;
 }
 
 function figure(text: string): HTMLElement {
@@ -61,7 +63,7 @@ function delta(text: string | undefined, value: number | undefined, title: strin
   return td;
 }
 
-export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableOptions): HTMLTableElement {
+export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableOptions, showModalities = false): HTMLTableElement {
   const rows = accuracyRows(data.table, data.second?.table);
   const t = el('table', 'rl-table rl-accuracy-table');
   const thead = el('thead');
@@ -100,6 +102,15 @@ export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableO
   const tbody = el('tbody');
   for (const r of rows) tbody.append(rowElement(r, data, opts));
   t.append(thead, tbody);
+  if (showModalities) {
+    const mods = el('tbody', 'rl-modalities');
+    const sep = el('tr', 'rl-section-row');
+    const cell = el('th', undefined, 'By output modality (pairs pooled over its tasks)');
+    cell.colSpan = data.second ? 12 : 8;
+    sep.append(cell);
+    mods.append(sep, ...modalityRows(data.table, data.second?.table).map((r) => rowElement(r, data, opts)));
+    t.append(mods);
+  }
   return t;
 }
 
@@ -107,7 +118,7 @@ function rowElement(r: AccuracyRow, data: AccuracyTableData, opts: AccuracyTable
   const tr = el('tr', r.kind === 'overall' ? 'rl-overall' : 'rl-task-row');
   const name = el('th', 'rl-task-col');
   name.scope = 'row';
-  name.append(el('span', r.kind === 'overall' ? 'rl-overall-name' : 'rl-task', r.name));
+  name.append(el('span', r.kind === 'overall' ? 'rl-overall-name' : r.kind === 'modality' ? 'rl-modality' : 'rl-task', r.name));
   if (r.note) name.append(el('span', 'rl-note', ` ${r.note}`));
   tr.append(name);
   sideCells(tr, r.main);
@@ -146,6 +157,21 @@ export function renderAccuracyTable(container: HTMLElement, data: AccuracyTableD
   const root = el('div', 'rl-accuracy');
   const wrap = el('div', 'rl-table-wrap');
   const actions = exportActions('accuracy', (f) => tableExport(current, f), opts.onExport);
+  let showModalities = !!opts.showModalities;
+  const toggle = document.createElement('vscode-toolbar-button') as HTMLElement & { checked: boolean };
+  toggle.setAttribute('icon', 'layers');
+  toggle.setAttribute('toggleable', '');
+  toggle.setAttribute('label', 'Show accuracy per output modality');
+  toggle.title = 'Show accuracy per output modality';
+  toggle.className = 'rl-action';
+  toggle.textContent = 'Modalities';
+  toggle.checked = showModalities;
+  toggle.addEventListener('click', () => {
+    showModalities = !showModalities;
+    toggle.checked = showModalities;
+    draw();
+  });
+  actions.prepend(toggle);
   if (opts.actionsIn) opts.actionsIn.append(actions);
   else {
     const bar = el('div', 'rl-toolbar');
@@ -155,7 +181,7 @@ export function renderAccuracyTable(container: HTMLElement, data: AccuracyTableD
   root.append(wrap);
   container.append(root);
   let current = data;
-  const draw = () => wrap.replaceChildren(buildAccuracyTable(current, opts));
+  const draw = () => wrap.replaceChildren(buildAccuracyTable(current, opts, showModalities));
   draw();
   return {
     update(d) {

@@ -41,7 +41,10 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
   const histPanel = panel('rl-hist-panel', 'Margins, right and wrong');
   const relPanel = panel('rl-rel-panel', 'Reliability');
   grid.append(barsPanel.root, histPanel.root, relPanel.root);
-  root.append(head, tablePanel.root, grid);
+  // Until some pair is judged the charts have nothing to draw: one plain line instead of empty axes.
+  const empty = el('div', 'rl-empty');
+  empty.append(icon('graph'), el('span', undefined, 'Charts appear once the run has scored labelled pairs.'));
+  root.append(head, tablePanel.root, grid, empty);
 
   const tableData = (): AccuracyTableData => ({
     table: model.table, name: current.run.name, title: current.title,
@@ -61,6 +64,9 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
   let rel = model.reliability ? renderReliability(relPanel.body, model.reliability) : undefined;
 
   const captions = (m: DashboardModel) => {
+    const nothing = m.table.overall.tasks === 0;
+    grid.hidden = nothing;
+    empty.hidden = !nothing;
     h.replaceChildren(icon('graph'), el('span', undefined, `${current.run.name}`));
     const labelled = current.run.judged.filter((p) => p.label !== 'none').length;
     const parts = [current.title, `${count(labelled)} labelled pairs`];

@@ -18,7 +18,7 @@ export interface SideCells {
 }
 
 export interface AccuracyRow {
-  kind: 'task' | 'overall';
+  kind: 'task' | 'modality' | 'overall';
   /** Task name, or "overall". */
   name: string;
   /** For the overall row: "mean of 8 tasks". */
@@ -59,24 +59,52 @@ function side(g: GroupAccuracy | undefined): SideCells {
 
 const diff = (a?: number, b?: number) => (a !== undefined && b !== undefined ? b - a : undefined);
 
+const MODALITY_ORDER = ['text', 'image', 'video', 'audio', '3d'];
+
+/** Output modalities in a fixed order (text, image, video, audio, 3d), then any others alphabetically. */
+export function orderedModalities(names: Iterable<string>): string[] {
+  const all = [...names];
+  return [...MODALITY_ORDER.filter((m) => all.includes(m)), ...all.filter((m) => !MODALITY_ORDER.includes(m)).sort()];
+}
+
+/** One row per output modality (pairs pooled across its tasks, each at its task's ε), optionally beside a second run. */
+export function modalityRows(table: AccuracyTable, second?: AccuracyTable): AccuracyRow[] {
+  return orderedModalities(new Set([...Object.keys(table.modalities), ...Object.keys(second?.modalities ?? {})])).map((name) => {
+    const g = table.modalities[name];
+    const main = side(g);
+    const row: AccuracyRow = {
+      kind: 'modality', name, main, epsilon: main.status !== 'ok' ? DASH : g?.epsilon === undefined ? 'per task' : formatEpsilon(g.epsilon),
+      pairs: g?.pairs ?? 0, ties: g?.ties ?? 0, unscored: g?.unscored ?? 0, failed: g?.failed ?? 0,
+    };
+    if (second) withSecond(row, side(second.modalities[name]));
+    return row;
+  });
+}
+
 /** One row per task (paper's order, then others alphabetically) and the overall mean, optionally beside a second run. */
 export function accuracyRows(table: AccuracyTable, second?: AccuracyTable): AccuracyRow[] {
   const names = orderedTasks(new Set([...Object.keys(table.tasks), ...Object.keys(second?.tasks ?? {})]));
   const rows: AccuracyRow[] = names.map((name) => {
     const g = table.tasks[name];
+    const main = side(g);
     const row: AccuracyRow = {
-      kind: 'task', name, main: side(g), epsilon: formatEpsilon(g?.epsilon),
+      // ε means nothing where nothing was judged.
+      kind: 'task', name, main, epsilon: main.status === 'ok' ? formatEpsilon(g?.epsilon) : DASH,
       pairs: g?.pairs ?? 0, ties: g?.ties ?? 0, unscored: g?.unscored ?? 0, failed: g?.failed ?? 0,
     };
     if (second) withSecond(row, side(second.tasks[name]));
     return row;
   });
   const sum = (f: (g: GroupAccuracy) => number) => Object.values(table.tasks).reduce((s, g) => s + f(g), 0);
-  const overallSide = (t: AccuracyTable): SideCells => ({
-    status: t.overall.tasks > 0 ? 'ok' : 'empty',
-    withTies: pct(t.overall.withTies), withoutTies: pct(t.overall.withoutTies),
-    withTiesValue: t.overall.withTies, withoutTiesValue: t.overall.withoutTies,
-  });
+  const overallSide = (t: AccuracyTable): SideCells => {
+    if (t.overall.tasks === 0) {
+      // Labelled pairs but no task judged: not scored (or not supported anywhere); no labelled pairs at all: empty.
+      const groups = Object.values(t.tasks);
+      const status: RowStatus = !groups.some((g) => g.pairs > 0) ? 'empty' : groups.some((g) => g.supported && g.pairs > 0) ? 'unscored' : 'unsupported';
+      return { status, withTies: STATUS_TEXT[status as Exclude<RowStatus, 'ok'>], withoutTies: DASH };
+    }
+    return { status: 'ok', withTies: pct(t.overall.withTies), withoutTies: pct(t.overall.withoutTies), withTiesValue: t.overall.withTies, withoutTiesValue: t.overall.withoutTies };
+  };
   const overall: AccuracyRow = {
     kind: 'overall', name: 'overall', note: `mean of ${table.overall.tasks} task${table.overall.tasks === 1 ? '' : 's'}`,
     main: overallSide(table), epsilon: '',

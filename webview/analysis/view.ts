@@ -48,6 +48,7 @@ export function actionButton(iconName: string, text: string, title: string, onCl
 export function exportActions(what: ExportRequest['what'], make: (f: ExportFormat) => { text: string; fileName: string }, onExport?: (r: ExportRequest) => void): HTMLElement {
   const wrap = el('span', 'rl-actions');
   if (!onExport) return wrap;
+  wrap.append(el('span', 'rl-actions-sep'));
   for (const [format, text] of [['markdown', 'Markdown'], ['csv', 'CSV']] as const) {
     wrap.append(actionButton(format === 'markdown' ? 'markdown' : 'table', text, `Copy as ${text}`, () => onExport({ what, format, ...make(format) })));
   }

@@ -39,7 +39,7 @@ test('Copy as Markdown / CSV hands the host the report text and a file name', ()
   const got: ExportRequest[] = [];
   const table = accuracyTable(judged);
   renderAccuracyTable(host, { table, name: 'rm', title: 'bench.jsonl' }, { onExport: (r) => got.push(r) });
-  const buttons = [...host.querySelectorAll('vscode-toolbar-button')] as HTMLElement[];
+  const buttons = [...host.querySelectorAll('vscode-toolbar-button[label^="Copy"]')] as HTMLElement[];
   assert.deepEqual(buttons.map((b) => b.getAttribute('label')), ['Copy as Markdown', 'Copy as CSV']);
   buttons.forEach((b) => b.click());
   assert.deepEqual(got.map((r) => [r.what, r.format, r.fileName]), [['accuracy', 'markdown', 'bench-accuracy.md'], ['accuracy', 'csv', 'bench-accuracy.csv']]);
@@ -55,6 +55,18 @@ test('update() redraws in place and dispose() removes the table', () => {
   assert.equal(host.querySelector('tbody td')?.textContent, '100.00 (1/1)');
   view.dispose();
   assert.equal(host.children.length, 0);
+});
+
+test('the Modalities toggle adds one row per output modality under the overall row, and takes it away again', () => {
+  const host = document.createElement('div');
+  const mixed = [...judged, { ...j(4, 'T2V', 'A', { margin: 1 }), modality: 'video' }];
+  renderAccuracyTable(host, { table: accuracyTable(mixed.map((p) => (p.task === 'T2I' ? { ...p, modality: 'image' } : p))), name: 'rm' });
+  const toggle = host.querySelector('vscode-toolbar-button[label="Show accuracy per output modality"]') as HTMLElement;
+  toggle.click();
+  const names = [...host.querySelectorAll('tbody.rl-modalities tr:not(.rl-section-row) th')].map((t) => t.textContent);
+  assert.deepEqual(names, ['text', 'image', 'video']);
+  toggle.click();
+  assert.equal(host.querySelector('tbody.rl-modalities'), null);
 });
 
 test('a task row click names the task', () => {

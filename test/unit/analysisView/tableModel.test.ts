@@ -47,6 +47,12 @@ test('labelled pairs without predictions read "not scored yet"', () => {
   assert.equal(ta2t.unscored, 1);
 });
 
+test('before anything is scored the overall row says so and no ε is shown', () => {
+  const rows = accuracyRows(accuracyTable([j(0, 'T2T', 'A', {}), j(1, 'T2I', 'tie', {})]));
+  assert.deepEqual(rows.map((r) => [r.name, r.main.withTies, r.epsilon]), [['T2T', 'not scored yet', '–'], ['T2I', 'not scored yet', '–'], ['overall', 'not scored yet', '']]);
+  assert.equal(accuracyRows(accuracyTable([j(0, 'T2T', 'none', { margin: 1 })])).at(-1)?.main.withTies, 'no labelled pairs');
+});
+
 test('beside a second run, Δ is the run minus the second in points, blank where either has no value', () => {
   const second = accuracyTable([j(4, 'T2T', 'A', { margin: 1 }), j(5, 'T2T', 'B', { margin: -1 }), j(0, 'T2I', 'A', { failed: true })]);
   const rows = accuracyRows(accuracyTable(judged, { epsilon: 0.5 }), second);

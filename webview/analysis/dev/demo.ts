@@ -47,13 +47,15 @@ async function main(): Promise<void> {
   const view = q.get('view') ?? 'dashboard';
   t0 = performance.now();
   if (view === 'dashboard') {
+    // &empty=1: nothing scored yet (a run just started).
+    const judged = q.get('empty') === '1' ? d.model.map(({ margin: _m, failed: _f, ...rest }) => rest) : d.model;
     renderDashboard(root, {
-      run: { name: 'default (bag-of-tokens)', judged: d.model },
+      run: { name: 'default (bag-of-tokens)', judged },
       baseline: q.get('baseline') === '0' ? undefined : { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
       title: 'omni-rewardbench.jsonl',
     }, {
       onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
-      onEpsilonChange: (c, t) => event('epsilon', { choice: c, overall: t.overall }),
+      onEpsilonChange: (c, t) => event('epsilon', { choice: c, overall: t.overall, at: performance.now() }),
       onTask: (t) => event('task', t),
     });
   } else if (view === 'comparison') {

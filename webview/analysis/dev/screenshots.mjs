@@ -36,6 +36,18 @@ try {
     await page.press('.rl-epsilon-number', 'Enter');
     await page.locator('.rl-epsilon-number').blur();
   } });
+  shots.push({ name: 'dashboard-modalities-dark', query: 'view=dashboard&theme=dark', then: async (page) => { await page.click('vscode-toolbar-button[label="Show accuracy per output modality"]'); } });
+  shots.push({ name: 'dashboard-single-light', query: 'view=dashboard&theme=light&baseline=0' });
+  shots.push({ name: 'dashboard-empty-dark', query: 'view=dashboard&theme=dark&empty=1&baseline=0' });
+  shots.push({ name: 'dashboard-large-dark', query: 'view=dashboard&theme=dark&scale=40', timeout: 120000, then: async (page) => {
+    // Time from typing ε to the recomputed table (149K pairs, fixed ε: one pass per task).
+    const t0 = await page.evaluate(() => performance.now());
+    await page.fill('.rl-epsilon-number', '0.5');
+    await page.press('.rl-epsilon-number', 'Enter');
+    await page.waitForFunction(() => window.rlEvents.some((e) => e.name === 'epsilon'));
+    const at = await page.evaluate(() => window.rlEvents.find((e) => e.name === 'epsilon').detail.at);
+    console.log(`  ε change on ~149K pairs: ${Math.round(at - t0)} ms to the new table`);
+  } });
   shots.push({ name: 'dashboard-theme-switch', query: 'view=dashboard&theme=dark', then: async (page) => { await page.evaluate(() => window.rlTheme('light')); } });
   shots.push({ name: 'comparison-large-dark', query: 'view=comparison&theme=dark&scale=40', timeout: 120000 });
   for (const shot of shots) {
