@@ -38,15 +38,20 @@ function strings(v, out = []) {
   return out;
 }
 
-/** The media kinds a record mentions. */
-export function mediaKinds(value) {
-  const s = strings(value);
+const RESPONSE_KEY = /^(response|chosen|rejected|completion)/i;
+
+/** The media kinds a record mentions; `where`: 'any', 'responses' (the response, chosen and rejected fields) or 'prompt' (the rest). */
+export function mediaKinds(value, where = 'any') {
+  const picked = where === 'any' || !value || typeof value !== 'object' ? value
+    : Object.fromEntries(Object.entries(value).filter(([k]) => RESPONSE_KEY.test(k) === (where === 'responses')));
+  const s = strings(picked);
   return MEDIA_KINDS.filter((k) => s.some((x) => MEDIA[k].test(x.trim())));
 }
 
-/** The first record mentioning media of `kind` ('text' = the first record without any media), or undefined. */
-export function firstWith(records, kind) {
-  return records.find((r) => r.value !== undefined && (kind === 'text' ? mediaKinds(r.value).length === 0 : mediaKinds(r.value).includes(kind)));
+/** The first record mentioning media of `kind` in `where` ('text' = the first record without any media), or undefined. */
+export function firstWith(records, kind, where = 'any') {
+  return records.find((r) => r.value !== undefined &&
+    (kind === 'text' ? mediaKinds(r.value).length === 0 : mediaKinds(r.value, where).includes(kind)));
 }
 
 /** A snippet of the record's prompt the pair view must show (first words of the prompt text). */

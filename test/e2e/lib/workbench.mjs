@@ -41,12 +41,31 @@ async function pickRow(page, label, timeoutMs = 15_000) {
   throw new Error(`no quick-input row matching ${match} (rows: ${seen.map((s) => JSON.stringify(s.slice(0, 80))).join(', ') || 'none'})`);
 }
 
-/** Runs a command by its palette title, e.g. "View: Close All Editors". */
-export async function runCommand(page, title, { pick } = {}) {
+/** Runs a command by its palette title, e.g. "View: Close All Editors"; `pick` chooses in the list it opens. */
+export async function runCommand(page, title, { pick, pickTimeoutMs } = {}) {
   await openQuickInput(page, 'F1');
   await quickInput(page).fill(`>${title}`);
   await pickRow(page, title);
-  if (pick) await pickRow(page, pick);
+  if (typeof pick === 'string') await quickInput(page).fill(pick); // a text pick also filters a long list
+  if (pick) await pickRow(page, pick, pickTimeoutMs);
+}
+
+/**
+ * Switches the colour theme through its picker, as a user does (e.g. 'Light Modern'), and waits for the repaint.
+ * Right after start-up the picker lists no themes yet (their extensions are still being scanned): retry until it does.
+ */
+export async function setColorTheme(page, label, workbenchClass, timeoutMs = 60_000) {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      await runCommand(page, 'Preferences: Color Theme', { pick: new RegExp(`^${label}\\b`), pickTimeoutMs: 2000 });
+      break;
+    } catch (e) {
+      if (Date.now() - t0 > timeoutMs) throw e;
+      await sleep(1000);
+    }
+  }
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 20_000 });
 }
 
 /** Quick Open (Ctrl+P) a workspace-relative path; opens it with the editor VS Code picks for it. */

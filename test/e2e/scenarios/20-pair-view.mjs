@@ -58,19 +58,25 @@ export const MODALITIES = {
   },
 };
 
+/** [kind, where] pairs the pair view is checked with: media in the prompt and media as the responses. */
+export const CASES = [['text', 'any'], ['image', 'prompt'], ['image', 'responses'], ['audio', 'prompt'], ['audio', 'responses'],
+  ['video', 'prompt'], ['video', 'responses'], ['mesh', 'responses']];
+const WHAT = { text: 'prompt, responses and label as text', image: 'images that decoded', audio: 'audio with metadata loaded',
+  video: 'video with metadata loaded', mesh: 'a 3D mesh drawn on a canvas' };
+
 export default {
   name: 'pair-view',
   async run(t) {
     const { records } = readSample(t.ws(SAMPLE));
     let wv;
-    for (const [kind, checkKind] of Object.entries(MODALITIES)) {
-      const record = firstWith(records, kind);
-      const what = kind === 'mesh' ? 'a 3D mesh on a canvas' : kind === 'image' ? 'images that decoded' : kind === 'text' ? 'prompt, responses and label as text' : `${kind} with metadata loaded`;
-      await t.check(`pair view of ${record?.value?.id ?? `(no ${kind} record)`} shows ${what}`, async () => {
-        expect(record, `${SAMPLE} has no record with ${kind} media`);
+    for (const [kind, where] of CASES) {
+      const record = firstWith(records, kind, where);
+      const place = kind === 'text' ? '' : where === 'prompt' ? ' in the prompt' : ' as responses';
+      await t.check(`pair view of ${record?.value?.id ?? `(no record with ${kind}${place})`} shows ${WHAT[kind]}${place}`, async () => {
+        expect(record, `${SAMPLE} has no record with ${kind}${place}`);
         wv ??= await t.open(SAMPLE);
         const view = await openPair(t.page, wv, record.index);
-        await checkKind(view, record);
+        await MODALITIES[kind](view, record);
       });
     }
   },

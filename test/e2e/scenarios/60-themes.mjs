@@ -1,13 +1,13 @@
-// Screenshots of every modality's pair view in the light and dark themes (the theme is switched through settings.json,
-// which the running workbench reloads). UPDATE_SCREENSHOTS=1 copies them to docs/screenshots/<modality>-<theme>.png.
+// Screenshots of every modality's pair view in the light and dark themes (switched with "Preferences: Color Theme"). UPDATE_SCREENSHOTS=1 copies them to docs/screenshots/<modality>-<theme>.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPair } from '../lib/rewardLens.mjs';
 import { firstWith, readSample } from '../lib/samples.mjs';
 import { expect } from '../lib/checks.mjs';
 import { MODALITIES, SAMPLE } from './20-pair-view.mjs';
+import { setColorTheme } from '../lib/workbench.mjs';
 
-const THEMES = { light: { name: 'Default Light Modern', cls: 'vs' }, dark: { name: 'Default Dark Modern', cls: 'vs-dark' } };
+const THEMES = { light: { name: 'Light Modern', cls: 'vs' }, dark: { name: 'Dark Modern', cls: 'vs-dark' } };
 const FILE_NAME = { text: 'text', image: 'image', audio: 'audio', video: 'video', mesh: '3d' };
 
 export default {
@@ -17,10 +17,9 @@ export default {
     await t.command('View: Close Primary Side Bar').catch(() => {}); // more room for the pair view
     let wv;
     for (const [theme, { name, cls }] of Object.entries(THEMES)) {
-      t.sandbox.writeSettings({ 'workbench.colorTheme': name });
-      await t.page.locator(`.monaco-workbench.${cls}`).waitFor({ timeout: 20_000 });
+      await setColorTheme(t.page, name, cls);
       for (const [kind, checkKind] of Object.entries(MODALITIES)) {
-        const record = firstWith(records, kind);
+        const record = firstWith(records, kind, kind === 'text' ? 'any' : 'responses'); // outputs: the A/B comparison
         const file = `${FILE_NAME[kind]}-${theme}.png`;
         await t.check(`screenshot ${file}: ${record?.value?.id} in ${name}`, async () => {
           expect(record, `${SAMPLE} has no record with ${kind} media`);
@@ -36,7 +35,7 @@ export default {
         });
       }
     }
-    t.sandbox.writeSettings({ 'workbench.colorTheme': THEMES.dark.name });
+    await setColorTheme(t.page, THEMES.dark.name, THEMES.dark.cls);
     await t.command('View: Toggle Primary Side Bar Visibility').catch(() => {});
   },
 };
