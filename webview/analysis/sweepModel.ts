@@ -64,3 +64,12 @@ export function sweepRows(d: SweepData): SweepRow[] {
     };
   });
 }
+
+/** The sweep's cells as CSV (variant by name), one row per variant and task, fractions in [0, 1]. */
+export function sweepCsv(d: SweepData): string {
+  const name = (id: string) => d.variants.find((v) => v.id === id)?.name ?? id;
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors'];
+  for (const c of d.cells) lines.push([q(name(c.variant)), q(c.task), c.n, c.flips, c.flipRate ?? '', c.meanAbsDelta ?? '', c.accuracy ?? '', c.errors].join(','));
+  return lines.join('\n') + '\n';
+}

@@ -5,7 +5,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { sweepMarkdown } from '../../src/core/analysis/criteriaSweep';
 import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
 import { count } from './format';
-import { ignoresCriterion, movesWithoutFlips, otherVariants, sweepRows, type SweepData, type SweepRow } from './sweepModel';
+import { ignoresCriterion, movesWithoutFlips, otherVariants, sweepCsv, sweepRows, type SweepData, type SweepRow } from './sweepModel';
 import { hatch, type Palette } from './theme';
 import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } from './view';
 
@@ -13,14 +13,6 @@ export type { SweepData } from './sweepModel';
 
 export interface SweepOptions {
   onExport?(r: ExportRequest): void;
-}
-
-function sweepCsv(d: SweepData): string {
-  const name = (id: string) => d.variants.find((v) => v.id === id)?.name ?? id;
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors'];
-  for (const c of d.cells) lines.push([q(name(c.variant)), q(c.task), c.n, c.flips, c.flipRate ?? '', c.meanAbsDelta ?? '', c.accuracy ?? '', c.errors].join(','));
-  return lines.join('\n') + '\n';
 }
 
 function table(d: SweepData): HTMLTableElement {

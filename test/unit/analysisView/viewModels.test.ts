@@ -5,7 +5,7 @@ import type { SweepCell } from '../../../src/core/analysis/criteriaSweep';
 import type { Judged } from '../../../src/core/analysis/verdict';
 import { comparisonModel, verdictSentence } from '../../../webview/analysis/comparisonModel';
 import { dashboardModel, histogramBand } from '../../../webview/analysis/dashboardModel';
-import { ignoresCriterion, movesWithoutFlips, sweepRows } from '../../../webview/analysis/sweepModel';
+import { ignoresCriterion, movesWithoutFlips, sweepCsv, sweepRows } from '../../../webview/analysis/sweepModel';
 
 const j = (index: number, task: string, label: Judged['label'], margin?: number): Judged => ({ index, task, modality: 'text', label, margin });
 
@@ -78,4 +78,10 @@ test('sweep rows put all pairs first, then tasks in the paper’s order, one cel
   assert.deepEqual(rows.map((r) => r.task), ['all', 'T2T', 'T2I']);
   assert.deepEqual(rows[0].cells.map((c) => [c.variant, c.flipRate, c.flips]), [['opposite', '40.0', 4]]);
   assert.equal(rows[0].original, '70.0');
+});
+
+test('the sweep CSV names variants and quotes names with commas', () => {
+  const variants = [{ id: 'original', name: 'original', kind: 'original' as const }, { id: 'v2', name: 'shorter, please', kind: 'template' as const, template: '{criteria}' }];
+  const csv = sweepCsv({ variants, cells: [cell('original', 'all', 0, 0), cell('v2', 'T2T', 2, 0.5)] });
+  assert.equal(csv, 'variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors\noriginal,all,10,0,0,0,0.7,0\n"shorter, please",T2T,10,2,0.2,0.5,0.7,0\n');
 });

@@ -14,6 +14,8 @@ declare global {
     rlTheme(name: string): void;
     rlReady?: boolean;
     rlTimings: Record<string, number>;
+    /** Calls the view's update() with other data (swapped runs), to check views redraw in place. */
+    rlUpdate?: () => void;
   }
 }
 
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   if (view === 'dashboard') {
     // &empty=1: nothing scored yet (a run just started).
     const judged = q.get('empty') === '1' ? d.model.map(({ margin: _m, failed: _f, ...rest }) => rest) : d.model;
-    renderDashboard(root, {
+    const dash = renderDashboard(root, {
       run: { name: 'default (bag-of-tokens)', judged },
       baseline: q.get('baseline') === '0' ? undefined : { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
       title: 'omni-rewardbench.jsonl',
@@ -58,17 +60,21 @@ async function main(): Promise<void> {
       onEpsilonChange: (c, t) => event('epsilon', { choice: c, overall: t.overall, at: performance.now() }),
       onTask: (t) => event('task', t),
     });
+    window.rlUpdate = () => dash.update({ run: { name: 'length baseline', judged: d.baseline, bradleyTerry: false }, title: 'omni-rewardbench.jsonl' });
   } else if (view === 'comparison') {
-    renderComparison(root, { pairs: d.paired, nameA: 'default (bag-of-tokens)', nameB: 'Skywork-RM-1B', ids: d.ids, title: 'omni-rewardbench.jsonl' }, {
+    const cmp = renderComparison(root, { pairs: d.paired, nameA: 'default (bag-of-tokens)', nameB: 'Skywork-RM-1B', ids: d.ids, title: 'omni-rewardbench.jsonl' }, {
       onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
       onShowPairs: (indices, why) => event('showPairs', { n: indices.length, first: indices.slice(0, 5), why }),
       onOpenPair: (i) => event('openPair', i),
     });
+    window.rlUpdate = () => cmp.update({ pairs: d.paired.map((p) => ({ ...p, a: p.b, b: p.a })), nameA: 'Skywork-RM-1B', nameB: 'default (bag-of-tokens)', ids: d.ids });
   } else {
     const sweep = await demoSweep(d, view !== 'sweep-blind');
-    renderSweep(root, { variants: sweep.variants, cells: sweep.cells, modelName: view === 'sweep-blind' ? 'default (bag-of-tokens)' : 'Skywork-RM-1B', slice: 'every 6th pair (600 pairs)' }, {
+    const sw = renderSweep(root, { variants: sweep.variants, cells: sweep.cells, modelName: view === 'sweep-blind' ? 'default (bag-of-tokens)' : 'Skywork-RM-1B', slice: 'every 6th pair (600 pairs)' }, {
       onExport: (r) => event('export', { what: r.what, format: r.format, chars: r.text.length }),
     });
+    const blind = await demoSweep(d, false);
+    window.rlUpdate = () => sw.update({ variants: blind.variants, cells: blind.cells, modelName: 'default (bag-of-tokens)' });
   }
   window.rlTimings.render = performance.now() - t0;
   // Two frames: Chart.js draws on the first resize observation.

@@ -118,6 +118,19 @@ if (docs) {
       opened = (await events(page)).includes('openPair');
     }
     check('comparison: clicking a scatter point opens its pair', opened);
+    for (const view of ['dashboard', 'comparison', 'sweep']) {
+      const errors = [];
+      page.removeAllListeners('pageerror');
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server2.url}?view=${view}&theme=dark`);
+      await page.waitForSelector('body[data-ready="true"]');
+      const before = await page.textContent('.rl-view-title');
+      await page.evaluate(() => window.rlUpdate());
+      await page.waitForTimeout(100);
+      const after = await page.textContent('.rl-view-title');
+      const canvases = await page.evaluate(() => document.querySelectorAll('canvas').length);
+      check(`${view}: update() redraws in place (${before.trim()} → ${after.trim()}, ${canvases} canvases)`, !errors.length && (before !== after || view === 'sweep'));
+    }
     await page.close();
   } finally {
     await browser2.close();
