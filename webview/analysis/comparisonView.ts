@@ -46,7 +46,7 @@ function deltaCell(text: string, value: number | undefined): HTMLElement {
   return td;
 }
 
-function buildTable(m: ComparisonModel, d: ComparisonData, opts: ComparisonOptions): HTMLTableElement {
+export function buildComparisonTable(m: ComparisonModel, d: ComparisonData, opts: ComparisonOptions): HTMLTableElement {
   const t = el('table', 'rl-table rl-compare-table');
   const th = (text: string, cls = '', title?: string, span = 1) => {
     const h = el('th', cls, text);
@@ -115,7 +115,7 @@ function rowEl(r: ComparisonRow, m: ComparisonModel, opts: ComparisonOptions): H
   return tr;
 }
 
-function summary(m: ComparisonModel, d: ComparisonData, opts: ComparisonOptions): HTMLElement {
+export function comparisonSummary(m: ComparisonModel, d: ComparisonData, opts: ComparisonOptions): HTMLElement {
   const box = el('div', 'rl-summary');
   const overall = m.rows[m.rows.length - 1];
   // 2×2 agreement as a real 2×2: rows = A right / wrong, columns = B right / wrong.
@@ -178,9 +178,9 @@ export function renderComparison(container: HTMLElement, data: ComparisonData, o
     h.replaceChildren(icon('git-compare'), el('span', undefined, `${current.nameA}  vs  ${current.nameB}`));
     sub.textContent = [current.title, `A = ${current.nameA}, B = ${current.nameB}`, `${count(current.pairs.length)} pairs, ${count(model.compared)} in the paired test`].filter(Boolean).join(' · ');
     actions.replaceChildren(exportActions('comparison', (f) => comparisonExport(current, model, f), opts.onExport));
-    summaryPanel.body.replaceChildren(summary(model, current, opts));
+    summaryPanel.body.replaceChildren(comparisonSummary(model, current, opts));
     const wrap = el('div', 'rl-table-wrap');
-    wrap.append(buildTable(model, current, opts));
+    wrap.append(buildComparisonTable(model, current, opts));
     tablePanel.body.replaceChildren(wrap);
     tablePanel.caption.textContent = 'Δ = B − A in points. Agreement and McNemar count pairs without tie labels that both models judged, in tasks both support. * p < 0.05; "too few" = fewer than 6 discordant pairs, which no split can make significant. n/s = not supported (every prediction failed). Overall accuracy = mean over tasks.';
     scatterPanel.caption.textContent = `x = ${current.nameA}'s margin, y = ${current.nameB}'s. On the dashed diagonal the models agree; in the top-left and bottom-right quadrants they pick different responses. ${count(model.points.length)} pairs with both margins${scatter.drawn() < model.points.length ? `, drawn as ${count(scatter.drawn())} marks (overlapping pairs of one label merged)` : ''}. Click a point to open its pair.`;

@@ -93,3 +93,26 @@ test('typing ε reports a fixed ε; ticking "calibrated" goes back to per-task c
   box.dispatchEvent(new Event('change'));
   assert.deepEqual(seen, [[{ epsilon: 0.25 }, true], [{}, true]]);
 });
+
+test('comparison: clicking a task’s "only B ✓" count lists exactly that task’s flips; the overall buttons list all of one direction', async () => {
+  const { buildComparisonTable, comparisonSummary } = await import('../../../webview/analysis/comparisonView');
+  const { comparisonModel } = await import('../../../webview/analysis/comparisonModel');
+  const pj = (index: number, task: string, a: number, b: number) => ({ index, task, modality: 'text', label: 'A' as const, a: { margin: a }, b: { margin: b } });
+  const data = { pairs: [pj(0, 'T2T', -1, 1), pj(1, 'T2T', -1, 1), pj(2, 'T2I', -1, 1), pj(3, 'T2I', 1, -1), pj(4, 'T2I', 1, 1)], nameA: 'a', nameB: 'b' };
+  const m = comparisonModel(data);
+  const shown: [number[], unknown][] = [];
+  const opts = { onShowPairs: (i: number[], why: unknown) => shown.push([i, why]) };
+  const table = buildComparisonTable(m, data, opts);
+  const t2i = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent === 'T2I')!;
+  const links = [...t2i.querySelectorAll('button.rl-link')] as HTMLElement[];
+  assert.deepEqual(links.map((b) => b.textContent), ['1', '1']);
+  links[1].click();
+  assert.deepEqual(shown, [[[2], { direction: 'onlyB', task: 'T2I' }]]);
+  assert.match(t2i.querySelector('.rl-p')?.textContent ?? '', /too few \(2\)/);
+  const summary = comparisonSummary(m, data, opts);
+  const first = summary.querySelector('.rl-flip-button') as HTMLButtonElement;
+  assert.match(first.textContent ?? '', /^3b right, a wrong/);
+  first.click();
+  assert.deepEqual(shown[1], [[0, 1, 2], { direction: 'onlyB' }]);
+  assert.match(summary.textContent ?? '', /Too few discordant pairs to tell \(4;/);
+});
