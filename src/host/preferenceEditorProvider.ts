@@ -6,7 +6,6 @@ import type { LoadedRun } from '../core/view/rowView';
 import { MessageHandler, toErrorMessage, type EditorAction, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
 import { DatasetSource } from './datasetSource';
 import { mediaResolver } from './mediaResolver';
-import { Annotator } from './annotation/annotator';
 import { DiskGuard } from './annotation/diskGuard';
 import { PreferenceDocument } from './preferenceDocument';
 import { loadRunsFor } from './runLoader';
@@ -32,8 +31,6 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
 
-  /** Label keys, bulk labels and criterion edits (src/host/annotation). */
-  readonly annotator = new Annotator(() => this.activeEditor());
   /** One watcher per document: changes on disk never overwrite unsaved edits silently. */
   private readonly guards = new WeakMap<PreferenceDocument, DiskGuard>();
 
@@ -93,7 +90,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     // Nothing is posted until the webview's ready request arrives (the session holds events until then).
     const channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (m) => void webview.postMessage(m),
-      (body) => this.annotator.handle(editor, body) ?? editor.session.handle(body),
+      (body) => this.hooks.reduce<ReturnType<MessageHook>>((reply, hook) => reply ?? hook(editor, body), undefined) ?? editor.session.handle(body),
       () => undefined,
       toErrorMessage,
     );
@@ -116,7 +113,6 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       document.onDidChangeContent(() => editor.session.invalidate()),
       panel.onDidChangeViewState(() => {
         if (panel.active) this.active = editor;
-        else this.annotator.blurred();
       }),
     ];
     panel.onDidDispose(() => {
@@ -151,11 +147,6 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   /** Runs on disk changed (the scoring commands call this): editors of `datasetUri` (or all) reload theirs. */
   async reloadRuns(datasetUri?: vscode.Uri): Promise<void> {
     await Promise.all([...this.editors].filter((e) => !datasetUri || e.document.uri.fsPath === datasetUri.fsPath).map((e) => this.loadRuns(e)));
-  }
-
-  /** The focused Reward Lens editor, if any (annotation commands act on it). */
-  activeEditor(): OpenEditor | undefined {
-    return this.active && this.active.panel.active ? this.active : [...this.editors].find((e) => e.panel.active);
   }
 
   /** The document and selected record of the active editor, for commands that act on it. */

@@ -21,4 +21,9 @@ export function reportTextFocus(host: HostApi): void {
   };
   document.addEventListener('focusin', update);
   document.addEventListener('focusout', () => setTimeout(update, 0));
+  // Focus leaving the webview for the workbench keeps activeElement on the field: nobody is typing in it now.
+  window.addEventListener('blur', () => {
+    if (last) host.notify({ type: MessageType.TextInputFocus, focused: (last = false) });
+  });
+  window.addEventListener('focus', update);
 }

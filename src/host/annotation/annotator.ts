@@ -61,11 +61,6 @@ export class Annotator {
     }
   }
 
-  /** The panel lost focus or closed: a text field inside it can no longer be focused. */
-  blurred(): void {
-    void vscode.commands.executeCommand('setContext', TEXT_FOCUS_CONTEXT, false);
-  }
-
   private async withEditor(fn: (e: AnnotatedEditor) => Promise<unknown>): Promise<void> {
     const editor = this.active();
     if (!editor) {
@@ -133,6 +128,17 @@ export class Annotator {
     if (!quiet && plan.changes.length === 0) return { type: MessageType.EditResponse as const, ok: true, message: 'nothing changed' };
     return { type: MessageType.EditResponse as const, ok: true };
   }
+}
+
+/** Wires annotation into the editor: its commands, and its webview messages answered before the session's. */
+export function registerAnnotation(
+  context: vscode.ExtensionContext,
+  provider: { activeEditor(): AnnotatedEditor | undefined; addMessageHook(hook: (e: AnnotatedEditor, m: FromWebviewMessage) => Promise<ToWebviewMessage | undefined> | undefined): vscode.Disposable },
+): Annotator {
+  const annotator = new Annotator(() => provider.activeEditor());
+  annotator.register(context);
+  context.subscriptions.push(provider.addMessageHook((e, m) => annotator.handle(e, m)));
+  return annotator;
 }
 
 /** Record indices the list shows under `filter`, after a full scan of the file. */
