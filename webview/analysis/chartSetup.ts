@@ -64,11 +64,23 @@ export type AnyChart = Chart<ChartType, unknown[], unknown>;
 export function themedChart<D>(canvas: HTMLCanvasElement, config: (data: D, p: Palette) => ChartConfiguration, data: D): { chart: AnyChart; update(d: D): void; dispose(): void } {
   let current = data;
   let palette = readPalette();
-  const chart = new Chart(canvas, config(current, palette)) as AnyChart;
+  let latest = config(current, palette);
+  // Chart.js keeps a chart's inline plugins from its first configuration; these stand-ins call the hooks of
+  // the latest one, so plugins drawing from the data (ε band, bin counts, diagonal) follow update().
+  type Hook = (...args: unknown[]) => unknown;
+  const plugins = (latest.plugins ?? []).map((first) => {
+    const stand: Record<string, unknown> = { id: first.id };
+    for (const [key, fn] of Object.entries(first)) {
+      if (key === 'id' || typeof fn !== 'function') continue;
+      stand[key] = (...args: unknown[]) => ((latest.plugins ?? []).find((q) => q.id === first.id) as Record<string, Hook> | undefined)?.[key]?.(...args);
+    }
+    return stand;
+  });
+  const chart = new Chart(canvas, { ...latest, plugins } as unknown as ChartConfiguration) as AnyChart;
   const redraw = () => {
-    const c = config(current, palette);
-    chart.data = c.data as AnyChart['data'];
-    chart.options = c.options as AnyChart['options'];
+    latest = config(current, palette);
+    chart.data = latest.data as AnyChart['data'];
+    chart.options = latest.options as AnyChart['options'];
     chart.update('none');
   };
   const stop = watchTheme((p) => {

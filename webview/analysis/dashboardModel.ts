@@ -44,9 +44,16 @@ export function epsilonsOf(table: AccuracyTable): Record<string, number> {
   return out;
 }
 
-/** The ε band for the histogram: the fixed ε, or the per-task ε when they agree, else the largest of them. */
-export function histogramBand(choice: EpsilonChoice, epsilons: Record<string, number>): { epsilon: number; label: string } | undefined {
+/**
+ * The ε band for the histogram: the fixed ε; for one task, its ε; else the per-task ε when they agree, or
+ * the largest of them.
+ */
+export function histogramBand(choice: EpsilonChoice, epsilons: Record<string, number>, task?: string): { epsilon: number; label: string } | undefined {
   if (choice.epsilon !== undefined) return choice.epsilon > 0 ? { epsilon: choice.epsilon, label: 'tie band' } : undefined;
+  if (task !== undefined) {
+    const e = epsilons[task];
+    return e !== undefined && e > 0 ? { epsilon: e, label: `${task} tie band` } : undefined;
+  }
   const values = Object.values(epsilons);
   if (!values.length) return undefined;
   const hi = Math.max(...values);
@@ -59,18 +66,19 @@ export function tableFor(run: DashboardRun, choice: EpsilonChoice): AccuracyTabl
   return accuracyTable(run.judged, choice);
 }
 
-export function dashboardModel(data: DashboardData, choice: EpsilonChoice = data.epsilon ?? {}): DashboardModel {
+/** `task` narrows the histogram and the reliability curve to one task (the table always shows all). */
+export function dashboardModel(data: DashboardData, choice: EpsilonChoice = data.epsilon ?? {}, task?: string): DashboardModel {
   const table = tableFor(data.run, choice);
   const epsilons = epsilonsOf(table);
-  const judged = data.run.judged;
+  const judged = task === undefined ? data.run.judged : data.run.judged.filter((p) => p.task === task);
   const scoredAB = judged.filter((p) => p.margin !== undefined && !p.failed && (p.label === 'A' || p.label === 'B')).length;
   return {
     table,
     baselineTable: data.baseline ? accuracyTable(data.baseline.judged, {}) : undefined,
     histogram: marginHistogram(judged, 24, histogramRange(judged)),
-    band: histogramBand(choice, epsilons),
+    band: histogramBand(choice, epsilons, task),
     reliability: data.run.bradleyTerry === false || scoredAB === 0 ? undefined : reliabilityCurve(judged, 10),
-    slider: epsilonSliderRange(judged),
+    slider: epsilonSliderRange(data.run.judged),
     epsilons,
     scoredAB,
   };

@@ -2,6 +2,8 @@
 // and returns { update(data), dispose() }. Import './analysis.css' once (index does it) with the app's styles.
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
 import './analysis.css';
 
 export { renderDashboard, type DashboardData, type DashboardOptions, type DashboardRun } from './dashboard';

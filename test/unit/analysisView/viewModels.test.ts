@@ -85,3 +85,15 @@ test('the sweep CSV names variants and quotes names with commas', () => {
   const csv = sweepCsv({ variants, cells: [cell('original', 'all', 0, 0), cell('v2', 'T2T', 2, 0.5)] });
   assert.equal(csv, 'variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors\noriginal,all,10,0,0,0,0.7,0\n"shorter, please",T2T,10,2,0.2,0.5,0.7,0\n');
 });
+
+test('narrowed to one task, the charts use that task’s pairs and its own ε band; the slider keeps the whole file’s range', () => {
+  const pairs = [j(0, 'T2T', 'A', 2), j(1, 'T2T', 'tie', 0.1), j(2, 'T2I', 'A', 9), j(3, 'T2I', 'tie', 0.5), j(4, 'T2I', 'B', -8)];
+  const all = dashboardModel({ run: { name: 'rm', judged: pairs } });
+  const t2t = dashboardModel({ run: { name: 'rm', judged: pairs } }, {}, 'T2T');
+  assert.equal(all.scoredAB, 3);
+  assert.equal(t2t.scoredAB, 1);
+  assert.deepEqual(t2t.band, { epsilon: 0.1, label: 'T2T tie band' });
+  assert.deepEqual(all.band, { epsilon: 0.5, label: 'largest per-task ε' });
+  assert.deepEqual(t2t.slider, all.slider);
+  assert.equal(histogramBand({ epsilon: 0.3 }, { T2T: 0.1 }, 'T2T')?.epsilon, 0.3);
+});

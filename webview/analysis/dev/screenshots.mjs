@@ -37,6 +37,13 @@ try {
     await page.locator('.rl-epsilon-number').blur();
   } });
   shots.push({ name: 'dashboard-modalities-dark', query: 'view=dashboard&theme=dark', then: async (page) => { await page.click('vscode-toolbar-button[label="Show accuracy per output modality"]'); } });
+  shots.push({ name: 'dashboard-task-dark', query: 'view=dashboard&theme=dark', then: async (page) => {
+    await page.evaluate(() => {
+      const s = document.querySelector('.rl-chart-task');
+      s.value = 'T2I';
+      s.dispatchEvent(new Event('change'));
+    });
+  } });
   shots.push({ name: 'dashboard-single-light', query: 'view=dashboard&theme=light&baseline=0' });
   shots.push({ name: 'dashboard-empty-dark', query: 'view=dashboard&theme=dark&empty=1&baseline=0' });
   shots.push({ name: 'dashboard-large-dark', query: 'view=dashboard&theme=dark&scale=40', timeout: 120000, then: async (page) => {
