@@ -5,7 +5,7 @@ import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
 import { editedMark } from '../annotation';
 import { RowCache } from './rowCache';
-import { pagesFor, scrollToReveal, visibleWindow } from './virtualWindow';
+import { contentHeight, pagesFor, rowTop, scrollToReveal, scrollTopFor, visibleWindow, type ListGeometry } from './virtualWindow';
 
 export const ROW_HEIGHT = 26;
 const PAGE = 100;
@@ -86,7 +86,7 @@ export class PairList {
     this.total = 0;
     this.selectedPos = selectPos;
     this.selectedIndex = -1;
-    this.el.scrollTop = scrollTop ?? Math.max(0, selectPos * ROW_HEIGHT - 3 * ROW_HEIGHT);
+    this.el.scrollTop = scrollTop ?? scrollTopFor(selectPos - 3, this.geometry());
     void this.fetch(Math.floor(selectPos / PAGE)).then(() => {
       if (scrollTop !== undefined) this.el.scrollTop = scrollTop;
       this.reveal();
@@ -149,8 +149,12 @@ export class PairList {
   }
 
   private reveal(): void {
-    const top = scrollToReveal(this.selectedPos, this.el.scrollTop, this.el.clientHeight, ROW_HEIGHT);
+    const top = scrollToReveal(this.selectedPos, this.el.scrollTop, this.geometry());
     if (top !== undefined) this.el.scrollTop = top;
+  }
+
+  private geometry(): ListGeometry {
+    return { viewportHeight: this.el.clientHeight, rowHeight: ROW_HEIGHT, total: this.total };
   }
 
   private schedule(): void {
@@ -189,8 +193,10 @@ export class PairList {
   }
 
   private render(): void {
-    this.spacer.style.height = `${this.total * ROW_HEIGHT}px`;
-    const win = visibleWindow({ scrollTop: this.el.scrollTop, viewportHeight: this.el.clientHeight, rowHeight: ROW_HEIGHT, total: this.total, overscan: OVERSCAN });
+    const g = this.geometry();
+    const scrollTop = this.el.scrollTop;
+    this.spacer.style.height = `${contentHeight(g)}px`;
+    const win = visibleWindow({ ...g, scrollTop, overscan: OVERSCAN });
     for (const p of pagesFor(win, PAGE)) {
       if (this.cache.has(p, Math.min(PAGE, this.total - p * PAGE))) this.cache.touch(p);
       else void this.fetch(p);
@@ -211,6 +217,8 @@ export class PairList {
       }
       r.hidden = false;
       const row = this.cache.row(pos);
+      // `top`, not a transform: transforms are float32 (2 px steps past 16M px); layout offsets are exact to 1/64 px.
+      r.style.top = `${rowTop(pos, scrollTop, g).toFixed(2)}px`;
       this.fill(r, pos, row);
       if (row) firstFilled = true;
     });
@@ -225,7 +233,6 @@ export class PairList {
   private fill(r: HTMLElement, pos: number, row: RowView | undefined): void {
     const selected = pos === this.selectedPos;
     const sig = row ? `${pos}|${selected}|${JSON.stringify(row)}` : `${pos}|${selected}|loading`;
-    r.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
     if (r.dataset.sig === sig) return;
     r.dataset.sig = sig;
     r.dataset.pos = String(pos);
