@@ -88,15 +88,17 @@ async function poolRun(data, workers, intraOpThreads, batchSize) {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
   const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   const t0 = performance.now();
   const res = await scoreDataset({ source, scorer: pool, runFile: path.join(runDir, 'run.jsonl'), model: { id: 'bench', path: MODEL }, batchSize, inFlight: workers * 2 + 1 });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const elu = performance.eventLoopUtilization(elu0).utilization;
   h.disable();
   await pool.dispose();
   fs.rmSync(runDir, { recursive: true, force: true });
   if (res.errors) throw new Error(`${res.errors} records failed`);
-  return { rate: rate(res.scored * 2, ms), perCpuSecond: rate(res.scored * 2, (cpu.user + cpu.system) / 1000), maxDelayMs: h.max / 1e6, p99DelayMs: h.percentile(99) / 1e6 };
+  return { rate: rate(res.scored * 2, ms), perCpuSecond: rate(res.scored * 2, (cpu.user + cpu.system) / 1000), maxDelayMs: h.max / 1e6, p99DelayMs: h.percentile(99) / 1e6, elu };
 }
 
 prepareModel();
@@ -141,7 +143,7 @@ for (const [workers, intra] of configs) {
   for (const batch of [...new Set([8, bestBare.batch])]) {
     const r = await poolRun(data, workers, intra, batch);
     console.log(`    ${workers} worker(s) × ${intra} intra-op thread(s), batch ${batch}: ${r.rate.toFixed(1)} responses/s (${r.perCpuSecond.toFixed(1)} per CPU-second), ` +
-      `event-loop delay max ${r.maxDelayMs.toFixed(1)} ms (p99 ${r.p99DelayMs.toFixed(1)} ms)`);
+      `event-loop delay max ${r.maxDelayMs.toFixed(1)} ms (p99 ${r.p99DelayMs.toFixed(1)} ms), loop busy ${(100 * r.elu).toFixed(1)}% of the time`);
     worstDelay = Math.max(worstDelay, r.maxDelayMs);
     if (r.rate > bestPool.rate) bestPool = { ...r, workers, intra, batch };
   }
@@ -168,3 +170,5 @@ console.log(`      per CPU-second: bare ${bestBare.perCpuSecond.toFixed(1)}, poo
   '(the work the pool adds per response: tokenisation, messages, run file; robust when other processes share the cores)');
 console.log(`  (d) worst event-loop delay in the caller during (b): ${worstDelay.toFixed(1)} ms over all pool runs (limit 50 ms); ` +
   `with this process idle: ${idleDelay.max.toFixed(1)} ms`);
+const pressure = fs.existsSync('/proc/pressure/cpu') ? fs.readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0] : 'n/a';
+console.log(`      (delay while the loop is idle = waiting for a core; the loop's own busy share is the ELU above. CPU pressure now: ${pressure})`);

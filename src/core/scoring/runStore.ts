@@ -25,18 +25,16 @@ export interface ScoreKeyContext {
   template: string;
 }
 
-function contentOf(parts: Part[]): unknown {
-  return parts;
-}
-
 /** Key of one scored response: model, template, prompt, criterion, response content. */
 export function responseKey(ctx: ScoreKeyContext, prompt: Part[], criterion: string | undefined, response: Part[]): string {
-  return sha(JSON.stringify([ctx.hash, ctx.template, contentOf(prompt), criterion?.trim() ? criterion : '', contentOf(response)]));
+  return sha(JSON.stringify([ctx.hash, ctx.template, prompt, criterion?.trim() ? criterion : '', response]));
 }
 
-/** Key of a scored pair (the run entry's `key`): the same as its two response keys, combined. */
-export function pairKey(ctx: ScoreKeyContext, pair: PreferencePair): string {
-  return sha(responseKey(ctx, pair.prompt, pair.criterion, pair.a.parts) + responseKey(ctx, pair.prompt, pair.criterion, pair.b.parts));
+/** Keys of a pair's two responses and of the pair (the run entry's `key`: its two response keys, combined). */
+export function pairKeys(ctx: ScoreKeyContext, pair: PreferencePair): { a: string; b: string; pair: string } {
+  const a = responseKey(ctx, pair.prompt, pair.criterion, pair.a.parts);
+  const b = responseKey(ctx, pair.prompt, pair.criterion, pair.b.parts);
+  return { a, b, pair: sha(a + b) };
 }
 
 export interface PreviousRun {

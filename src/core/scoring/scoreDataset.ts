@@ -6,7 +6,7 @@ import type { Dataset } from '../dataset/dataset';
 import { resolveMediaPath } from '../dataset/media';
 import type { DatasetRecord, Part, PreferencePair } from '../dataset/types';
 import type { RunEntry, RunHeader } from './run';
-import { LineAppender, pairKey, readPreviousRun, responseKey, rewriteRun, ScoreCache } from './runStore';
+import { LineAppender, pairKeys, readPreviousRun, rewriteRun, ScoreCache } from './runStore';
 import type { Scorer, ScoreInput, ScoreResult } from './scorer';
 
 /** Where the records come from (the Dataset class, or any reader of a preference file). */
@@ -221,7 +221,8 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
         } else if (!signal?.aborted) emit(e, false);
         continue;
       }
-      const key = pairKey(ctx, rec);
+      const k = pairKeys(ctx, rec);
+      const key = k.pair;
       const old = prevEntries.get(rec.index);
       if (old && old.key === key && typeof old.score_a === 'number' && typeof old.score_b === 'number') {
         // Unchanged: kept (line numbers follow the current file). After a cancel only this still happens, so a
@@ -235,7 +236,7 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
         if (sameFile) break;
         continue;
       }
-      const keys: [string, string] = [responseKey(ctx, rec.prompt, rec.criterion, rec.a.parts), responseKey(ctx, rec.prompt, rec.criterion, rec.b.parts)];
+      const keys: [string, string] = [k.a, k.b];
       const ca = cache?.get(keys[0]);
       const cb = cache?.get(keys[1]);
       if (ca !== undefined && cb !== undefined) {
