@@ -31,7 +31,7 @@ md.core.ruler.push('align_class', (state) => {
     const style = token.attrGet('style');
     if (!style) continue;
     token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
-    const align = /text-align:\s*(left|right|center)/.exec(style);
+    const align = /text-align:\s*(left|right|center)/.exec(String(style));
     if (align) token.attrJoin('class', `align-${align[1]}`);
   }
   return true;
