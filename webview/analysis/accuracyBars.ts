@@ -4,7 +4,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { AccuracyTable } from '../../src/core/analysis/accuracyTable';
 import { orderedTasks } from '../../src/core/analysis/report';
 import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
-import { pct } from './format';
+import { pct, shortName } from './format';
 import { STATUS_TEXT, statusOf } from './tableModel';
 import { hatch, withAlpha, type Palette } from './theme';
 import { el, type ViewHandle } from './view';
@@ -60,8 +60,8 @@ function config(d: AccuracyBarsData, p: Palette, opts: AccuracyBarsOptions): Cha
         ...base.plugins,
         // Colour says which run, fill says which accuracy: four short entries instead of one per series.
         legend: { ...base.plugins?.legend, onClick: () => undefined, labels: { ...base.plugins?.legend?.labels, generateLabels: () => [
-          { text: d.name, fillStyle: p.blue, strokeStyle: p.blue, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
-          ...(d.second ? [{ text: d.second.name, fillStyle: p.orange, strokeStyle: p.orange, lineWidth: 1, pointStyle: 'rect' as const, fontColor: p.foreground, hidden: false }] : []),
+          { text: shortName(d.name), fillStyle: p.blue, strokeStyle: p.blue, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
+          ...(d.second ? [{ text: shortName(d.second.name), fillStyle: p.orange, strokeStyle: p.orange, lineWidth: 1, pointStyle: 'rect' as const, fontColor: p.foreground, hidden: false }] : []),
           { text: 'with ties', fillStyle: p.muted, strokeStyle: p.muted, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
           { text: 'without ties', fillStyle: hatch(p.muted), strokeStyle: p.muted, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
         ] } },

@@ -2,7 +2,7 @@
 // every figure, ε, ties, unscored and failed pairs, the overall mean, and optionally a second run with Δ.
 import type { AccuracyTable } from '../../src/core/analysis/accuracyTable';
 import { accuracyCsv, accuracyMarkdown } from '../../src/core/analysis/report';
-import { count } from './format';
+import { count, shortName } from './format';
 import { accuracyRows, modalityRows, type AccuracyRow, type SideCells } from './tableModel';
 import { el, exportActions, icon, type ExportRequest, type ViewHandle } from './view';
 
@@ -73,7 +73,7 @@ export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableO
     if (title) h.title = title;
     return h;
   };
-  const g1 = th(data.name, 'rl-group', data.name);
+  const g1 = th(shortName(data.name), 'rl-group', data.name);
   g1.colSpan = 2;
   group.append(th(''), g1, th('', '', ''));
   const g0 = th('', '');
@@ -91,9 +91,9 @@ export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableO
     th('Failed', 'num', 'Pairs whose prediction failed (counted as wrong)'),
   );
   if (data.second) {
-    const g2 = th(data.second.name, 'rl-group rl-second', data.second.name);
+    const g2 = th(shortName(data.second.name), 'rl-group rl-second', data.second.name);
     g2.colSpan = 2;
-    const g3 = th(`Δ vs ${data.second.name}`, 'rl-group', `${data.name} − ${data.second.name}, in points`);
+    const g3 = th(`Δ vs ${shortName(data.second.name, 24)}`, 'rl-group', `${data.name} − ${data.second.name}, in points`);
     g3.colSpan = 2;
     group.append(g2, g3);
     head.append(th('With ties %', 'num rl-second'), th('Without ties %', 'num rl-second'), th('w/ ties', 'num', 'Difference in points, with ties'), th('w/o ties', 'num', 'Difference in points, without ties'));

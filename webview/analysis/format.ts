@@ -53,3 +53,11 @@ export function calibratedSummary(calibrated: Record<string, number> | undefined
   const lo = Math.min(...values), hi = Math.max(...values);
   return lo === hi ? `calibrated: ε = ${formatEpsilon(lo)} in every task` : `calibrated per task: ε from ${formatEpsilon(lo)} to ${formatEpsilon(hi)}`;
 }
+
+/** A long run name shortened in the middle ("Skywork/Skywork-Rew…-8B-v0.2"), keeping both ends readable. */
+export function shortName(name: string, max = 32): string {
+  if (name.length <= max) return name;
+  const keep = max - 1;
+  const head = Math.ceil(keep * 0.6);
+  return `${name.slice(0, head)}…${name.slice(name.length - (keep - head))}`;
+}

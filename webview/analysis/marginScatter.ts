@@ -4,7 +4,7 @@
 import type { ChartConfiguration, PointStyle } from 'chart.js';
 import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
 import { decimate, scatterExtent, tickStep, type Decimated, type ScatterLabel, type ScatterPoint } from './chartMath';
-import { count, signedMargin } from './format';
+import { count, shortName, signedMargin } from './format';
 import { withAlpha, type Palette } from './theme';
 import { el, type ViewHandle } from './view';
 
@@ -78,8 +78,8 @@ function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginSc
       ...base,
       interaction: { mode: 'nearest', intersect: true },
       scales: {
-        x: axis(p, `${d.nameA}: margin`, { type: 'linear', min: -xe, max: xe, ticks: { stepSize: tickStep(xe, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
-        y: axis(p, `${d.nameB}: margin`, { min: -ye, max: ye, ticks: { stepSize: tickStep(ye, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
+        x: axis(p, `${shortName(d.nameA, 40)}: margin`, { type: 'linear', min: -xe, max: xe, ticks: { stepSize: tickStep(xe, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
+        y: axis(p, `${shortName(d.nameB, 40)}: margin`, { min: -ye, max: ye, ticks: { stepSize: tickStep(ye, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
       },
       plugins: {
         ...base.plugins,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accuracyText, calibratedSummary, count, formatEpsilon, pct, pValue, signedMargin, signedPoints } from '../../../webview/analysis/format';
+import { accuracyText, calibratedSummary, count, formatEpsilon, pct, pValue, shortName, signedMargin, signedPoints } from '../../../webview/analysis/format';
 
 test('accuracies read as percent with two decimals and their counts beside', () => {
   assert.equal(accuracyText({ value: 312 / 417, correct: 312, n: 417 }), '74.82 (312/417)');
@@ -46,4 +46,12 @@ test('the calibrated ε summary gives the range, or the one value all tasks shar
   assert.equal(calibratedSummary({ T2T: 0.1, T2I: 0.35 }), 'calibrated per task: ε from 0.1 to 0.35');
   assert.equal(calibratedSummary({ T2T: 0, T2I: 0 }), 'calibrated: ε = 0 in every task');
   assert.equal(calibratedSummary({}), 'calibrated per task');
+});
+
+test('long run names are shortened in the middle, keeping both ends', () => {
+  assert.equal(shortName('length baseline'), 'length baseline');
+  const s = shortName('Skywork/Skywork-Reward-Llama-3.1-8B-v0.2', 32);
+  assert.equal(s.length, 32);
+  assert.ok(s.startsWith('Skywork/Skywork-Rew') && s.endsWith('-8B-v0.2'), s);
+  assert.ok(s.includes('…'));
 });

@@ -47,12 +47,16 @@ async function main(): Promise<void> {
   const d = demoData(scale);
   window.rlTimings.generate = performance.now() - t0;
   const view = q.get('view') ?? 'dashboard';
+  // &long=1: the long model names real runs carry.
+  const long = q.get('long') === '1';
+  const nameA = long ? 'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2 (int8)' : 'default (bag-of-tokens)';
+  const nameB = long ? 'internlm/internlm2-1_8b-reward-onnx-fp16' : 'Skywork-RM-1B';
   t0 = performance.now();
   if (view === 'dashboard') {
     // &empty=1: nothing scored yet (a run just started).
     const judged = q.get('empty') === '1' ? d.model.map(({ margin: _m, failed: _f, ...rest }) => rest) : d.model;
     const dash = renderDashboard(root, {
-      run: { name: 'default (bag-of-tokens)', judged },
+      run: { name: nameA, judged },
       baseline: q.get('baseline') === '0' ? undefined : { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
       title: 'omni-rewardbench.jsonl',
     }, {
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
     });
     window.rlUpdate = () => dash.update({ run: { name: 'length baseline', judged: d.baseline, bradleyTerry: false }, title: 'omni-rewardbench.jsonl' });
   } else if (view === 'comparison') {
-    const cmp = renderComparison(root, { pairs: d.paired, nameA: 'default (bag-of-tokens)', nameB: 'Skywork-RM-1B', ids: d.ids, title: 'omni-rewardbench.jsonl' }, {
+    const cmp = renderComparison(root, { pairs: d.paired, nameA, nameB, ids: d.ids, title: 'omni-rewardbench.jsonl' }, {
       onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
       onShowPairs: (indices, why) => event('showPairs', { n: indices.length, first: indices.slice(0, 5), why }),
       onOpenPair: (i) => event('openPair', i),

@@ -44,6 +44,8 @@ try {
       s.dispatchEvent(new Event('change'));
     });
   } });
+  shots.push({ name: 'dashboard-long-names-dark', query: 'view=dashboard&theme=dark&long=1' });
+  shots.push({ name: 'comparison-long-names-light', query: 'view=comparison&theme=light&long=1' });
   shots.push({ name: 'dashboard-single-light', query: 'view=dashboard&theme=light&baseline=0' });
   shots.push({ name: 'dashboard-empty-dark', query: 'view=dashboard&theme=dark&empty=1&baseline=0' });
   shots.push({ name: 'dashboard-large-dark', query: 'view=dashboard&theme=dark&scale=40', timeout: 120000, then: async (page) => {
