@@ -52,6 +52,7 @@ export class PairList {
     this.el.dataset.testid = 'pair-list';
     this.el.setAttribute('role', 'listbox');
     this.el.setAttribute('aria-label', 'Preference pairs');
+    this.el.setAttribute('aria-activedescendant', 'selected-row');
     this.el.tabIndex = 0;
     this.spacer = el('div', 'pair-list-spacer');
     this.layer = el('div', 'pair-list-rows');
