@@ -19,8 +19,16 @@ declare global {
   }
 }
 
+// High Contrast Light is not among the editor dev page's themes: its main colours, over Light Modern.
+const HC_LIGHT = {
+  bodyClass: 'vscode-high-contrast-light',
+  vars: { ...THEMES.light.vars, 'editor-background': '#ffffff', foreground: '#292929', descriptionForeground: '#292929e6', focusBorder: '#006bbd',
+    contrastBorder: '#0f4a85', contrastActiveBorder: '#006bbd', 'panel-border': '#0f4a85', 'editorWidget-border': '#0f4a85', 'badge-background': '#0f4a85',
+    'badge-foreground': '#ffffff', 'charts-blue': '#0f4a85', 'charts-orange': '#b5200d', 'charts-purple': '#652d90', 'charts-green': '#374e06' },
+};
+
 function applyTheme(name: string): void {
-  const theme = THEMES[name] ?? THEMES.dark;
+  const theme = name === 'hcl' ? HC_LIGHT : THEMES[name] ?? THEMES.dark;
   const style = document.documentElement.style;
   for (const k of [...style]) if (k.startsWith('--vscode-')) style.removeProperty(k);
   for (const [k, v] of Object.entries(theme.vars)) style.setProperty(`--vscode-${k}`, v);

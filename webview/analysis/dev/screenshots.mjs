@@ -28,7 +28,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 let failures = 0;
 try {
   const shots = [];
-  for (const theme of ['dark', 'light', 'hc']) {
+  for (const theme of ['dark', 'light', 'hc', 'hcl']) {
     for (const view of ['dashboard', 'comparison', 'sweep', 'sweep-blind']) shots.push({ name: `${view}-${theme}`, query: `view=${view}&theme=${theme}` });
   }
   shots.push({ name: 'dashboard-fixed-eps-dark', query: 'view=dashboard&theme=dark', then: async (page) => {
