@@ -1,6 +1,11 @@
 // Every message between the extension host and the webview. Both sides import this file; nothing else crosses.
 // Shape after vscode-hexeditor's shared/protocol.ts: one enum, two unions, replies paired by message id.
 import type { ChatTurn, Label, Modality } from './core/dataset/types';
+// ── analysis ──
+import { hasAnalysis, type AnalysisFilter } from './core/analysis/rowFacts';
+import type { Judged } from './core/analysis/verdict';
+import type { PairedJudged } from './core/analysis/comparison';
+import type { SweepCell, CriterionVariant } from './core/analysis/criteriaSweep';
 
 /** A piece of media as the webview sees it: a URI it may load, or why it cannot. */
 export interface MediaView {
@@ -19,7 +24,8 @@ export interface MediaView {
 // ---- view models: what the host sends, already reduced to what the webview draws ----
 
 /** Which rows the list shows. Everything unset = every record. Built into an index of record numbers by the host. */
-export interface RowFilter {
+// ── analysis ── AnalysisFilter adds the run-aware filters, the expression and the sorts.
+export interface RowFilter extends AnalysisFilter {
   task?: string;
   label?: Label;
   /** Case-insensitive substring over id, prompt, criterion, responses and error text. */
@@ -44,6 +50,13 @@ export interface RowView {
   /** Whether the verdict matches the human label (undefined when either is missing or the label is 'none'). */
   agrees?: boolean;
   edited?: boolean;
+  // ── analysis ── the comparison run's verdict and margin, and which run alone is right
+  verdictB?: Label;
+  marginB?: number;
+  agreesB?: boolean;
+  flip?: 'onlyA' | 'onlyB';
+  /** P(the label opposite the human's), for label-noise candidates. */
+  pOpposite?: number;
 }
 
 export type PartView =
@@ -149,6 +162,13 @@ export const enum MessageType {
   RunAction,
   // ── annotation ──
   EditResponse,
+  // ── analysis ──
+  AnalysisState,
+  ShowAnalysis,
+  DashboardResponse,
+  ComparisonResponse,
+  ProbeResponse,
+  SweepResult,
   //#endregion
   //#region from webview
   ReadyRequest,
@@ -159,6 +179,12 @@ export const enum MessageType {
   SetLabel,
   CommitCriterion,
   TextInputFocus,
+  // ── analysis ──
+  GetDashboard,
+  GetComparison,
+  ExportReport,
+  ProbeCriterion,
+  SetEpsilon,
   //#endregion
 }
 
@@ -249,8 +275,123 @@ export interface TextInputFocusMessage {
 }
 // ── end annotation ──
 
+// ── analysis ──
+export interface AnalysisRunInfo {
+  id: string;
+  name: string;
+  bradleyTerry: boolean;
+}
+
+/** Which runs the list judges with (the current one, and the comparison run when two are compared). */
+export interface AnalysisStateMessage {
+  type: MessageType.AnalysisState;
+  current?: AnalysisRunInfo;
+  second?: AnalysisRunInfo;
+  /** A length-baseline run of this file (shown beside the model on the dashboard). */
+  baseline?: AnalysisRunInfo;
+  /** ε per task the list's verdicts use. */
+  epsilons: Record<string, number>;
+  /** ε chosen by the user ({} = calibrated per task). */
+  epsilon: { epsilon?: number };
+  threshold: number;
+  /** Accuracy on the file (with / without ties), for the header. */
+  accuracy?: { withTies?: number; withoutTies?: number };
+}
+
+export type AnalysisViewName = 'dashboard' | 'comparison' | 'sweep';
+
+/** A palette command asks the webview to show an analysis view (or the list's filter to change). */
+export interface ShowAnalysisMessage {
+  type: MessageType.ShowAnalysis;
+  view: AnalysisViewName;
+}
+
+export interface DashboardResponseMessage {
+  type: MessageType.DashboardResponse;
+  title: string;
+  run?: { name: string; judged: Judged[]; bradleyTerry: boolean };
+  baseline?: { name: string; judged: Judged[]; bradleyTerry: false };
+  epsilon: { epsilon?: number };
+}
+
+export interface ComparisonResponseMessage {
+  type: MessageType.ComparisonResponse;
+  title: string;
+  /** Undefined when fewer than two runs are chosen; `message` says what to do. */
+  pairs?: PairedJudged[];
+  nameA?: string;
+  nameB?: string;
+  ids?: string[];
+  message?: string;
+}
+
+export interface ProbeScores {
+  scoreA?: number;
+  scoreB?: number;
+  margin?: number;
+  verdict?: Label;
+  error?: string;
+}
+
+export interface ProbeResponseMessage {
+  type: MessageType.ProbeResponse;
+  index: number;
+  criterion: string;
+  model?: string;
+  /** Scores under the file's criterion (from the run, or scored now when the run has none). */
+  before?: ProbeScores;
+  after?: ProbeScores;
+  /** Why the probe could not score (no run chosen, the model cannot load, an imported run…). */
+  message?: string;
+}
+
+export interface SweepResultMessage {
+  type: MessageType.SweepResult;
+  variants: CriterionVariant[];
+  cells: SweepCell[];
+  modelName?: string;
+  slice?: string;
+}
+
+export interface GetDashboardMessage {
+  type: MessageType.GetDashboard;
+}
+
+export interface GetComparisonMessage {
+  type: MessageType.GetComparison;
+}
+
+/** An export button in an analysis view: the host copies the text or saves it. */
+export interface ExportReportMessage {
+  type: MessageType.ExportReport;
+  what: string;
+  format: 'markdown' | 'csv';
+  text: string;
+  fileName: string;
+}
+
+export interface ProbeCriterionMessage {
+  type: MessageType.ProbeCriterion;
+  index: number;
+  criterion: string;
+}
+
+/** The dashboard's ε control: the list's verdicts follow it. */
+export interface SetEpsilonMessage {
+  type: MessageType.SetEpsilon;
+  epsilon: { epsilon?: number };
+}
+// ── end analysis ──
+
 export type ToWebviewMessage =
   | EditResponseMessage
+  // ── analysis ──
+  | AnalysisStateMessage
+  | ShowAnalysisMessage
+  | DashboardResponseMessage
+  | ComparisonResponseMessage
+  | ProbeResponseMessage
+  | SweepResultMessage
   | ReadyResponseMessage
   | RowsResponseMessage
   | PairResponseMessage
@@ -290,7 +431,13 @@ export type FromWebviewMessage =
   // ── annotation ──
   | SetLabelMessage
   | CommitCriterionMessage
-  | TextInputFocusMessage;
+  | TextInputFocusMessage
+  // ── analysis ──
+  | GetDashboardMessage
+  | GetComparisonMessage
+  | ExportReportMessage
+  | ProbeCriterionMessage
+  | SetEpsilonMessage;
 
 /** Which reply each request gets. */
 export interface ReplyOf {
@@ -300,6 +447,10 @@ export interface ReplyOf {
   // ── annotation ──
   [MessageType.CommitCriterion]: EditResponseMessage;
   [MessageType.SetLabel]: EditResponseMessage;
+  // ── analysis ──
+  [MessageType.GetDashboard]: DashboardResponseMessage;
+  [MessageType.GetComparison]: ComparisonResponseMessage;
+  [MessageType.ProbeCriterion]: ProbeResponseMessage;
 }
 
 /** The envelope on the wire: every message has an id; a reply names the id it answers. */
@@ -312,11 +463,14 @@ export interface WebviewMessage<T> {
 /** A canonical string for a filter, so equal filters share one host-side view and stale replies can be spotted. */
 export function filterKey(f: RowFilter): string {
   const text = f.text?.trim().toLowerCase();
-  return JSON.stringify([f.task ?? '', f.label ?? '', text ?? '', !!f.errorsOnly]);
+  const base = [f.task ?? '', f.label ?? '', text ?? '', !!f.errorsOnly];
+  // ── analysis ──
+  if (hasAnalysis(f)) base.push(f.show ?? '', f.modality ?? '', f.expr?.trim() ?? '', f.sort ?? '', !!f.sortReverse, f.flipDirection ?? '');
+  return JSON.stringify(base);
 }
 
 export function isEmptyFilter(f: RowFilter): boolean {
-  return !f.task && !f.label && !f.text?.trim() && !f.errorsOnly;
+  return !f.task && !f.label && !f.text?.trim() && !f.errorsOnly && !hasAnalysis(f);
 }
 
 /**

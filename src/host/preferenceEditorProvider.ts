@@ -1,7 +1,7 @@
 // The Reward Lens custom editor: one webview per preference document, speaking src/protocol.ts through an
 // EditorSession. The host owns the file and its index; the webview pulls the pages it shows.
 import * as vscode from 'vscode';
-import { EditorSession } from '../core/view/editorSession';
+import { EditorSession, type SessionOptions } from '../core/view/editorSession';
 import type { LoadedRun } from '../core/view/rowView';
 import { MessageHandler, toErrorMessage, type EditorAction, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
 import { DatasetSource } from './datasetSource';
@@ -27,6 +27,9 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
 
   private readonly editors = new Set<OpenEditor>();
   private readonly hooks: MessageHook[] = [];
+  // ── analysis ── run-aware rows and filters, and a step after runs load (choice of runs, verdicts under ε)
+  sessionAnalysis?: (editor: OpenEditor) => SessionOptions['analysis'];
+  private readonly runsHooks: ((editor: OpenEditor) => Promise<void>)[] = [];
   private active: OpenEditor | undefined;
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
@@ -102,6 +105,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       resolveMedia: mediaResolver(webview, document.uri),
       runs: () => editor.runs,
       send: (m) => channel.sendEvent(m),
+      analysis: this.sessionAnalysis?.(editor),
     });
     editor.session.indexProgress(document.progress);
     this.editors.add(editor);
@@ -129,6 +133,17 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   addMessageHook(hook: MessageHook): vscode.Disposable {
     this.hooks.push(hook);
     return new vscode.Disposable(() => this.hooks.splice(this.hooks.indexOf(hook), 1));
+  }
+
+  /** Runs after an editor's runs are (re)loaded, before its list refetches (analysis). */
+  addRunsHook(hook: (editor: OpenEditor) => Promise<void>): vscode.Disposable {
+    this.runsHooks.push(hook);
+    return new vscode.Disposable(() => this.runsHooks.splice(this.runsHooks.indexOf(hook), 1));
+  }
+
+  /** Every open Reward Lens editor. */
+  openEditors(): OpenEditor[] {
+    return [...this.editors];
   }
 
   /** The focused Reward Lens editor, if any. */
@@ -160,6 +175,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     } catch {
       editor.runs = [];
     }
+    for (const hook of this.runsHooks) await hook(editor).catch(() => undefined);
     editor.session.invalidate();
   }
 

@@ -20,7 +20,7 @@ export async function loadRunsFor(datasetPath: string): Promise<LoadedRun[]> {
       const run = await readPreviousRun(file).catch(() => undefined);
       if (!run || path.resolve(folder, run.header.dataset?.path ?? '') !== target) continue;
       const mtime = (await fs.promises.stat(file).catch(() => undefined))?.mtimeMs ?? 0;
-      runs.push({ id: file, model: run.header.model.id, entries: run.entries, mtime });
+      runs.push({ id: file, model: run.header.model.id, entries: run.entries, header: run.header, mtime });
     }
   }
   // Newest first: the list shows the first run's verdicts.

@@ -2,20 +2,14 @@
 // carrying the task, the output modality and what the model said.
 import fs from 'node:fs/promises';
 import type { Dataset } from '../dataset/dataset';
-import { pairModalities, type PreferencePair } from '../dataset/types';
+import type { PreferencePair } from '../dataset/types';
 import { importRun } from '../scoring/importedRun';
 import { parseRun, type Run } from '../scoring/run';
 import { entryJudgement, type Judged } from './verdict';
 import type { PairedJudged } from './comparison';
 
-/** Omni-RewardBench tasks by what they output; other benchmarks fall back to the pair's own media. */
-const TASK_OUTPUT: Record<string, string> = {
-  T2T: 'text', TI2T: 'text', TV2T: 'text', TA2T: 'text', T2I: 'image', TI2I: 'image', T2V: 'video', T2A: 'audio', T23D: '3d',
-};
-
-export function outputModality(pair: PreferencePair): string {
-  return (pair.task && TASK_OUTPUT[pair.task]) || pairModalities(pair).output.join('+') || 'text';
-}
+import { outputModality } from './modality';
+export { outputModality };
 
 /** Every pair of the dataset, read in chunks (bounded memory besides the result). */
 export async function eachPair(ds: Dataset, fn: (p: PreferencePair) => void, chunk = 2000): Promise<void> {

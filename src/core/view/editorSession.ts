@@ -9,10 +9,11 @@ import {
   type HeaderStats,
   type IndexProgress,
   type RowFilter,
+  type RowView,
   type RunInfo,
   type ToWebviewMessage,
 } from '../../protocol';
-import { FilteredView } from './filteredView';
+import { FilteredView, type ViewOptions } from './filteredView';
 import { addToStats, emptyStats } from './headerStats';
 import { toRecordView, type MediaResolver } from './pairView';
 import type { RecordSource } from './recordSource';
@@ -30,6 +31,11 @@ export interface SessionOptions {
   send: (msg: ToWebviewMessage) => void;
   /** Minimum milliseconds between progress events of one kind. */
   throttleMs?: number;
+  // ── analysis ── run-aware rows and filters (src/host/analysis), absent = plain list
+  analysis?: {
+    decorateRow?(row: RowView, record: DatasetRecord): void;
+    viewOptions?(filter: RowFilter): ViewOptions | undefined;
+  };
 }
 
 const MAX_PAGE = 1000;
@@ -66,7 +72,11 @@ export class EditorSession {
           type: MessageType.RowsResponse,
           viewKey: filterKey(msg.filter),
           start: msg.start,
-          rows: records.map((r) => toRowView(r, runs, this.o.isEdited?.(r.index) ?? false)),
+          rows: records.map((r) => {
+            const row = toRowView(r, runs, this.o.isEdited?.(r.index) ?? false);
+            this.o.analysis?.decorateRow?.(row, r);
+            return row;
+          }),
           total: view.total,
           done: view.done,
         };
@@ -107,6 +117,11 @@ export class EditorSession {
     void this.pumpStats();
   }
 
+  /** Posts an event from another host part (analysis) once the webview is ready. */
+  notify(msg: ToWebviewMessage): void {
+    this.send(msg);
+  }
+
   runAction(action: EditorAction): void {
     if (this.ready) this.send({ type: MessageType.RunAction, action });
   }
@@ -120,12 +135,23 @@ export class EditorSession {
     const key = filterKey(filter);
     if (this.view?.key === key) return this.view.view;
     this.view?.view.dispose();
-    const view = new FilteredView(this.o.source, filter, (p) => {
-      if (this.view?.view === view) this.sendThrottled('view', { type: MessageType.ViewChanged, viewKey: key, ...p }, p.done);
-    });
+    const view = new FilteredView(
+      this.o.source,
+      filter,
+      (p) => {
+        if (this.view?.view === view) this.sendThrottled('view', { type: MessageType.ViewChanged, viewKey: key, ...p }, p.done);
+      },
+      undefined,
+      this.viewOptions(filter),
+    );
     this.view = { key, view };
     void view.pump();
     return view;
+  }
+
+  /** The analysis predicate and sort for a filter (bulk commands must see the rows the list shows). */
+  viewOptions(filter: RowFilter): ViewOptions | undefined {
+    return this.o.analysis?.viewOptions?.(filter);
   }
 
   private currentStats(): HeaderStats {

@@ -4,7 +4,16 @@ import type { DatasetRecord } from '../dataset/types';
 import type { RowFilter } from '../../protocol';
 import { isEmptyFilter } from '../../protocol';
 import { compileFilter } from './rowFilter';
+import { orderByKey } from '../analysis/rowFacts';
 import type { RecordSource } from './recordSource';
+
+/** Analysis extras (src/core/analysis/rowFacts.ts): a predicate that knows the runs, and a sort key. */
+export interface ViewOptions {
+  /** Replaces the plain filter's predicate (it already includes it). */
+  keep?: (r: DatasetRecord) => boolean;
+  /** Ascending key; undefined sorts last. A sorted view shows no rows until its scan is done. */
+  sortKey?: (r: DatasetRecord) => number | undefined;
+}
 
 export interface ViewProgress {
   total: number;
@@ -26,6 +35,8 @@ export class FilteredView {
   private disposed = false;
   private readonly identity: boolean;
   private readonly keep: (r: DatasetRecord) => boolean;
+  private keys: number[] = [];
+  private sorted = false;
 
   constructor(
     private readonly source: RecordSource,
@@ -33,18 +44,20 @@ export class FilteredView {
     private readonly onProgress: (p: ViewProgress) => void = () => {},
     /** Yields between batches so the host stays responsive; tests may pass a no-op. */
     private readonly yieldFn: () => Promise<void> = yieldToLoop,
+    private readonly options: ViewOptions = {},
   ) {
-    this.identity = isEmptyFilter(filter);
-    this.keep = compileFilter(filter);
+    this.identity = isEmptyFilter(filter) && !options.keep && !options.sortKey;
+    this.keep = options.keep ?? compileFilter(filter);
   }
 
-  /** Rows in the view so far. */
+  /** Rows in the view so far (a sorted view: none until sorted). */
   get total(): number {
+    if (this.options.sortKey && !this.sorted) return 0;
     return this.identity ? this.source.count : this.found;
   }
 
   get done(): boolean {
-    return this.source.indexDone && (this.identity || this.scanned >= this.source.count);
+    return this.source.indexDone && (this.identity || this.scanned >= this.source.count) && (!this.options.sortKey || this.sorted);
   }
 
   get progress(): ViewProgress {
@@ -62,6 +75,7 @@ export class FilteredView {
   /** Position of a record in the view, or -1 (binary search: matches are ascending). */
   positionOf(index: number): number {
     if (this.identity) return index < this.source.count ? index : -1;
+    if (this.options.sortKey) return this.matches.subarray(0, this.found).indexOf(index);
     let lo = 0;
     let hi = this.found - 1;
     while (lo <= hi) {
@@ -85,15 +99,27 @@ export class FilteredView {
         for (let i = this.scanned; i < end; i++) indices.push(i);
         const records = await this.source.read(indices);
         if (this.disposed) return;
-        for (const r of records) if (this.keep(r)) this.push(r.index);
+        for (const r of records) if (this.keep(r)) {
+          this.push(r.index);
+          if (this.options.sortKey) this.keys.push(this.options.sortKey(r) ?? NaN);
+        }
         this.scanned = end;
         this.onProgress(this.progress);
         await this.yieldFn();
       }
+      if (this.options.sortKey && !this.sorted && !this.disposed && this.source.indexDone && this.scanned >= this.source.count) this.sort();
       if (!this.disposed && this.done) this.onProgress(this.progress);
     } finally {
       this.running = false;
     }
+  }
+
+  private sort(): void {
+    const keys = this.keys;
+    const sorted = orderByKey(this.matches.subarray(0, this.found), keys, (i) => Number.isNaN(keys[i]));
+    this.matches.set(sorted);
+    this.keys = [];
+    this.sorted = true;
   }
 
   /** Stops the scan (a newer filter replaced this one, or the editor closed). */

@@ -1,7 +1,7 @@
 // A record as one line of the list: what the row shows, and the first run's verdict when a run covers it.
 import type { DatasetRecord, Label, PreferencePair } from '../dataset/types';
 import { pairModalities } from '../dataset/types';
-import type { RunEntry } from '../scoring/run';
+import type { RunEntry, RunHeader } from '../scoring/run';
 import type { RowView, ScoreView } from '../../protocol';
 
 /** A run the editor shows: its display name and its entries by record index. */
@@ -9,6 +9,8 @@ export interface LoadedRun {
   id: string;
   model: string;
   entries: Map<number, RunEntry>;
+  /** The run file's header (model kind, Bradley–Terry, dataset), for the analysis. */
+  header?: RunHeader;
 }
 
 /** The verdict a run entry states: its own verdict, else the sign of the margin (equal scores = tie). */

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { auditEdits } from '../../core/annotation/auditTrail';
 import { planBulk } from '../../core/annotation/bulkLabel';
 import type { Label } from '../../core/dataset/types';
-import { FilteredView } from '../../core/view/filteredView';
+import { FilteredView, type ViewOptions } from '../../core/view/filteredView';
 import type { EditorSession } from '../../core/view/editorSession';
 import { MessageType, type FromWebviewMessage, type RowFilter, type ToWebviewMessage } from '../../protocol';
 import { DatasetSource } from '../datasetSource';
@@ -91,7 +91,7 @@ export class Annotator {
     if (!label) return;
     const filter = this.filters.get(editor) ?? {};
     const indices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding the pairs to label' }, () =>
-      shownIndices(editor.document, filter),
+      shownIndices(editor.document, filter, editor.session.viewOptions(filter)),
     );
     const what = Object.keys(filter).length ? 'every pair the filter shows' : 'every pair in the file';
     const plan = planBulk(indices, LABEL_WORDS[label], what);
@@ -142,9 +142,10 @@ export function registerAnnotation(
 }
 
 /** Record indices the list shows under `filter`, after a full scan of the file. */
-async function shownIndices(document: PreferenceDocument, filter: RowFilter): Promise<number[]> {
+async function shownIndices(document: PreferenceDocument, filter: RowFilter, options?: ViewOptions): Promise<number[]> {
   await document.indexed;
-  const view = new FilteredView(new DatasetSource(() => document.ds), filter, () => {}, () => Promise.resolve());
+  // options: the analysis filters (disagreements, expression…) that need the editor's runs
+  const view = new FilteredView(new DatasetSource(() => document.ds), filter, () => {}, () => Promise.resolve(), options);
   await view.pump();
   return view.slice(0, view.total);
 }
