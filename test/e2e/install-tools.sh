@@ -20,7 +20,16 @@ apt_packages() {
   [ "$WANT_BROWSER" = 1 ] && [ ! -x /usr/bin/chromium ] && need+=(chromium)
   [ -e /usr/include/gssapi/gssapi.h ] || need+=(libkrb5-dev)
   [ ${#need[@]} -eq 0 ] && return
-  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "install-tools: need the Debian packages ${need[*]}; run as root or install sudo (apt-get install ${need[*]})" >&2
+      exit 1
+    fi
+    sudo="sudo"
+  fi
+  command -v apt-get >/dev/null 2>&1 || { echo "install-tools: no apt-get; install ${need[*]} with your package manager" >&2; exit 1; }
+  echo "install-tools: apt-get install ${need[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 }

@@ -34,7 +34,8 @@ async function pickRow(page, label, timeoutMs = 15_000) {
   while (Date.now() - t0 < timeoutMs) {
     seen = await quickRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
     const i = seen.findIndex((s) => match.test(s));
-    if (i >= 0) { await quickRows(page).nth(i).click(); return; }
+    // the list re-renders while it filters: a click on a row that just went away is retried, not waited on
+    if (i >= 0 && await quickRows(page).nth(i).click({ timeout: 3000 }).then(() => true, () => false)) return;
     await sleep(200);
   }
   await page.keyboard.press('Escape');
