@@ -40,6 +40,11 @@ export interface Response {
   parts: Part[];
   /** The model that produced it, when the record says. */
   model?: string;
+  /**
+   * Shown with the response but not scored: e.g. the mesh behind a 3D response's multi-view render
+   * (Omni-RewardBench scores the render; the mesh is there to look at).
+   */
+  extras?: Part[];
 }
 
 /**

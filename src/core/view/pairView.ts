@@ -21,7 +21,9 @@ async function partViews(parts: Part[], resolve: MediaResolver): Promise<PartVie
 }
 
 async function responseView(r: Response, resolve: MediaResolver): Promise<ResponseView> {
-  return { parts: await partViews(r.parts, resolve), ...(r.model ? { model: r.model } : {}) };
+  // Display-only extras (a mesh beside its multi-view render) are drawn after the scored parts.
+  const parts = r.extras?.length ? [...r.parts, ...r.extras] : r.parts;
+  return { parts: await partViews(parts, resolve), ...(r.model ? { model: r.model } : {}) };
 }
 
 export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, runs: readonly LoadedRun[]): Promise<RecordView> {

@@ -112,3 +112,24 @@ test('reads and writes the tie-evaluation spelling: label 1 / -1 / 0', () => {
   assert.deepEqual(editsOf(omniRewardBench.labelEdits({ ...rest, label: 1 }, 'B')), [{ op: 'set', path: ['label'], value: -1 }]);
   assert.deepEqual(editsOf(omniRewardBench.labelEdits({ ...rest, label: 1 }, 'tie')), [{ op: 'set', path: ['label'], value: 0 }]);
 });
+
+test('a 3D response keeps its multi-view render as the scored part and shows the mesh as an extra', () => {
+  const p = pairOf(
+    omniRewardBench,
+    { prompt: 'a torus', response1: { path: 'r/a.png' }, response1_path: 'r/a.png', response1_mesh_path: 'm/a.glb', response2: { path: 'r/b.png' }, response2_path: 'r/b.png', criteria_preference: 'tie', id: 't' },
+    ctx(1, 'text_to_3D_preferences.json'),
+  );
+  assert.deepEqual(media(p.a.parts), ['image:r/a.png']);
+  assert.deepEqual(media(p.a.extras ?? []), ['3d:m/a.glb']);
+  assert.equal(p.b.extras, undefined);
+});
+
+test('without a task, a path with no extension takes the media modality of the other response', () => {
+  const p = pairOf(
+    omniRewardBench,
+    { prompt: 'q', response1: { path: '/etc/passwd' }, response1_path: '/etc/passwd', response2: { path: 'ok.png' }, response2_path: 'ok.png', criteria_preference: 'response2', id: 'x' },
+    ctx(1, 'missing-media.jsonl'),
+  );
+  // It stays a pair: the media resolver, not the reader, refuses a path outside the allowed roots.
+  assert.deepEqual(media(p.a.parts), ['image:/etc/passwd']);
+});

@@ -50,6 +50,24 @@ function responseParts(rec: Rec, field: string, out: string | undefined): Part[]
   return err(`\`${field}\` must be text, a media path or an image/audio object; found ${describe(v)}${v === null ? '' : ` ${show(v)}`}`);
 }
 
+/** The media modality either response shows, when one of them names it by its extension or content. */
+function peerModality(rec: Rec): MediaModality | undefined {
+  for (const field of ['response1', 'response2']) {
+    const first = mediaWithPathField(rec, field)[0];
+    if (first?.type === 'media') return first.media.modality;
+  }
+  return undefined;
+}
+
+/**
+ * Omni-RewardBench scores a 3D response by its multi-view render; a `<field>_mesh_path` (the samples carry
+ * one) adds the mesh itself for the 3D viewer, as a display-only extra that no scorer sees.
+ */
+function withMesh<T extends { extras?: Part[] }>(resp: T, rec: Rec, field: string): T {
+  const mesh = mediaWithPathField(rec, `${field}_mesh`, '3d').filter((p) => p.type === 'media' && p.media.modality === '3d');
+  return mesh.length ? { ...resp, extras: mesh } : resp;
+}
+
 export const omniRewardBench: FormatAdapter = {
   id: 'omni-rewardbench',
   displayName: NAME,
@@ -76,9 +94,11 @@ export const omniRewardBench: FormatAdapter = {
     const prompt: Part[] = typeof rec.prompt === 'string' ? [textPart(rec.prompt)] : [];
     for (const [field, modality] of INPUT_MEDIA) prompt.push(...mediaWithPathField(rec, field, modality));
 
-    const a = responseParts(rec, 'response1', out);
+    // Without a task, a path with no extension (`/etc/passwd`) takes the modality of the other response.
+    const hint = out ?? peerModality(rec);
+    const a = responseParts(rec, 'response1', hint);
     if ('error' in a) return a;
-    const b = responseParts(rec, 'response2', out);
+    const b = responseParts(rec, 'response2', hint);
     if ('error' in b) return b;
 
     const pref = rec.criteria_preference;
@@ -95,8 +115,8 @@ export const omniRewardBench: FormatAdapter = {
     return makePair(this.id, 'explicit', ctx, record, {
       id: idOf(rec, ctx),
       prompt,
-      a: response(a, rec.model1),
-      b: response(b, rec.model2),
+      a: withMesh(response(a, rec.model1), rec, 'response1'),
+      b: withMesh(response(b, rec.model2), rec, 'response2'),
       label,
       criterion: typeof rec.criteria === 'string' ? rec.criteria : undefined,
       taskField: rec.task,
