@@ -39,6 +39,8 @@ export interface AccuracyTable {
 export interface EpsilonChoice {
   /** A fixed ε for every task; when absent, ε is calibrated per task. */
   epsilon?: number;
+  /** A user's ε for some tasks, over `epsilon` and calibration. */
+  perTask?: Record<string, number>;
 }
 
 const acc = (correct: number, n: number): Accuracy => ({ correct, n, value: n > 0 ? correct / n : undefined });
@@ -85,7 +87,7 @@ export function accuracyTable(pairs: readonly Judged[], choice: EpsilonChoice = 
   const tasks: Record<string, GroupAccuracy> = {};
   const epsilonOf = new Map<string, number>();
   for (const [task, group] of [...groupBy(pairs, (p) => p.task)].sort(([a], [b]) => a.localeCompare(b))) {
-    const eps = choice.epsilon ?? calibrateEpsilon(group).epsilon;
+    const eps = choice.perTask?.[task] ?? choice.epsilon ?? calibrateEpsilon(group).epsilon;
     epsilonOf.set(task, eps);
     tasks[task] = groupAccuracy(group, eps);
   }
@@ -94,7 +96,7 @@ export function accuracyTable(pairs: readonly Judged[], choice: EpsilonChoice = 
   for (const [modality, group] of groupBy(pairs, (p) => p.modality)) {
     const byTask = groupBy(group, (p) => p.task);
     const parts = [...byTask].map(([task, g]) => groupAccuracy(g, epsilonOf.get(task) ?? 0));
-    modalities[modality] = mergeGroups(parts, choice.epsilon);
+    modalities[modality] = mergeGroups(parts, choice.perTask ? undefined : choice.epsilon);
   }
   // Overall = the mean over the tasks that have pairs to judge (a task with n = 0 is not a zero).
   const withTies = Object.values(tasks).map((t) => t.withTies.value).filter((v): v is number => v !== undefined);

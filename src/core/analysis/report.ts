@@ -16,6 +16,7 @@ export function orderedTasks(names: Iterable<string>): string[] {
 const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : '–');
 
 export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): string {
+  title = title.replace(/[\r\n]+/g, ' ');
   const tasks = orderedTasks(Object.keys(table.tasks));
   const lines = [
     `### ${title}`,
@@ -54,7 +55,11 @@ export function accuracyCsv(table: AccuracyTable): string {
 const signed = (d: number | undefined) => (d === undefined ? '–' : `${d >= 0 ? '+' : ''}${(100 * d).toFixed(2)}`);
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
-export function comparisonMarkdown(cmp: Comparison, nameA: string, nameB: string): string {
+/** A model name inside a Markdown table cell: pipes and line breaks would end the cell. */
+const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
+export function comparisonMarkdown(cmp: Comparison, rawA: string, rawB: string): string {
+  const nameA = mdCell(rawA), nameB = mdCell(rawB);
   const tasks = orderedTasks(Object.keys(cmp.tasks));
   const lines = [
     `### ${nameA} vs ${nameB}`,

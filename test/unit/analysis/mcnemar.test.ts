@@ -46,3 +46,11 @@ test('comparison counts the 2×2 table on pairs without ties and lists flips by 
   assert.equal(c.tasks.T2T.withoutTies.a, 4 / 6); // 0,1,3,6 right of 6 non-tie scored pairs
   assert.equal(c.tasks.T2T.withoutTies.b, 2 / 5);
 });
+
+test('model names with pipes do not break the Markdown table', async () => {
+  const { comparisonMarkdown } = await import('../../../src/core/analysis/report');
+  const c = compareRuns([{ index: 0, task: 'T2T', modality: 'text', label: 'A', a: { margin: 1 }, b: { margin: -1 } }]);
+  const md = comparisonMarkdown(c, 'rm|v1', 'rm-v2');
+  assert.match(md, /\| task \| rm\\\|v1 w\/ ties \|/);
+  for (const line of md.split('\n').filter((l) => l.startsWith('| T2T'))) assert.equal(line.split(/(?<!\\)\|/).length, 14);
+});

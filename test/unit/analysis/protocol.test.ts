@@ -101,3 +101,11 @@ test('a task where every prediction failed is not supported and leaves the overa
   assert.equal(t.overall.tasks, 1);
   assert.equal(t.overall.withTies, 5 / 6);
 });
+
+test('a per-task ε overrides the global choice for that task only', () => {
+  const T2I = [j('T2I', 'A', 1, { modality: 'image' }), j('T2I', 'tie', 0.5, { modality: 'image' })];
+  const t = accuracyTable([...T2T, ...T2I], { epsilon: 0, perTask: { T2I: 0.5 } });
+  assert.equal(t.tasks.T2T.epsilon, 0);
+  assert.equal(t.tasks.T2I.epsilon, 0.5);
+  assert.equal(t.tasks.T2I.withTies.value, 1);
+});
