@@ -26,17 +26,30 @@ async function openQuickInput(page, key) {
   throw new Error(`the quick input did not open with ${key}`);
 }
 
-/** Picks the quick-input row whose label matches `label` (a RegExp or exact text), else explains what was listed. */
+/**
+ * Picks the quick-input row whose label matches `label` (a RegExp or the start of the text) with the keyboard:
+ * arrow keys to it, then Enter. (Clicks proved flaky: the list re-renders while it filters.)
+ * Fails listing the rows it saw.
+ */
 async function pickRow(page, label, timeoutMs = 15_000) {
   const match = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : label;
   const t0 = Date.now();
   let seen = [];
   while (Date.now() - t0 < timeoutMs) {
-    seen = await quickRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
-    const i = seen.findIndex((s) => match.test(s));
-    // the list re-renders while it filters: a click on a row that just went away is retried, not waited on
-    if (i >= 0 && await quickRows(page).nth(i).click({ timeout: 3000 }).then(() => true, () => false)) return;
-    await sleep(200);
+    const rows = await quickRows(page).evaluateAll((rs) => rs.map((r) => ({
+      label: r.getAttribute('aria-label') || r.textContent || '',
+      index: Number(r.getAttribute('data-index')),
+      focused: r.classList.contains('focused'),
+    })));
+    seen = rows.map((r) => r.label);
+    const target = rows.find((r) => match.test(r.label));
+    const focused = rows.find((r) => r.focused);
+    if (target && focused) {
+      if (target.index === focused.index) { await page.keyboard.press('Enter'); return; }
+      await page.keyboard.press(target.index > focused.index ? 'ArrowDown' : 'ArrowUp');
+      continue;
+    }
+    await sleep(150);
   }
   await page.keyboard.press('Escape');
   throw new Error(`no quick-input row matching ${match} (rows: ${seen.map((s) => JSON.stringify(s.slice(0, 80))).join(', ') || 'none'})`);
