@@ -20,11 +20,37 @@ export interface FFmpegCore {
 
 let corePromise: Promise<FFmpegCore> | undefined;
 
+/**
+ * @ffmpeg/core is GPL-2.0-or-later, so Reward Lens does not ship it (it is a development dependency only):
+ * the CLI in a source checkout finds it in node_modules; elsewhere `REWARD_LENS_FFMPEG_CORE` (or the
+ * `rewardLens.ffmpegCorePath` setting, which the extension copies into it) names an installed copy.
+ */
+export function locateFfmpegCore(): { js: string; wasm: string } {
+  const dir = process.env.REWARD_LENS_FFMPEG_CORE?.trim();
+  const tryResolve = (id: string, paths?: string[]) => {
+    try {
+      return require.resolve(id, paths ? { paths } : undefined);
+    } catch {
+      return undefined;
+    }
+  };
+  const from = dir ? [dir, `${dir}/node_modules`] : undefined;
+  const js = tryResolve('@ffmpeg/core', from) ?? (dir && fs.existsSync(`${dir}/dist/umd/ffmpeg-core.js`) ? `${dir}/dist/umd/ffmpeg-core.js` : undefined);
+  const wasm = tryResolve('@ffmpeg/core/wasm', from) ?? (dir && fs.existsSync(`${dir}/dist/umd/ffmpeg-core.wasm`) ? `${dir}/dist/umd/ffmpeg-core.wasm` : undefined);
+  if (!js || !wasm) {
+    throw new Error(
+      'decoding video and compressed audio (MP3, FLAC, Ogg) needs @ffmpeg/core 0.12, which Reward Lens does not ship because it is GPL-2.0-or-later: ' +
+        'install it (`npm install @ffmpeg/core@0.12.10` in any folder) and set `rewardLens.ffmpegCorePath` (or REWARD_LENS_FFMPEG_CORE) to that folder, or convert the clips to WAV' +
+        (dir ? `; nothing usable was found under ${dir}` : ''),
+    );
+  }
+  return { js, wasm };
+}
+
 /** One ffmpeg instance per thread, made on first use (compiling the 32 MB module takes ~0.3 s). */
 export function ffmpeg(): Promise<FFmpegCore> {
   corePromise ??= (async () => {
-    const jsPath = require.resolve('@ffmpeg/core');
-    const wasmPath = require.resolve('@ffmpeg/core/wasm');
+    const { js: jsPath, wasm: wasmPath } = locateFfmpegCore();
     // The build targets browsers and workers; its only browser global is `self.location`, read once at start,
     // so it runs in Node when handed that object and the wasm bytes instead of fetching them.
     const mod = { exports: {} as unknown };
