@@ -6,6 +6,7 @@ import { PairList, listHead } from './list/pairList';
 import { PairViewPanel } from './pair/pairView';
 import { el } from './components/badges';
 import { reportTextFocus } from './annotation';
+import { AnalysisUi } from './analysisPanel';
 
 export class App {
   private readonly root: HTMLElement;
@@ -17,6 +18,7 @@ export class App {
   private statsSeen = false;
   private progressSeen = false;
   private readonly head: HTMLElement;
+  private readonly analysis: AnalysisUi;
 
   constructor(
     private readonly host: HostApi,
@@ -36,10 +38,14 @@ export class App {
       // annotation: edits go to the host, which plans them in the core and announces them to VS Code
       onLabel: (index, label) => void host.request({ type: MessageType.SetLabel, index, label }),
       onCommitCriterion: (index, text) => host.request({ type: MessageType.CommitCriterion, index, text }),
+      afterCriterion: (pair, top) => this.analysis.probe(pair, top),
     });
     const main = el('main', 'app-main');
     this.head = listHead();
     main.append(this.head, this.list.el, this.pair.el);
+    // analysis: run-aware filters under the header; dashboard / comparison / sweep in place of the list
+    this.analysis = new AnalysisUi(host, { main, onFilter: (c) => this.header.update(c), openPair: (i) => void this.openPair(i) });
+    this.header.el.append(this.analysis.bar.el);
     root.replaceChildren(this.header.el, main);
     host.onEvent((m) => this.onEvent(m));
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -54,6 +60,7 @@ export class App {
     if (!this.statsSeen) this.header.setStats(ready.stats);
     if (!this.progressSeen) this.header.setProgress(ready.progress);
     this.header.setFilter(this.state.filter);
+    this.analysis.bar.setFilter(this.state.filter);
     this.list.setFilter(this.state.filter, this.state.selectedPos, this.state.scrollTop);
     if (this.state.mode === 'pair' && this.state.selected >= 0) await this.openPair(this.state.selected);
     else this.list.focus();
@@ -123,6 +130,7 @@ export class App {
 
   private setFilter(filter: RowFilter): void {
     this.state.filter = filter;
+    this.analysis.bar.setFilter(filter);
     this.header.setShown(0, false, !isEmptyFilter(filter));
     this.list.setFilter(filter);
     if (this.state.mode === 'pair') this.back();

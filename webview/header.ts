@@ -138,7 +138,8 @@ export class Header {
     this.shown.textContent = active ? `${done ? '' : '≥ '}${total.toLocaleString()} shown${done ? '' : ' (searching…)'}` : '';
   }
 
-  private update(change: Partial<RowFilter>): void {
+  /** Merges a change into the filter and applies it (the analysis bar uses it too). */
+  update(change: Partial<RowFilter>): void {
     const next: RowFilter = { ...this.filter, ...change };
     for (const k of Object.keys(next) as (keyof RowFilter)[]) if (next[k] === undefined) delete next[k];
     this.filter = next;

@@ -272,6 +272,15 @@ export class PairList {
       verdict.append(labelChip(row.verdict, 'verdict-chip'));
       if (row.agrees === false) verdict.append(icon('warning', 'the model disagrees with the human label'));
     }
+    // analysis: disagreement mark on the row, the comparison run's verdict, flips, P(opposite label)
+    r.classList.toggle('disagree', row.agrees === false);
+    if (row.verdictB) {
+      const b = labelChip(row.verdictB, 'verdict-chip verdict-b');
+      b.title = `comparison run: ${row.verdictB}${row.agreesB === false ? ' (disagrees with the human label)' : ''}`;
+      verdict.append(b);
+      if (row.flip) verdict.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? 'only the current run is right' : 'only the comparison run is right'));
+    }
+    if (row.pOpposite !== undefined) verdict.append(el('span', 'noise-p', `P=${row.pOpposite.toFixed(2)}`));
     const margin = el('span', 'cell margin', formatMargin(row.margin));
     r.append(mods, label, verdict, margin);
   }

@@ -12,6 +12,8 @@ export interface PairViewEvents {
   /** Annotation: a label button, and the criterion editor's commit (absent = read-only). */
   onLabel?(index: number, label: Label): void;
   onCommitCriterion?(index: number, text: string): Promise<{ ok: boolean; message?: string }>;
+  /** Analysis: the criterion probe, added under the criterion. */
+  afterCriterion?(pair: PairView, top: HTMLElement): void;
 }
 
 const LABEL_WORDS: Record<Label, string> = { A: 'A is better', B: 'B is better', tie: 'tie', none: 'unlabelled' };
@@ -92,6 +94,7 @@ export class PairViewPanel {
     const commit = this.events.onCommitCriterion;
     criterionEditor(crit.content, pair.criterion, commit && ((text) => commit(pair.index, text)));
     top.append(crit.section);
+    this.events.afterCriterion?.(pair, top);
 
     const verdicts = el('div', 'verdict-row');
     const human = el('div', 'human');
