@@ -40,6 +40,9 @@ export class PairList {
   private known = false;
   private firstRowsShown = false;
   private frame = 0;
+  /** Pages on their way, so callers wait for the one request; and a counter bumped when records change. */
+  private readonly pages = new Map<number, Promise<void>>();
+  private generation = 0;
   /** Selected position in the view and the record it holds (-1 until rows arrive). */
   selectedPos = 0;
   selectedIndex = -1;
@@ -109,6 +112,8 @@ export class PairList {
   /** Records changed on the host: refetch what is on screen. */
   invalidate(): void {
     this.cache.clear();
+    this.pages.clear();
+    this.generation++;
     this.schedule();
   }
 
@@ -120,7 +125,8 @@ export class PairList {
     if (reveal) this.reveal();
     this.schedule();
     if (row) this.events.onSelect(row.index);
-    else void this.fetch(Math.floor(this.selectedPos / PAGE)).then(() => this.select(this.selectedPos, false));
+    // Retry only once the page is really there: a page still on its way must not spin select() in a microtask loop.
+    else void this.fetch(Math.floor(this.selectedPos / PAGE)).then(() => this.cache.row(this.selectedPos) && this.select(this.selectedPos, false));
   }
 
   move(delta: number): void {
@@ -137,7 +143,8 @@ export class PairList {
   /** Record index at a view position relative to the selection (for j/k in the pair view). */
   async recordAt(pos: number): Promise<number | undefined> {
     if (pos < 0 || pos >= this.total) return undefined;
-    if (!this.cache.row(pos)) await this.fetch(Math.floor(pos / PAGE));
+    // A reply dropped because records changed meanwhile is fetched again (a few tries, never a loop).
+    for (let tries = 0; tries < 3 && !this.cache.row(pos); tries++) await this.fetch(Math.floor(pos / PAGE));
     return this.cache.row(pos)?.index;
   }
 
@@ -166,12 +173,25 @@ export class PairList {
     });
   }
 
-  private async fetch(page: number): Promise<void> {
-    if (!this.cache.claim(page)) return;
+  /** Resolves when `page` is cached or its fetch failed; a page already on its way is waited for, not refetched. */
+  private fetch(page: number): Promise<void> {
+    const pending = this.pages.get(page);
+    if (pending) return pending;
+    if (!this.cache.claim(page)) return Promise.resolve();
+    const p = this.fetchPage(page).finally(() => {
+      if (this.pages.get(page) === p) this.pages.delete(page);
+    });
+    this.pages.set(page, p);
+    return p;
+  }
+
+  private async fetchPage(page: number): Promise<void> {
     const key = this.key;
+    const generation = this.generation;
     try {
       const reply = await this.host.request({ type: MessageType.GetRows, start: page * PAGE, count: PAGE, filter: this.filter });
-      if (reply.viewKey !== this.key || key !== this.key) {
+      // A reply for another filter, or one read before the records changed (an edit, undo, reload), is dropped.
+      if (reply.viewKey !== this.key || key !== this.key || generation !== this.generation) {
         this.cache.release(page);
         return;
       }
