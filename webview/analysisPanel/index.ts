@@ -62,11 +62,13 @@ export class AnalysisUi {
 
   async open(view: 'dashboard' | 'comparison' | 'sweep'): Promise<void> {
     this.hooks.main.classList.add('analysis-open');
+    document.body.classList.add('analysis-page-open');
     await this.views.show(view);
   }
 
   close(): void {
     this.hooks.main.classList.remove('analysis-open');
+    document.body.classList.remove('analysis-page-open');
     this.views.hide();
   }
 

@@ -300,7 +300,7 @@ export class PairList {
       verdict.append(b);
       if (row.flip) verdict.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? 'only the current run is right' : 'only the comparison run is right'));
     }
-    if (row.pOpposite !== undefined) verdict.append(el('span', 'noise-p', `P=${row.pOpposite.toFixed(2)}`));
+    if (row.pOpposite !== undefined) verdict.title = `the model gives the other label P = ${row.pOpposite.toFixed(3)}`;
     const margin = el('span', 'cell margin', formatMargin(row.margin));
     r.append(mods, label, verdict, margin);
   }
