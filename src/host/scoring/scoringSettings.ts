@@ -23,6 +23,9 @@ export function scoringSettings(datasetUri: vscode.Uri): ScoringSettings {
   const split = defaultThreads(Number.isInteger(threads) && threads > 0 ? threads : undefined);
   const batch = config.get<number>('scoring.batchSize', 8);
   const roots = config.get<string[]>('mediaRoots', []).filter((r) => typeof r === 'string' && r.trim() !== '');
+  // Workers inherit the environment: this is how they find a user-installed (GPL) @ffmpeg/core.
+  const ffmpegCore = config.get<string>('ffmpegCorePath', '').trim();
+  if (ffmpegCore) process.env.REWARD_LENS_FFMPEG_CORE = path.resolve(root, ffmpegCore.replace(/^~(?=$|\/)/, process.env.HOME ?? '~'));
   return {
     models: choices,
     problems,
