@@ -26,6 +26,9 @@ export const TEXT_FOCUS_CONTEXT = 'rewardLens.textInputFocused';
 
 export class Annotator {
   private readonly filters = new WeakMap<AnnotatedEditor, RowFilter>();
+  /** Label keys run one after another: the next waits until auto-advance has moved the selection. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly selectionWaiters = new Map<AnnotatedEditor, () => void>();
 
   constructor(private readonly active: () => AnnotatedEditor | undefined) {}
 
@@ -36,7 +39,13 @@ export class Annotator {
       ['rewardLens.labelTie', 'tie'],
     ];
     for (const [id, label] of labels) {
-      context.subscriptions.push(vscode.commands.registerCommand(id, () => this.withEditor((e) => this.labelSelected(e, label))));
+      context.subscriptions.push(
+        vscode.commands.registerCommand(id, () => {
+          // Queued: a fast annotator's next key must land on the next pair, not on this one again.
+          this.queue = this.queue.then(() => this.withEditor((e) => this.labelSelected(e, label))).catch(() => undefined);
+          return this.queue;
+        }),
+      );
     }
     context.subscriptions.push(
       vscode.commands.registerCommand('rewardLens.labelAllShown', (label?: Exclude<Label, 'none'>) => this.withEditor((e) => this.labelAllShown(e, label))),
@@ -48,6 +57,9 @@ export class Annotator {
     switch (msg.type) {
       case MessageType.GetRows:
         this.filters.set(editor, msg.filter); // the bulk command labels what the list shows
+        return undefined;
+      case MessageType.SelectionChanged:
+        this.selectionWaiters.get(editor)?.(); // the session records the selection right after this hook
         return undefined;
       case MessageType.SetLabel:
         return this.label(editor, [msg.index], msg.label, false);
@@ -75,7 +87,19 @@ export class Annotator {
     const index = editor.session.selected;
     if (index < 0) return;
     const reply = await this.label(editor, [index], label, true);
-    if (reply.ok && annotationSettings(editor.document.uri).autoAdvance) editor.session.runAction('next');
+    if (!reply.ok || !annotationSettings(editor.document.uri).autoAdvance) return;
+    // Wait (briefly: the last row has no next) for the webview to report the new selection.
+    const moved = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      this.selectionWaiters.set(editor, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    editor.session.runAction('next');
+    await moved;
+    this.selectionWaiters.delete(editor);
+    await new Promise((r) => setImmediate(r)); // let the session take the new selection first
   }
 
   /** Every row the list shows under its current filter, as one undoable edit (asks first when there are many). */

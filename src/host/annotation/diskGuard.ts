@@ -121,6 +121,7 @@ export class DiskGuard implements vscode.Disposable {
     try {
       await save();
       this.state.keptEdits = false;
+      this.document.contentChanged(); // the edited marks go: those rows now match the file
     } finally {
       this.state.saving = false;
     }

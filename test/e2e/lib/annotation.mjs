@@ -81,3 +81,10 @@ export function firstDifference(a, b) {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return `byte ${i}: ${JSON.stringify(a.subarray(Math.max(0, i - 30), i + 30).toString())} vs ${JSON.stringify(b.subarray(Math.max(0, i - 30), i + 30).toString())}`;
   return a.length === b.length ? 'identical' : `lengths ${a.length} and ${b.length}`;
 }
+
+/** Leaves no dirty editor behind (a later "Close All Editors" would stop at a save prompt): reverts, then closes. */
+export async function leaveClean(t) {
+  if (await t.page.locator('.monaco-dialog-box').count()) await t.page.keyboard.press('Escape');
+  if (await tabDirty(t.page)) await t.command('File: Revert File').catch(() => {});
+  t.sandbox.writeSettings({ 'files.autoSave': undefined }); // back to the default
+}

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
-import { copySample, firstDifference, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
+import { copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
 import { focusList, selectedIndex, waitSelected } from '../lib/rewardLens.mjs';
 
 const FILE = 'annotation/relabel.jsonl';
@@ -14,6 +14,7 @@ const FILE = 'annotation/relabel.jsonl';
 export default {
   name: 'annotation',
   async run(t) {
+    t.sandbox.writeSettings({ 'files.autoSave': 'off' }); // the browser's default (afterDelay) would save for us
     const file = copySample(t, 'omni-rewardbench/omni-sample.jsonl', FILE);
     const original = fs.readFileSync(file);
     const first = JSON.parse(original.toString('utf8').split('\n')[0]);
@@ -76,19 +77,29 @@ export default {
       await wv.locator('[data-testid="pair-list"]').waitFor({ state: 'visible', timeout: 5000 });
     });
 
-    await t.check('screenshot docs/screenshots/annotation-edited-rows.png: edited rows carry a mark', async () => {
-      await focusList(t.page, wv);
-      for (const key of ['0', '0', '1', '0']) await t.page.keyboard.press(key);
-      await until(async () => (await selectedIndex(wv)) === 4, 'auto-advance did not reach row 5 after four label keys');
-      let marked = 0;
-      for (let i = 0; i < 4; i++) marked += (await rowEdited(wv, i)) ? 1 : 0;
-      expect(marked >= 3, `only ${marked} of the 4 relabelled rows show the edited mark`);
-      await new Promise((r) => setTimeout(r, 300));
-      const shot = path.join(t.out, 'annotation', 'annotation-edited-rows.png');
-      fs.mkdirSync(path.dirname(shot), { recursive: true });
-      await t.page.screenshot({ path: shot });
-      if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(shot, path.join(t.root, 'docs', 'screenshots', 'annotation-edited-rows.png'));
-      await t.command('File: Revert File');
+    await t.check('screenshot docs/screenshots/annotation-edited-rows.png: four quick label keys relabel four rows, each marked', async () => {
+      try {
+        await focusList(t.page, wv);
+        await waitSelected(wv, 0);
+        // rows 0-3 are B (saved above), B, B, tie: 0 0 1 0 changes the first three, the fourth already says tie
+        for (const key of ['0', '0', '1', '0']) await t.page.keyboard.press(key);
+        await until(async () => (await selectedIndex(wv)) === 4, 'auto-advance did not reach row 5 after four label keys');
+        const labels = [];
+        const marks = [];
+        for (let i = 0; i < 4; i++) {
+          labels.push(await rowLabel(wv, i));
+          marks.push(await rowEdited(wv, i));
+        }
+        expect(labels.join(' ') === 'tie tie A tie', `rows 1-4 show ${labels.join(' ')}, expected tie tie A tie`);
+        expect(marks.join(' ') === 'true true true false', `edited marks on rows 1-4: ${marks.join(' ')}`);
+        await new Promise((r) => setTimeout(r, 300));
+        const shot = path.join(t.out, 'annotation', 'annotation-edited-rows.png');
+        fs.mkdirSync(path.dirname(shot), { recursive: true });
+        await t.page.screenshot({ path: shot });
+        if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(shot, path.join(t.root, 'docs', 'screenshots', 'annotation-edited-rows.png'));
+      } finally {
+        await t.command('File: Revert File'); // a dirty editor would make every later "Close All Editors" ask to save
+      }
       await until(async () => !(await tabDirty(t.page)), 'Revert File left the tab dirty');
       await until(async () => !(await rowEdited(wv, 1)), 'Revert File left edited marks');
     });
@@ -105,12 +116,16 @@ export default {
       expect(/cannot express a tie/.test(msg), `the warning says "${msg}"`);
       expect(!/\bat \w+ \(|Error:/.test(msg), `the warning looks like a stack trace: ${msg}`);
       expect(!(await tabDirty(t.page)), 'a refused tie made the file dirty');
-      await t.page.keyboard.press('2');
-      await until(() => tabDirty(t.page), 'relabelling B in a chosen/rejected file did nothing');
-      await t.command('File: Revert File');
+      try {
+        await t.page.keyboard.press('2');
+        await until(() => tabDirty(t.page), 'relabelling B in a chosen/rejected file did nothing');
+      } finally {
+        await t.command('File: Revert File');
+      }
       await until(async () => !(await tabDirty(t.page)), 'Revert File left the tab dirty');
       expect(fs.readFileSync(hh).equals(before), 'the chosen/rejected file changed on disk without a save');
       await t.command('Notifications: Clear All Notifications').catch(() => {});
     });
+    await leaveClean(t);
   },
 };
