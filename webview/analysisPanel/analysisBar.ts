@@ -51,6 +51,16 @@ export class AnalysisBar {
   private readonly accuracy = el('span', 'rl-list-accuracy');
   private readonly compare: HTMLElement;
   private debounce = 0;
+  /** The expression the list uses: a blur's change event must not re-apply it (that would leave the pair view). */
+  private applied = '';
+
+  /** The list's filter as last applied (a control that re-fires its value must not reapply it: that leaves the pair view). */
+  private current: RowFilter = {};
+
+  private emit(change: Partial<RowFilter>): void {
+    const same = (Object.keys(change) as (keyof RowFilter)[]).every((k) => (change[k] ?? '') === (this.current[k] ?? ''));
+    if (!same) this.events.onFilter(change);
+  }
 
   constructor(private readonly events: AnalysisBarEvents) {
     this.el = el('div', 'analysis-bar');
@@ -58,12 +68,12 @@ export class AnalysisBar {
     this.show = select('analysis-show', 'Show', SHOW);
     this.show.addEventListener('change', () => {
       const show = (this.show.value || undefined) as AnalysisFilter['show'];
-      this.events.onFilter({ show, flipDirection: undefined });
+      this.emit({ show, flipDirection: undefined });
     });
     this.modality = select('modality-filter', 'Output modality', MODALITY);
-    this.modality.addEventListener('change', () => this.events.onFilter({ modality: this.modality.value || undefined }));
+    this.modality.addEventListener('change', () => this.emit({ modality: this.modality.value || undefined }));
     this.sort = select('analysis-sort', 'Sort', SORT);
-    this.sort.addEventListener('change', () => this.events.onFilter({ sort: (this.sort.value || undefined) as AnalysisFilter['sort'] }));
+    this.sort.addEventListener('change', () => this.emit({ sort: (this.sort.value || undefined) as AnalysisFilter['sort'] }));
 
     this.expr = document.createElement('vscode-textfield') as HTMLElement & { value: string; invalid?: boolean };
     this.expr.dataset.testid = 'filter-expression';
@@ -98,10 +108,12 @@ export class AnalysisBar {
   }
 
   setFilter(f: RowFilter): void {
+    this.current = { ...f };
     this.show.value = f.show ?? '';
     this.sort.value = f.sort ?? '';
     this.modality.value = f.modality ?? '';
     // Never rewrite the expression under the user's cursor.
+    this.applied = f.expr?.trim() ?? '';
     if (!this.expr.matches(':focus-within')) {
       this.expr.value = f.expr ?? '';
       this.showError(undefined);
@@ -121,7 +133,9 @@ export class AnalysisBar {
     const text = this.expr.value;
     const err = expressionError(text);
     this.showError(err);
-    if (!err) this.events.onFilter({ expr: text.trim() ? text : undefined });
+    if (err || text.trim() === this.applied) return;
+    this.applied = text.trim();
+    this.emit({ expr: this.applied ? text : undefined });
   }
 
   private showError(err: { message: string; column: number } | undefined): void {

@@ -7,6 +7,8 @@ import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip } from '../components/badges';
 
 const history = new ProbeHistory();
+/** What was typed per pair: the pair view is redrawn when records or runs change, the probe carries on. */
+const drafts = new Map<number, string>();
 
 export function criterionProbe(
   host: HostApi,
@@ -55,6 +57,7 @@ export function criterionProbe(
   };
   const run = async () => {
     const criterion = area.value;
+    drafts.set(pair.index, criterion);
     applyBtn.disabled = !apply || criterion === (pair.criterion ?? '');
     const mine = ++ticket;
     result.dataset.state = 'scoring';
@@ -90,7 +93,10 @@ export function criterionProbe(
     timer = window.setTimeout(() => void run(), 500);
   });
   // Keys typed here stay here (j/k, label keys, Escape belong to the editor elsewhere).
-  area.addEventListener('keydown', (e) => e.stopPropagation());
+  area.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') area.blur(); // a second Escape then leaves the pair view
+  });
   applyBtn.addEventListener('click', async () => {
     if (!apply) return;
     applyBtn.disabled = true;
@@ -98,6 +104,11 @@ export function criterionProbe(
     note.textContent = r.ok ? 'Applied: one undoable edit (Ctrl+Z undoes it).' : r.message ?? 'not applied';
   });
   drawHistory();
+  const draft = drafts.get(pair.index);
+  if (draft !== undefined && draft !== (pair.criterion ?? '')) {
+    area.value = draft;
+    void run();
+  }
   return box;
 }
 

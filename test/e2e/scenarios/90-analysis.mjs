@@ -126,5 +126,59 @@ export default {
       await until(async () => { const rs = await rows(wv); return rs.length > 0 && rs.every((r) => r.chips >= 2); }, 'flips rows lack the second verdict');
       await pick(wv, 'analysis-show', '');
     });
+
+    await t.check('Criteria Sweep… with the default model shows zero flips and says it ignores the criterion', async () => {
+      const input = wv.locator('[data-testid="filter-expression"] input');
+      await input.fill('task == "T2T"');
+      await input.press('Enter');
+      await until(async () => { const ts = await wv.locator('.pair-row:not([hidden]) .task').allInnerTexts(); return ts.length > 0 && ts.every((x) => x.trim() === 'T2T'); }, 'the T2T slice is not shown');
+      await t.command('Reward Lens: Criteria Sweep…');
+      // Every variant is pre-selected: accept the multi-select pick with its OK button.
+      const ok = t.page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
+      await ok.waitFor({ state: 'visible', timeout: 20_000 });
+      await ok.click();
+      const sweep = wv.locator('[data-testid="sweep"]');
+      await sweep.waitFor({ state: 'visible', timeout: 60_000 });
+      const text = await sweep.innerText();
+      expect(/ignores the criterion/i.test(text), `sweep view: ${text.slice(0, 300)}`);
+      const stored = fs.readdirSync(t.ws('.reward-lens/runs')).filter((f) => f.includes('.sweep-') && f.endsWith('.json'));
+      expect(stored.length >= 1, 'no sweep JSON beside the runs');
+      const json = JSON.parse(fs.readFileSync(t.ws(`.reward-lens/runs/${stored[0]}`), 'utf8'));
+      expect(json.cells.some((c) => c.task === 'all' && c.variant === 'opposite' && c.n === 7 && c.flips === 0), `stored cells: ${JSON.stringify(json.cells.slice(0, 4))}`);
+      keep(t, await t.shot('sweep'), 'sweep.png');
+      await wv.locator('[data-testid="analysis-close"]').click();
+    });
+
+    await t.check('a criterion-sensitive model (text-rm-llama, criterion as system message) moves its scores in the probe', async () => {
+      // The toy Llama RM from test/fixtures, configured as a user would, scored through Score with Model….
+      const settingsFile = path.join(t.sandbox.userData, 'User', 'settings.json');
+      const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+      settings['rewardLens.models'] = [{ id: 'llama-toy', path: path.join(t.root, 'test', 'fixtures', 'models', 'text-rm-llama') }];
+      fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+      // The settings file is watched: retry the pick until the new model is offered.
+      for (let attempt = 0; ; attempt++) {
+        await new Promise((r) => setTimeout(r, 1500));
+        try {
+          await t.command('Reward Lens: Score with Model…', { pick: /^\s*llama-toy\b/, pickTimeoutMs: 3000 });
+          break;
+        } catch (e) {
+          await t.page.keyboard.press('Escape');
+          if (attempt >= 4) throw e;
+        }
+      }
+      const runsDir = t.ws('.reward-lens/runs');
+      await until(() => fs.readdirSync(runsDir).some((f) => f.startsWith('omni-sample.jsonl.llama-toy.') && f.endsWith('.jsonl')), 'no llama-toy run appeared', 120_000);
+      await t.command('Reward Lens: Choose Run…', { pick: /llama-toy/ });
+      await until(async () => (await wv.locator('.rl-run-names').innerText()).startsWith('llama-toy'), 'the list does not judge with llama-toy');
+      await focusList(t.page, wv);
+      await t.page.keyboard.press('Enter');
+      const probe = wv.locator('[data-testid="probe-input"]');
+      await probe.waitFor({ state: 'visible', timeout: 10_000 });
+      await probe.fill('Prefer the response that is longer and mentions more details.');
+      const summary = wv.locator('[data-testid="probe-summary"]');
+      await until(async () => (await summary.isVisible()) && /margin [+−]/.test(await summary.innerText()), 'the probe shows no margin change for llama-toy', 60_000);
+      keep(t, await t.shot('probe-llama'), 'probe-llama.png');
+      await t.page.keyboard.press('Escape');
+    });
   },
 };
