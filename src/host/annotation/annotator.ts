@@ -28,7 +28,7 @@ export class Annotator {
   private readonly filters = new WeakMap<AnnotatedEditor, RowFilter>();
   /** Label keys run one after another: the next waits until auto-advance has moved the selection. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly selectionWaiters = new Map<AnnotatedEditor, () => void>();
+  private readonly selectionWaiters = new Map<AnnotatedEditor, (index: number) => void>();
 
   constructor(private readonly active: () => AnnotatedEditor | undefined) {}
 
@@ -59,7 +59,7 @@ export class Annotator {
         this.filters.set(editor, msg.filter); // the bulk command labels what the list shows
         return undefined;
       case MessageType.SelectionChanged:
-        this.selectionWaiters.get(editor)?.(); // the session records the selection right after this hook
+        this.selectionWaiters.get(editor)?.(msg.index); // the session records the selection right after this hook
         return undefined;
       case MessageType.SetLabel:
         return this.label(editor, [msg.index], msg.label, false);
@@ -91,7 +91,8 @@ export class Annotator {
     // Wait (briefly: the last row has no next) for the webview to report the new selection.
     const moved = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 1000);
-      this.selectionWaiters.set(editor, () => {
+      this.selectionWaiters.set(editor, (now) => {
+        if (now === index) return; // a late echo of the pair just labelled, not the move
         clearTimeout(timer);
         resolve();
       });

@@ -19,12 +19,12 @@ export async function until(fn, what, timeoutMs = 10_000) {
 
 /** The human label the list row of record `index` shows ('A', 'B', 'tie', 'none'). */
 export async function rowLabel(wv, index) {
-  return (await wv.locator(`.pair-row[data-index="${index}"] .cell.label`).first().innerText({ timeout: 5000 })).trim();
+  return (await wv.locator(`.pair-row[data-index="${index}"]:not([hidden]) .cell.label`).first().innerText({ timeout: 5000 })).trim();
 }
 
 /** Whether the row of record `index` carries the edited mark (icon and class). */
 export async function rowEdited(wv, index) {
-  const row = wv.locator(`.pair-row[data-index="${index}"]`).first();
+  const row = wv.locator(`.pair-row[data-index="${index}"]:not([hidden])`).first();
   const cls = (await row.getAttribute('class', { timeout: 5000 })) ?? '';
   const mark = await row.locator('[data-testid="edited-mark"]').count();
   return cls.split(/\s+/).includes('edited') && mark === 1;

@@ -82,7 +82,12 @@ export default {
         await focusList(t.page, wv);
         await waitSelected(wv, 0);
         // rows 0-3 are B (saved above), B, B, tie: 0 0 1 0 changes the first three, the fourth already says tie
-        for (const key of ['0', '0', '1', '0']) await t.page.keyboard.press(key);
+        // 150 ms apart: a brisk annotator. (Back to back, the first use of a command can overtake another: VS Code
+        // activates each command's onCommand event once, asynchronously, before running it.)
+        for (const key of ['0', '0', '1', '0']) {
+          await t.page.keyboard.press(key);
+          await new Promise((r) => setTimeout(r, 150));
+        }
         await until(async () => (await selectedIndex(wv)) === 4, 'auto-advance did not reach row 5 after four label keys');
         const labels = [];
         const marks = [];
@@ -102,6 +107,32 @@ export default {
       }
       await until(async () => !(await tabDirty(t.page)), 'Revert File left the tab dirty');
       await until(async () => !(await rowEdited(wv, 1)), 'Revert File left edited marks');
+    });
+
+    await t.check('Label All Shown Pairs… labels every row the search shows as one edit, and one Ctrl+Z reverts it', async () => {
+      const shown = original.toString('utf8').split('\n').map((l, i) => [i, l]).filter(([, l]) => l.includes('"id":"tv2t-synthetic-'));
+      const toChange = shown.filter(([, l]) => !l.includes('"criteria_preference":"response2"')).map(([i]) => i);
+      expect(shown.length >= 2 && toChange.length >= 1, `expected several tv2t-synthetic records, some not labelled B (got ${shown.length})`);
+      try {
+        await focusList(t.page, wv);
+        await t.page.keyboard.press('/');
+        await t.page.keyboard.type('tv2t-synthetic');
+        await until(async () => (await wv.locator('.pair-row[data-index]:not([hidden])').count()) === shown.length, `the search does not show the ${shown.length} tv2t-synthetic rows`);
+        await t.command('Reward Lens: Label All Shown Pairs', { pick: 'B is better' });
+        for (const [i] of shown) await until(async () => (await rowLabel(wv, i)) === 'B', `row ${i} is not B after the bulk label`);
+        for (const i of toChange) await until(() => rowEdited(wv, i), `row ${i} has no edited mark after the bulk label`);
+        await until(() => tabDirty(t.page), 'the bulk label did not make the file dirty');
+        await focusList(t.page, wv);
+        await t.page.keyboard.press('Control+z');
+        await until(async () => !(await tabDirty(t.page)), 'one Ctrl+Z did not undo the whole bulk label');
+        for (const i of toChange) await until(async () => !(await rowEdited(wv, i)), `row ${i} is still marked after undoing the bulk label`);
+      } finally {
+        if (await tabDirty(t.page)) await t.command('File: Revert File');
+        await t.page.keyboard.press('/');
+        await t.page.keyboard.press('Control+a');
+        await t.page.keyboard.press('Backspace');
+        await t.page.keyboard.press('Escape');
+      }
     });
 
     await t.check('0 in a chosen/rejected file is refused with a warning that says why, and nothing changes', async () => {
