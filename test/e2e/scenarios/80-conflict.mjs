@@ -88,6 +88,42 @@ export default {
       expect(!(await rowEdited(wv, 0)), 'row 0 still carries the edited mark');
       expect(fs.readFileSync(file).equals(theirs), 'reloading wrote the file');
     });
+    await t.check('a read-only file: Save fails with a message saying so, the edits stay and the file is untouched', async () => {
+      await focusList(t.page, wv);
+      await waitSelected(wv, 0);
+      const disk = fs.readFileSync(file);
+      await t.page.keyboard.press(LABEL[pref(disk, 0)] === 'A' ? '2' : '1');
+      await until(() => tabDirty(t.page), 'the relabel did not make the editor dirty');
+      fs.chmodSync(file, 0o444);
+      try {
+        await focusList(t.page, wv);
+        await t.page.keyboard.press('Control+s');
+        const toast = t.page.locator('.notifications-toasts .notification-toast', { hasText: 'read-only' });
+        await toast.first().waitFor({ state: 'visible', timeout: 15_000 });
+        const msg = (await toast.first().innerText()).replace(/\s+/g, ' ');
+        expect(/your edits are kept and the file is unchanged/.test(msg), `the save error says "${msg}"`);
+        expect(await tabDirty(t.page), 'the editor lost its dirty state after a failed save');
+        expect(await rowEdited(wv, 0), 'row 0 lost its edited mark after a failed save');
+        expect(fs.readFileSync(file).equals(disk), 'the read-only file changed');
+      } finally {
+        fs.chmodSync(file, 0o644);
+        await t.command('Notifications: Clear All Notifications').catch(() => {});
+      }
+    });
+
+    await t.check('a file deleted under unsaved edits: a warning says so and the edits stay', async () => {
+      expect(await tabDirty(t.page), 'no unsaved edit to protect');
+      const disk = fs.readFileSync(file);
+      fs.unlinkSync(file);
+      try {
+        const toast = t.page.locator('.notifications-toasts .notification-toast', { hasText: 'deleted or moved' });
+        await toast.first().waitFor({ state: 'visible', timeout: 15_000 });
+        expect(await tabDirty(t.page), 'the editor lost its unsaved edit when the file was deleted');
+      } finally {
+        fs.writeFileSync(file, disk); // put it back, as `git checkout` would
+        await t.command('Notifications: Clear All Notifications').catch(() => {});
+      }
+    });
     await leaveClean(t);
   },
 };
