@@ -87,7 +87,17 @@ export class AnalysisBar {
     this.exprError.hidden = true;
     this.expr.addEventListener('input', () => {
       clearTimeout(this.debounce);
-      this.debounce = window.setTimeout(() => this.commitExpr(), 400);
+      this.debounce = window.setTimeout(() => {
+        this.debounce = 0;
+        this.commitExpr();
+      }, 400);
+    });
+    // Leaving the field applies a pending edit at once, so it cannot land after the user opened a pair.
+    this.expr.addEventListener('focusout', () => {
+      if (!this.debounce) return;
+      clearTimeout(this.debounce);
+      this.debounce = 0;
+      this.commitExpr();
     });
     this.expr.addEventListener('change', () => {
       clearTimeout(this.debounce);

@@ -295,6 +295,7 @@ export class PairList {
     // analysis: disagreement mark on the row, the comparison run's verdict, flips, P(opposite label)
     r.classList.toggle('disagree', row.agrees === false);
     if (row.verdictB) {
+      if (!row.verdict) verdict.append(el('span', 'muted', '–')); // the current run has no verdict here
       const b = labelChip(row.verdictB, 'verdict-chip verdict-b');
       b.title = `comparison run: ${row.verdictB}${row.agreesB === false ? ' (disagrees with the human label)' : ''}`;
       verdict.append(b);

@@ -32,5 +32,7 @@ export function probeSummary(before: { margin?: number; verdict?: string } | und
   const flipped = before.verdict !== after.verdict;
   if (Math.abs(delta) < 1e-6) return { delta: 0, flipped: false, text: 'no change: the scores did not move (this model may ignore the criterion)' };
   const sign = delta > 0 ? '+' : '−';
-  return { delta, flipped, text: `margin ${sign}${Math.abs(delta).toFixed(3)}${flipped ? ` · verdict flipped ${before.verdict} → ${after.verdict}` : ' · same verdict'}` };
+  // Small models move by less than a thousandth: show the digits that moved.
+  const size = Math.abs(delta) >= 0.001 ? Math.abs(delta).toFixed(3) : Math.abs(delta).toExponential(1);
+  return { delta, flipped, text: `margin ${sign}${size}${flipped ? ` · verdict flipped ${before.verdict} → ${after.verdict}` : ' · same verdict'}` };
 }

@@ -213,7 +213,7 @@ export class AnalysisHost {
       'error' in r ? { error: r.error } : { ...r, verdict: verdictFromMargin(r.margin, eps) };
     const needBefore = !(typeof entry?.score_a === 'number' && typeof entry?.score_b === 'number');
     const items = [{ pair: record, criterion }, ...(needBefore ? [{ pair: record, criterion: record.criterion }] : [])];
-    const results = await this.scorer.margins(editor.document.uri, run.header.model.id, items);
+    const results = await this.scorer.margins(editor.document.uri, run.header.model.id, items, run.header.model.path);
     if (this.probeTicket.get(editor) !== ticket) return { ...reply, message: 'superseded' };
     reply.after = toView(results[0]);
     reply.before = needBefore

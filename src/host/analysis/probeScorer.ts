@@ -1,6 +1,7 @@
 // Scores pairs under a criterion the file does not hold (the probe, the sweep) with the current run's model:
 // one small worker pool per model, started on first use and closed after a minute idle, so the host's
 // thread never runs a model.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveMediaPath } from '../../core/dataset/media';
@@ -22,11 +23,12 @@ export class ProbeScorer implements vscode.Disposable {
     return undefined;
   }
 
-  async margins(datasetUri: vscode.Uri, modelId: string, items: { pair: PreferencePair; criterion: string | undefined }[]): Promise<MarginResult[]> {
+  /** `modelPath`: the folder the run header names, used when the model is not (or no longer) in rewardLens.models. */
+  async margins(datasetUri: vscode.Uri, modelId: string, items: { pair: PreferencePair; criterion: string | undefined }[], modelPath?: string): Promise<MarginResult[]> {
     const settings = scoringSettings(datasetUri);
-    const choice = settings.models.find((m) => m.ref.id === modelId);
-    if (!choice) return items.map(() => ({ error: `model \`${modelId}\` is not in rewardLens.models any more` }));
-    const slot = this.slot(modelId, () => WorkerPool.start(choice.ref, { workers: 1, intraOpThreads: 1 }));
+    const ref = settings.models.find((m) => m.ref.id === modelId)?.ref ?? (modelPath && fs.existsSync(modelPath) ? { id: modelId, path: modelPath } : undefined);
+    if (!ref) return items.map(() => ({ error: `model \`${modelId}\` is not in rewardLens.models and its folder is gone` }));
+    const slot = this.slot(modelId, () => WorkerPool.start(ref, { workers: 1, intraOpThreads: 1 }));
     slot.busy++;
     clearTimeout(slot.timer);
     try {

@@ -63,7 +63,7 @@ export async function runSweep(host: AnalysisHost, editor: OpenEditor): Promise<
         const result = await runCriteriaSweep(
           pairs,
           picked.map((p) => p.v),
-          async (items) => (await host.scorer.margins(editor.document.uri, run.header!.model.id, items)).map((r) => ('error' in r ? r : { margin: r.margin })),
+          async (items) => (await host.scorer.margins(editor.document.uri, run.header!.model.id, items, run.header!.model.path)).map((r) => ('error' in r ? r : { margin: r.margin })),
           {
             signal: ac.signal,
             batchSize: 16,

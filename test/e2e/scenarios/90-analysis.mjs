@@ -79,6 +79,7 @@ export default {
       await input.fill('');
       await input.press('Enter');
       await until(async () => (await rows(wv)).length > 0, 'no rows after clearing the expression');
+      await new Promise((r) => setTimeout(r, 1000)); // the field's debounce settles before the next step
     });
 
     await t.check('the probe rescoring a disagreement with an edited criterion says "no change" for the criterion-blind default model', async () => {
@@ -151,25 +152,19 @@ export default {
 
     await t.check('a criterion-sensitive model (text-rm-llama, criterion as system message) moves its scores in the probe', async () => {
       // The toy Llama RM from test/fixtures, configured as a user would, scored through Score with Model….
-      const settingsFile = path.join(t.sandbox.userData, 'User', 'settings.json');
-      const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-      settings['rewardLens.models'] = [{ id: 'llama-toy', path: path.join(t.root, 'test', 'fixtures', 'models', 'text-rm-llama') }];
-      fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-      // The settings file is watched: retry the pick until the new model is offered.
-      for (let attempt = 0; ; attempt++) {
-        await new Promise((r) => setTimeout(r, 1500));
-        try {
-          await t.command('Reward Lens: Score with Model…', { pick: /^\s*llama-toy\b/, pickTimeoutMs: 3000 });
-          break;
-        } catch (e) {
-          await t.page.keyboard.press('Escape');
-          if (attempt >= 4) throw e;
-        }
-      }
+      // The toy Llama RM from test/fixtures, scored with the CLI; the probe loads it from the folder its run names.
+      const model = path.join(t.root, 'test', 'fixtures', 'models', 'text-rm-llama');
+      const r = spawnSync(process.execPath, [path.join(t.root, 'dist', 'cli.js'), 'score', file, '--model', model, '--threads', '1'], {
+        cwd: t.sandbox.workspace, encoding: 'utf8', env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' }, timeout: 180_000,
+      });
+      expect(r.status === 0, `reward-lens score --model text-rm-llama failed: ${r.stderr || r.stdout}`);
+      await t.command('Reward Lens: Reload Runs');
       const runsDir = t.ws('.reward-lens/runs');
-      await until(() => fs.readdirSync(runsDir).some((f) => f.startsWith('omni-sample.jsonl.llama-toy.') && f.endsWith('.jsonl')), 'no llama-toy run appeared', 120_000);
-      await t.command('Reward Lens: Choose Run…', { pick: /llama-toy/ });
-      await until(async () => (await wv.locator('.rl-run-names').innerText()).startsWith('llama-toy'), 'the list does not judge with llama-toy');
+      const llama = fs.readdirSync(runsDir).find((f) => f.startsWith('omni-sample.jsonl.') && f.includes('llama') && f.endsWith('.jsonl'));
+      expect(llama, `no llama run in ${fs.readdirSync(runsDir).join(', ')}`);
+      const id = JSON.parse(fs.readFileSync(path.join(runsDir, llama), 'utf8').split('\n')[0]).model.id;
+      await t.command('Reward Lens: Choose Run…', { pick: new RegExp(id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+      await until(async () => (await wv.locator('.rl-run-names').innerText()).startsWith(id), `the list does not judge with ${id}`);
       await focusList(t.page, wv);
       await t.page.keyboard.press('Enter');
       const probe = wv.locator('[data-testid="probe-input"]');

@@ -45,4 +45,5 @@ test('probe summary: no change for a criterion-blind model, a flip named with bo
   const s = probeSummary({ margin: 0.4, verdict: 'A' }, { margin: -0.6, verdict: 'B' });
   assert.equal(s.flipped, true);
   assert.match(s.text, /margin −1\.000 · verdict flipped A → B/);
+  assert.match(probeSummary({ margin: 0.01, verdict: 'A' }, { margin: 0.01002, verdict: 'A' }).text, /^margin \+2\.0e-5 · same verdict$/);
 });
