@@ -5,7 +5,8 @@
 //   node test/e2e/run.mjs [scenario ...]     e.g. `node test/e2e/run.mjs xss keyboard`; default: all of them
 // Env: OUT_DIR (default .e2e-out: screenshots/, code-server.log, vscode-logs/, report.json), E2E_TOOLS,
 //      CHROMIUM, KEEP_SANDBOX=1 (keep the temp folder), UPDATE_SCREENSHOTS=1 (copy theme shots to docs/screenshots),
-//      E2E_NO_BUILD=1 (use dist/ as it is).
+//      E2E_NO_BUILD=1 (use dist/ as it is), E2E_CHECK_TIMEOUT_MS (one check, default 240000; a hung check is failed
+//      and the workbench reloaded in a fresh page), E2E_TIMEOUT_MS (the whole run, default 45 min).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,64 +44,39 @@ if (!process.env.E2E_NO_BUILD) {
 
 const sandbox = makeSandbox();
 const timings = {};
+const consoleErrors = [];
 let server;
 let browser;
 let page;
 const memory = startMemorySampler(() => ({ codeServer: server?.pid, chromium: browser && childPids([server?.pid])[0] }));
-const { check, shot, results } = createChecks({ out: OUT, page: () => page, log });
 
-// Ctrl+C or a CI timeout: code-server runs in its own process group, so stop it before leaving.
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, async () => {
-    log(`${sig}: stopping code-server and Chromium`);
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    if (!process.env.KEEP_SANDBOX) sandbox.remove();
-    process.exit(130);
-  });
-}
-
-let ext;
-try {
-  ext = linkExtension(sandbox, ROOT);
-  fs.cpSync(path.join(ROOT, 'samples'), sandbox.workspace, { recursive: true });
-  log(`sandbox ${sandbox.root}; extension ${ext.id} (${ext.viewTypes.join(', ') || 'no custom editors yet'})`);
-
-  server = await startCodeServer({ sandbox, folder: sandbox.workspace, logFile: path.join(OUT, 'code-server.log') });
-  timings.codeServerUpMs = server.startMs;
-  log(`code-server on ${server.base} (pid ${server.pid}) after ${server.startMs} ms`);
-  browser = await launchBrowser(sandbox.env);
+/** A fresh page on the workbench; after a hang the old page is closed without waiting (its renderer may not answer). */
+async function freshPage() {
+  const old = page;
   page = await newPage(browser);
-
-  const ok = await check('workbench loads with the samples folder', async () => {
-    const t = Date.now();
-    await openWorkbench(page, server.folderUrl());
-    timings.workbenchMs = Date.now() - t;
-  });
-  if (!ok) throw new Error('the workbench did not load; no scenario can run');
-
-  const t = {
-    page, sandbox, out: OUT, root: ROOT, log, check, shot, timings,
-    ws: (rel) => path.join(sandbox.workspace, rel),
-    open: (rel, opts) => {
-      if (!ext.viewTypes.includes(VIEW_TYPE)) throw new Error(`package.json contributes no custom editor ${VIEW_TYPE} (contributes.customEditors)`);
-      return openInRewardLens(page, rel, { log, ...opts });
-    },
-    frame: () => webviewFrame(page),
-    command: (title, opts) => runCommand(page, title, opts),
-  };
-  for (const s of scenarios) {
-    log(`-- ${s.name}`);
-    const ts = Date.now();
-    try { await s.run(t); } catch (e) { await check(`${s.name} (scenario crashed)`, () => { throw e; }); }
-    timings[`scenario:${s.name}`] = Date.now() - ts;
+  if (old) {
+    page.dialogs.push(...old.dialogs);
+    consoleErrors.push(...old.consoleErrors);
+    old.close({ runBeforeUnload: false }).catch(() => {});
   }
-} catch (e) {
-  log(`ABORTED: ${e?.stack ?? e}`);
-  results.push({ name: 'harness', ok: false, err: String(e?.message ?? e) });
-  if (page) await shot('aborted');
-} finally {
-  if (page) fs.writeFileSync(path.join(OUT, 'browser-console-errors.txt'), page.consoleErrors.join('\n'));
+  await openWorkbench(page, server.folderUrl());
+}
+const { check, shot, results } = createChecks({
+  out: OUT, page: () => page, log,
+  onHang: async () => { log('a check hung: reloading the workbench in a fresh page'); await freshPage(); },
+});
+
+let finished = false;
+/** Stops everything code-server started (its own process group), writes the report, exits 0 only if all passed. */
+async function finish(abortReason) {
+  if (finished) return;
+  finished = true;
+  if (abortReason) {
+    log(`ABORTED: ${abortReason}`);
+    results.push({ name: 'harness', ok: false, err: String(abortReason) });
+    if (page) await shot('aborted');
+  }
+  if (page) fs.writeFileSync(path.join(OUT, 'browser-console-errors.txt'), [...consoleErrors, ...page.consoleErrors].join('\n'));
   if (browser) await browser.close().catch(() => {});
   if (server) await server.stop();
   const peakMiB = memory.stop();
@@ -116,4 +92,48 @@ try {
   console.log(`screenshots and logs: ${OUT}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+// Ctrl+C, a CI timeout, or the whole run taking too long: still tear down and report.
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => finish(`${sig} received`));
+const RUN_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 45 * 60_000);
+setTimeout(() => finish(`the run took longer than ${RUN_TIMEOUT_MS / 60_000} min (E2E_TIMEOUT_MS)`), RUN_TIMEOUT_MS).unref();
+
+try {
+  const ext = linkExtension(sandbox, ROOT);
+  fs.cpSync(path.join(ROOT, 'samples'), sandbox.workspace, { recursive: true });
+  log(`sandbox ${sandbox.root}; extension ${ext.id} (${ext.viewTypes.join(', ') || 'no custom editors yet'})`);
+
+  server = await startCodeServer({ sandbox, folder: sandbox.workspace, logFile: path.join(OUT, 'code-server.log') });
+  timings.codeServerUpMs = server.startMs;
+  log(`code-server on ${server.base} (pid ${server.pid}) after ${server.startMs} ms`);
+  browser = await launchBrowser(sandbox.env);
+
+  const ok = await check('workbench loads with the samples folder', async () => {
+    const t0 = Date.now();
+    await freshPage();
+    timings.workbenchMs = Date.now() - t0;
+  });
+  if (!ok) throw new Error('the workbench did not load; no scenario can run');
+
+  // What a scenario gets. Getters and closures read `page` when called: it is replaced after a hang.
+  const t = {
+    get page() { return page; },
+    sandbox, out: OUT, root: ROOT, log, check, shot, timings,
+    ws: (rel) => path.join(sandbox.workspace, rel),
+    open: (rel, opts) => {
+      if (!ext.viewTypes.includes(VIEW_TYPE)) throw new Error(`package.json contributes no custom editor ${VIEW_TYPE} (contributes.customEditors)`);
+      return openInRewardLens(page, rel, { log, ...opts });
+    },
+    frame: () => webviewFrame(page),
+    command: (title, opts) => runCommand(page, title, opts),
+  };
+  for (const s of scenarios) {
+    log(`-- ${s.name}`);
+    const ts = Date.now();
+    try { await s.run(t); } catch (e) { await check(`${s.name} (scenario crashed)`, () => { throw e; }); }
+    timings[`scenario:${s.name}`] = Date.now() - ts;
+  }
+  await finish();
+} catch (e) {
+  await finish(e?.stack ?? e);
 }
