@@ -122,6 +122,8 @@ export default {
       expect(/McNemar/i.test(text), `comparison lacks McNemar: ${text.slice(0, 300)}`);
       await until(async () => (await cmp.locator('canvas').count()) >= 1, 'no scatter canvas');
       keep(t, await t.shot('comparison'), 'comparison.png');
+      await cmp.locator('canvas').first().scrollIntoViewIfNeeded();
+      keep(t, await t.shot('comparison-scatter'), 'comparison-scatter.png');
       await wv.locator('[data-testid="analysis-close"]').click();
       await pick(wv, 'analysis-show', 'flips');
       await until(async () => { const rs = await rows(wv); return rs.length > 0 && rs.every((r) => r.chips >= 2); }, 'flips rows lack the second verdict');
