@@ -86,5 +86,16 @@ export function firstDifference(a, b) {
 export async function leaveClean(t) {
   if (await t.page.locator('.monaco-dialog-box').count()) await t.page.keyboard.press('Escape');
   if (await tabDirty(t.page)) await t.command('File: Revert File').catch(() => {});
-  t.sandbox.writeSettings({ 'files.autoSave': undefined }); // back to the default
+}
+
+/**
+ * Turns off auto save (the browser's default is afterDelay, which would save edits the test means to keep unsaved)
+ * and gives the workbench time to read settings.json when that changed it. It stays off for later scenarios.
+ */
+export async function autoSaveOff(t) {
+  let cur = {};
+  try { cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8')); } catch { /* none yet */ }
+  if (cur['files.autoSave'] === 'off') return;
+  t.sandbox.writeSettings({ 'files.autoSave': 'off' });
+  await sleep(3000);
 }

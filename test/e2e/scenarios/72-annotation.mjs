@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
-import { copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
+import { autoSaveOff, copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
 import { focusList, selectedIndex, waitSelected } from '../lib/rewardLens.mjs';
 
 const FILE = 'annotation/relabel.jsonl';
@@ -14,7 +14,7 @@ const FILE = 'annotation/relabel.jsonl';
 export default {
   name: 'annotation',
   async run(t) {
-    t.sandbox.writeSettings({ 'files.autoSave': 'off' }); // the browser's default (afterDelay) would save for us
+    await autoSaveOff(t); // the browser's default (afterDelay) would save edits meant to stay unsaved
     const file = copySample(t, 'omni-rewardbench/omni-sample.jsonl', FILE);
     const original = fs.readFileSync(file);
     const first = JSON.parse(original.toString('utf8').split('\n')[0]);

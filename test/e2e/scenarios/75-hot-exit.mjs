@@ -3,7 +3,7 @@
 // come back marked and dirty, and saving them then writes exactly those values.
 import fs from 'node:fs';
 import { expect } from '../lib/checks.mjs';
-import { copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
+import { autoSaveOff, copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
 import { focusList, waitSelected } from '../lib/rewardLens.mjs';
 import { webview } from '../lib/workbench.mjs';
 
@@ -12,7 +12,7 @@ const FILE = 'annotation/hot-exit.jsonl';
 export default {
   name: 'hot-exit',
   async run(t) {
-    t.sandbox.writeSettings({ 'files.autoSave': 'off' }); // the browser's default (afterDelay) would save before the reload
+    await autoSaveOff(t); // the browser's default (afterDelay) would save edits meant to stay unsaved
     const file = copySample(t, 'omni-rewardbench/omni-sample.jsonl', FILE);
     const original = fs.readFileSync(file);
     const lines = original.toString('utf8').split('\n');
@@ -21,7 +21,6 @@ export default {
 
     await t.check('unsaved relabels survive a window reload, marked and dirty, with the file untouched', async () => {
       expect(pref(0) === 'response1' && pref(1) !== 'tie', `${FILE}: records 1 and 2 are not labelled as this test expects`);
-      await new Promise((r) => setTimeout(r, 1000)); // settings.json change picked up
       wv = await t.open(FILE);
       await focusList(t.page, wv);
       await waitSelected(wv, 0);
@@ -31,6 +30,7 @@ export default {
       await until(async () => (await rowLabel(wv, 1)) === 'tie', 'row 1 did not turn tie');
       await until(() => tabDirty(t.page), 'the tab is not dirty after two relabels');
       await new Promise((r) => setTimeout(r, 2500)); // VS Code writes backups shortly after a change
+      expect(fs.readFileSync(file).equals(original), 'the file was saved before the reload (auto save?)');
       await t.command('Developer: Reload Window');
       await t.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
       wv = webview(t.page);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
-import { copySample, dialogButton, dialogText, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
+import { autoSaveOff, copySample, dialogButton, dialogText, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
 import { focusList, selectedIndex, waitSelected } from '../lib/rewardLens.mjs';
 
 const FILE = 'annotation/conflict.jsonl';
@@ -14,14 +14,13 @@ const LABEL = { response1: 'A', response2: 'B', tie: 'tie' };
 export default {
   name: 'conflict',
   async run(t) {
-    t.sandbox.writeSettings({ 'files.autoSave': 'off' });
+    await autoSaveOff(t); // the browser's default (afterDelay) would save edits meant to stay unsaved
     const file = copySample(t, 'omni-rewardbench/omni-sample.jsonl', FILE);
     const pref = (bytes, i) => JSON.parse(bytes.toString('utf8').split('\n')[i])[KEY];
     const flip = (v) => (v === 'response1' ? 'response2' : 'response1');
     let wv;
 
     await t.check('a change on disk with no unsaved edits reloads the editor and keeps the selection', async () => {
-      await new Promise((r) => setTimeout(r, 1000));
       wv = await t.open(FILE);
       await focusList(t.page, wv);
       await t.page.keyboard.press('j');
