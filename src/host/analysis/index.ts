@@ -1,15 +1,13 @@
 // Analysis in the custom editor (issues 6 and 7): which runs the list judges with, run-aware filters and
 // sorts, the dashboard and comparison data, exports, the status bar, the criterion probe and the sweep.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { accuracyTable } from '../../core/analysis/accuracyTable';
 import { accuracyCsv, accuracyMarkdown, comparisonCsv, comparisonMarkdown } from '../../core/analysis/report';
 import { compareRuns, type PairedJudged } from '../../core/analysis/comparison';
-import { loadRunFor } from '../../core/analysis/judgedPairs';
+import { importAsRun } from '../../core/analysis/importAsRun';
 import { analysisPredicate, hasAnalysis, rowFacts, sortKeyFor } from '../../core/analysis/rowFacts';
 import { verdictFromMargin } from '../../core/analysis/verdict';
-import { rewriteRun, runFileName } from '../../core/scoring/runStore';
 import type { DatasetRecord } from '../../core/dataset/types';
 import { compileFilter as plainPredicate } from '../../core/view/rowFilter';
 import { MessageType, type FromWebviewMessage, type ProbeResponseMessage, type RowFilter, type RowView, type ToWebviewMessage } from '../../protocol';
@@ -262,15 +260,9 @@ export class AnalysisHost {
     if (!file) return;
     await editor.document.indexed;
     try {
-      const { run, problems } = await loadRunFor(editor.document.ds, file.fsPath);
-      const folder = runsFolders(editor.document.uri.fsPath)[0];
-      const id = `imported:${path.basename(file.fsPath).replace(/\.[^.]+$/, '')}`;
-      const header = { ...run.header, model: { ...run.header.model, id }, dataset: { ...run.header.dataset, path: editor.document.uri.fsPath } };
-      const out = path.join(folder, runFileName(editor.document.uri.fsPath, id));
-      await fs.promises.mkdir(folder, { recursive: true });
-      await rewriteRun(out, header, run.entries.values());
+      const { id, entries, problems } = await importAsRun(editor.document.ds, file.fsPath, runsFolders(editor.document.uri.fsPath)[0]);
       await this.provider.reloadRuns(editor.document.uri);
-      const msg = `Reward Lens: imported ${run.entries.size.toLocaleString()} predictions from ${path.basename(file.fsPath)} as run "${id}".`;
+      const msg = `Reward Lens: imported ${entries.toLocaleString()} predictions from ${path.basename(file.fsPath)} as run "${id}".`;
       if (problems.length) {
         const more = await vscode.window.showWarningMessage(`${msg} ${problems.length} could not be used (first: ${problems[0]}).`, 'Compare with It');
         if (more) await this.chooseRun(editor, 'second');
