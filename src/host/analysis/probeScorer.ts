@@ -47,11 +47,13 @@ export class ProbeScorer implements vscode.Disposable {
         return { scoreA: a.score, scoreB: b.score, margin: a.score - b.score };
       });
     } catch (e) {
-      this.pools.delete(modelId);
+      // A model that failed is closed; the next probe starts a fresh one.
+      if (this.pools.get(modelId) === slot) this.pools.delete(modelId);
+      void slot.pool.then((p) => p.dispose(), () => undefined);
       return items.map(() => ({ error: e instanceof Error ? e.message : String(e) }));
     } finally {
       slot.busy--;
-      if (slot.busy === 0) slot.timer = setTimeout(() => this.close(modelId), IDLE_MS);
+      if (slot.busy === 0 && this.pools.get(modelId) === slot) slot.timer = setTimeout(() => this.close(modelId), IDLE_MS);
     }
   }
 
