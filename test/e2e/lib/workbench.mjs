@@ -58,7 +58,7 @@ async function pickRow(page, label, timeoutMs = 15_000) {
 /** Runs a command by its palette title, e.g. "View: Close All Editors"; `pick` chooses in the list it opens. */
 export async function runCommand(page, title, { pick, pickTimeoutMs } = {}) {
   await openQuickInput(page, 'F1');
-  await quickInput(page).fill(`>${title}`);
+  await quickInput(page).fill(`>${title}`, { timeout: 5000 });
   await pickRow(page, title);
   if (typeof pick === 'string') await quickInput(page).fill(pick); // a text pick also filters a long list
   if (pick) await pickRow(page, pick, pickTimeoutMs);
@@ -85,7 +85,7 @@ export async function setColorTheme(page, label, workbenchClass, timeoutMs = 60_
 /** Quick Open (Ctrl+P) a workspace-relative path; opens it with the editor VS Code picks for it. */
 export async function quickOpen(page, relPath) {
   await openQuickInput(page, 'Control+P');
-  await quickInput(page).fill(relPath);
+  await quickInput(page).fill(relPath, { timeout: 5000 });
   const base = path.basename(relPath);
   // rows read "<name>, <folder>" in their aria-label; the right one has our name and our folder
   const dir = path.dirname(relPath);
