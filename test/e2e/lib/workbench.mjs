@@ -6,6 +6,7 @@ export const VIEW_TYPE_LABEL = 'Reward Lens';
 const quickInput = (page) => page.locator('.quick-input-widget .quick-input-box input');
 const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Loads the workbench with `folder` open and waits for the explorer to show it. */
 export async function openWorkbench(page, url, { timeoutMs = 90_000 } = {}) {
@@ -32,7 +33,7 @@ async function openQuickInput(page, key) {
  * Fails listing the rows it saw.
  */
 async function pickRow(page, label, timeoutMs = 15_000) {
-  const match = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : label;
+  const match = typeof label === 'string' ? new RegExp(`^\\s*${escapeRe(label)}`) : label;
   const t0 = Date.now();
   let seen = [];
   while (Date.now() - t0 < timeoutMs) {
@@ -89,7 +90,7 @@ export async function quickOpen(page, relPath) {
   const base = path.basename(relPath);
   // rows read "<name>, <folder>" in their aria-label; the right one has our name and our folder
   const dir = path.dirname(relPath);
-  await pickRow(page, new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b.*${dir === '.' ? '' : dir.split('/').pop()}`));
+  await pickRow(page, new RegExp(`^${escapeRe(base)}\\b.*${dir === '.' ? '' : escapeRe(dir.split('/').pop())}`));
 }
 
 /** The frame locator of the visible custom-editor webview's content. */
