@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
-import { until } from '../lib/annotation.mjs';
+import { tabDirty, until } from '../lib/annotation.mjs';
 import { focusList } from '../lib/rewardLens.mjs';
 
 const REL = 'omni-rewardbench/omni-sample.jsonl';
@@ -55,6 +55,7 @@ export default {
       await t.command('Reward Lens: Reload Runs');
       await until(async () => (await wv.locator('.rl-run-names').innerText()).includes('default'), 'the analysis bar does not name the default run');
       await until(async () => (await rows(wv)).some((r) => r.chips > 0), 'no row shows a verdict chip');
+      await until(async () => (await rows(wv)).some((r) => r.disagree), 'no visible row is marked as a disagreement', 20_000);
       const rs = await rows(wv);
       const marked = rs.filter((r) => r.disagree);
       expect(marked.length > 0, 'no visible row is marked as a disagreement');
@@ -164,7 +165,12 @@ export default {
       const llama = fs.readdirSync(runsDir).find((f) => f.startsWith('omni-sample.jsonl.') && f.includes('llama') && f.endsWith('.jsonl'));
       expect(llama, `no llama run in ${fs.readdirSync(runsDir).join(', ')}`);
       const id = JSON.parse(fs.readFileSync(path.join(runsDir, llama), 'utf8').split('\n')[0]).model.id;
-      await t.command('Reward Lens: Choose Run…', { pick: new RegExp(id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+      const pickRun = new RegExp(id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      // A notification or a stale quick input can hold the palette for a moment: one retry after Escape.
+      await t.command('Reward Lens: Choose Run…', { pick: pickRun }).catch(async () => {
+        await t.page.keyboard.press('Escape');
+        await t.command('Reward Lens: Choose Run…', { pick: pickRun });
+      });
       await until(async () => (await wv.locator('.rl-run-names').innerText()).startsWith(id), `the list does not judge with ${id}`);
       await focusList(t.page, wv);
       await t.page.keyboard.press('Enter');
@@ -174,6 +180,18 @@ export default {
       const summary = wv.locator('[data-testid="probe-summary"]');
       await until(async () => (await summary.isVisible()) && /margin [+−]/.test(await summary.innerText()), 'the probe shows no margin change for llama-toy', 60_000);
       keep(t, await t.shot('probe-llama'), 'probe-llama.png');
+    });
+
+    await t.check('"Apply to file" makes the probed criterion one undoable edit; Ctrl+Z takes it back', async () => {
+      const text = 'Prefer the response that is longer and mentions more details.';
+      expect(!(await tabDirty(t.page)), 'the file was dirty before applying (probing must not edit it)');
+      await wv.locator('[data-testid="probe-apply"]').click();
+      await until(async () => (await wv.locator('[data-testid="criterion"]').innerText()).includes(text), 'the criterion does not show the applied text');
+      await until(() => tabDirty(t.page), 'applying did not make the file dirty');
+      await wv.locator('[data-testid="prompt"]').click();
+      await t.page.keyboard.press('Control+z');
+      await until(async () => !(await tabDirty(t.page)), 'Ctrl+Z did not undo the applied criterion');
+      await until(async () => !(await wv.locator('[data-testid="criterion"]').innerText()).includes(text), 'the criterion still shows the applied text after undo');
       await t.page.keyboard.press('Escape');
     });
   },
