@@ -108,6 +108,7 @@ export class AnalysisBar {
     dashboard.dataset.testid = 'show-dashboard';
     this.compare = button('diff', 'Compare', 'Compare the two chosen runs (Reward Lens: Compare Runs…)', () => this.events.onShow('comparison'));
     this.compare.dataset.testid = 'show-comparison';
+    this.compare.hidden = true; // until a comparison run is chosen
     this.accuracy.dataset.testid = 'list-accuracy';
 
     const row = el('div', 'analysis-row');
