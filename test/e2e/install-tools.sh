@@ -13,6 +13,16 @@ CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 WANT_BROWSER=1; [ "${1:-}" = "--no-browser" ] && WANT_BROWSER=0
 mkdir -p "$TOOLS"; TOOLS="$(cd "$TOOLS" && pwd)"
+# Under `npm test` / `npm start` the outer npm exports npm_* variables: its user agent names the machine's Node,
+# which code-server's postinstall reads as "the" Node version (and refuses), and its prefix is the project's.
+# The installs below start from a clean npm environment, keeping only registry, proxy, cache and TLS settings.
+while IFS= read -r v; do
+  case "$v" in
+    npm_config_registry|npm_config_*proxy*|npm_config_cache|npm_config_userconfig|npm_config_globalconfig|\
+    npm_config_strict_ssl|npm_config_cafile|npm_config_ca) ;;
+    *) unset "$v" ;;
+  esac
+done < <(compgen -e | grep '^npm_' || true)
 timed() { local s=$SECONDS; "$@"; echo "install-tools: $1 took $((SECONDS - s)) s" >&2; }
 
 apt_packages() {
