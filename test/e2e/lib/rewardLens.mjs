@@ -2,6 +2,8 @@
 import { expect } from './checks.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The list's rows a user can see: the virtual list keeps spare rows around, hidden. */
+const visibleRows = (wv) => wv.locator('.pair-row >> visible=true');
 
 /** The header's numbers, e.g. { records: 44, errors: 0, format: 'Omni-RewardBench' }. */
 export async function headerCounts(wv) {
@@ -40,16 +42,16 @@ export async function backToList(page, wv) {
   for (let attempt = 0; attempt < 2 && await view.isVisible(); attempt++) {
     if (attempt) await view.locator('[data-testid="prompt"]').click(); // focus was outside the webview
     await page.keyboard.press('Escape');
-    await wv.locator('.pair-row').first().waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
+    await visibleRows(wv).first().waitFor({ timeout: 3000 }).catch(() => {});
   }
-  await wv.locator('.pair-row').first().waitFor({ state: 'visible', timeout: 5000 })
+  await visibleRows(wv).first().waitFor({ timeout: 5000 })
     .catch(() => { throw new Error('Escape did not bring back the list of pairs'); });
 }
 
 /** Gives the list keyboard focus by clicking its first visible row. */
 export async function focusList(page, wv) {
   await backToList(page, wv);
-  const first = wv.locator('.pair-row').first();
+  const first = visibleRows(wv).first();
   await first.click();
   await waitSelected(wv, Number(await first.getAttribute('data-index')));
 }
