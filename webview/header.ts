@@ -2,6 +2,7 @@
 import type { HeaderStats, IndexProgress, RowFilter } from '../src/protocol';
 import type { Label } from '../src/core/dataset/types';
 import { el, icon } from './components/badges';
+import { option, select, type Select } from './components/select';
 
 export interface HeaderEvents {
   onFilter(filter: RowFilter): void;
@@ -9,7 +10,6 @@ export interface HeaderEvents {
 
 const LABELS: Label[] = ['A', 'B', 'tie', 'none'];
 
-type Select = HTMLElement & { value: string };
 type Checkbox = HTMLElement & { checked: boolean };
 
 export class Header {
@@ -147,18 +147,3 @@ export class Header {
   }
 }
 
-function option(value: string, text: string): HTMLElement {
-  const o = document.createElement('vscode-option');
-  o.setAttribute('value', value);
-  o.textContent = text;
-  return o;
-}
-
-function select(testid: string, label: string, options: [string, string][]): Select {
-  const s = document.createElement('vscode-single-select') as Select;
-  s.dataset.testid = testid;
-  s.setAttribute('aria-label', label);
-  s.title = label;
-  for (const [v, t] of options) s.append(option(v, t));
-  return s;
-}

@@ -1,5 +1,8 @@
 // What every analysis view shares: the handle it returns, the export request it raises, and small DOM builders.
 // (The vscode-elements they use — toolbar button, checkbox — are registered by index.ts, as the app's elements.ts does.)
+import { el } from '../components/badges';
+
+export { el, icon } from '../components/badges';
 
 /** Every render function returns this: update() redraws with new data in place, dispose() removes everything. */
 export interface ViewHandle<D> {
@@ -18,19 +21,6 @@ export interface ExportRequest {
   fileName: string;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-export function icon(name: string, title?: string): HTMLElement {
-  const i = el('span', `codicon codicon-${name}`);
-  i.setAttribute('aria-hidden', 'true');
-  if (title) i.title = title;
-  return i;
-}
 
 /** A toolbar button with a codicon and a visible label (vscode-elements, like the pair view's toolbar). */
 export function actionButton(iconName: string, text: string, title: string, onClick: () => void): HTMLElement {

@@ -5,8 +5,8 @@ import { compileFilter, FilterSyntaxError } from '../../src/core/analysis/filter
 import { ROW_FIELDS, type AnalysisFilter } from '../../src/core/analysis/rowFacts';
 import type { AnalysisStateMessage, RowFilter } from '../../src/protocol';
 import { el, icon } from '../components/badges';
+import { select, type Select } from '../components/select';
 
-type Select = HTMLElement & { value: string };
 
 export interface AnalysisBarEvents {
   onFilter(change: Partial<RowFilter>): void;
@@ -160,21 +160,6 @@ export class AnalysisBar {
   }
 }
 
-function option(value: string, text: string): HTMLElement {
-  const o = document.createElement('vscode-option');
-  o.setAttribute('value', value);
-  o.textContent = text;
-  return o;
-}
-
-function select(testid: string, label: string, options: [string, string][]): Select {
-  const s = document.createElement('vscode-single-select') as Select;
-  s.dataset.testid = testid;
-  s.setAttribute('aria-label', label);
-  s.title = label;
-  for (const [v, t] of options) s.append(option(v, t));
-  return s;
-}
 
 function button(iconName: string, text: string, title: string, onClick: () => void): HTMLElement {
   const b = el('button', 'analysis-button');
