@@ -23,6 +23,7 @@ while IFS= read -r v; do
     *) unset "$v" ;;
   esac
 done < <(compgen -e | grep '^npm_' || true)
+unset NODE INIT_CWD
 timed() { local s=$SECONDS; "$@"; echo "install-tools: $1 took $((SECONDS - s)) s" >&2; }
 
 apt_packages() {
@@ -59,11 +60,7 @@ code_server() {
   echo '{"name":"code-server-host","private":true}' > "$TOOLS/cs/package.json"
   # npm runs under Node 24 (first on PATH); npm_config_nodedir points node-gyp at Node 24's headers,
   # since the machine's npmrc names Node 20's and node-gyp would otherwise try to download them.
-  # Under `npm test` the outer npm (Node 20) exports npm_* variables; the inner npm would take them as its own
-  # config — npm_config_user_agent among them, from which code-server's postinstall reads "node/v20" and refuses.
-  local outer; outer=$(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p')
-  # shellcheck disable=SC2086
-  (cd "$TOOLS/cs" && env $outer -u NODE -u INIT_CWD PATH="$TOOLS/node24/bin:$PATH" npm_config_nodedir="$TOOLS/node24" JOBS=2 \
+  (cd "$TOOLS/cs" && PATH="$TOOLS/node24/bin:$PATH" npm_config_nodedir="$TOOLS/node24" JOBS=2 \
      npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
   touch "$TOOLS/cs/.ok-$CODE_SERVER_VERSION"
 }
