@@ -23,6 +23,9 @@ export const QUIET_SETTINGS = {
   'git.autoRepositoryDetection': false,
   'npm.autoDetect': 'off',
   'typescript.tsc.autoDetect': 'off',
+  // As in desktop VS Code: edits stay unsaved until saved. code-server's browser default (afterDelay) would save
+  // behind a test's back; a setting written later is not always picked up by the running workbench.
+  'files.autoSave': 'off',
 };
 
 /**
