@@ -11,6 +11,9 @@ export function isRec(x: unknown): x is Rec {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** A non-empty list of strings (RewardBench 2 and RM-Bench keep responses so). */
+export const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string');
+
 export function err(message: string): AdapterError {
   return { error: message };
 }

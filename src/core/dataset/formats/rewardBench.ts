@@ -8,6 +8,7 @@ import {
   err,
   idOf,
   isRec,
+  isStrings,
   makePair,
   missing,
   noCriterion,
@@ -17,7 +18,6 @@ import {
   type Rec,
 } from './common';
 
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string');
 const isTranscript = (s: unknown) => typeof s === 'string' && s.includes('\n\nAssistant:');
 
 function promptParts(rec: Rec): Part[] | { error: string } {

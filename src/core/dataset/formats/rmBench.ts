@@ -7,6 +7,7 @@ import {
   err,
   idOf,
   isRec,
+  isStrings,
   makePair,
   missing,
   noCriterion,
@@ -17,7 +18,6 @@ import {
 } from './common';
 
 const STYLES = ['concise', 'detailed plain text', 'detailed markdown'];
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string');
 
 export const rmBench: FormatAdapter = {
   id: 'rm-bench',
