@@ -1,15 +1,8 @@
 // A CLIP/CLAP-style ONNX graph: token ids of T texts and M media tensors in, a [M, T] logits matrix out.
-import fs from 'node:fs';
 import type { InferenceSession as Session, Tensor as TensorT } from 'onnxruntime-node';
 import { ModelLoadError } from './scorer';
+import { openOnnxSession, ort } from './onnxSession';
 
-type Ort = typeof import('onnxruntime-node');
-let ortModule: Ort | undefined;
-function ort(): Ort {
-  process.env.ORT_DISABLE_TELEMETRY = '1';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (ortModule ??= require('onnxruntime-node') as Ort);
-}
 
 export interface ContrastiveModelOptions {
   /** Absolute path of the .onnx file, and its folder-relative name for messages. */
@@ -32,17 +25,7 @@ export class ContrastiveModel {
   /** Opens the graph and checks it has the inputs and output this kind of scorer feeds and reads. */
   static async create(opts: ContrastiveModelOptions): Promise<ContrastiveModel> {
     const file = opts.displayName;
-    if (!fs.existsSync(opts.file)) throw new ModelLoadError(file, 'missing (expected the exported ONNX graph here)');
-    let session: Session;
-    try {
-      session = await ort().InferenceSession.create(opts.file, {
-        intraOpNumThreads: opts.intraOpThreads ?? 1,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-      });
-    } catch (e) {
-      throw new ModelLoadError(file, `onnxruntime cannot load it (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-    }
+    const session = await openOnnxSession(opts.file, file, opts.intraOpThreads);
     const inputs = session.inputNames;
     for (const need of ['input_ids', opts.mediaInput])
       if (!inputs.includes(need)) throw new ModelLoadError(file, `has no input \`${need}\` (inputs: ${inputs.join(', ')}); export the full model, not one tower`);

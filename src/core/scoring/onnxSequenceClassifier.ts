@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { InferenceSession as Session, Tensor as TensorT } from 'onnxruntime-node';
 import { ModelLoadError } from './scorer';
+import { openOnnxSession, ort } from './onnxSession';
 
 export interface SequenceClassifierOptions {
   /** Absolute path of the .onnx file. */
@@ -18,14 +19,6 @@ export interface SequenceClassifierOptions {
   outputIndex?: number;
 }
 
-type Ort = typeof import('onnxruntime-node');
-let ortModule: Ort | undefined;
-function ort(): Ort {
-  // Loaded on first use so the environment variable below is in place before the native module initialises.
-  process.env.ORT_DISABLE_TELEMETRY = '1';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (ortModule ??= require('onnxruntime-node') as Ort);
-}
 
 export class OnnxSequenceClassifier {
   private constructor(
@@ -46,16 +39,7 @@ export class OnnxSequenceClassifier {
     fs.closeSync(fd);
     // An ONNX file is a protobuf ModelProto: it starts with field 1 (ir_version, varint) = 0x08.
     if (head[0] !== 0x08) throw new ModelLoadError(file, 'is not an ONNX model (a git-lfs pointer, safetensors or a PyTorch checkpoint?)');
-    let session: Session;
-    try {
-      session = await ort().InferenceSession.create(opts.file, {
-        intraOpNumThreads: opts.intraOpThreads ?? 1,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-      });
-    } catch (e) {
-      throw new ModelLoadError(file, `onnxruntime cannot load it (${e instanceof Error ? e.message.split('\n')[0] : e})`);
-    }
+    const session = await openOnnxSession(opts.file, file, opts.intraOpThreads);
     const inputs = session.inputNames;
     const n = opts.inputNames ?? {};
     const pick = (want: string | undefined, dflt: string) => (want ?? (inputs.includes(dflt) ? dflt : undefined));
