@@ -33,11 +33,44 @@ export function hasVsCodeApi(): boolean {
   return typeof (globalThis as { acquireVsCodeApi?: unknown }).acquireVsCodeApi === 'function';
 }
 
+/** One protocol message as the trace keeps it: when, which way, and the start of its JSON. */
+interface TraceEntry {
+  at: string;
+  dir: 'to host' | 'from host';
+  text: string;
+}
+const TRACE_SIZE = 60;
+const TRACE_TEXT = 300;
+
+/**
+ * The last messages both ways, for a bug report or the e2e suite's failure evidence (read with
+ * `rewardLensProtocolTrace()` in the webview's devtools). Bounded: the newest TRACE_SIZE, each cut to TRACE_TEXT chars.
+ */
+function protocolTrace(): (dir: TraceEntry['dir'], msg: unknown) => void {
+  const entries: TraceEntry[] = [];
+  (globalThis as { rewardLensProtocolTrace?: () => TraceEntry[] }).rewardLensProtocolTrace = () => entries.slice();
+  return (dir, msg) => {
+    let text: string;
+    try {
+      text = JSON.stringify(msg) ?? String(msg);
+    } catch {
+      text = String(msg);
+    }
+    if (text.length > TRACE_TEXT) text = `${text.slice(0, TRACE_TEXT)}… (${text.length} chars)`;
+    entries.push({ at: new Date().toISOString().slice(11, 23), dir, text });
+    if (entries.length > TRACE_SIZE) entries.shift();
+  };
+}
+
 export function vscodeHost(): HostApi {
   const vscode = acquireVsCodeApi();
   const listeners: ((m: ToWebviewMessage) => void)[] = [];
+  const trace = protocolTrace();
   const handler = new MessageHandler<FromWebviewMessage, ToWebviewMessage>(
-    (m) => vscode.postMessage(m),
+    (m) => {
+      trace('to host', m);
+      vscode.postMessage(m);
+    },
     (body) => {
       for (const l of listeners) l(body);
       return undefined;
@@ -45,7 +78,9 @@ export function vscodeHost(): HostApi {
     errorOf,
   );
   window.addEventListener('message', (e: MessageEvent<WebviewMessage<ToWebviewMessage>>) => {
-    if (e.data && typeof e.data.messageId === 'number') void handler.receive(e.data);
+    if (!e.data || typeof e.data.messageId !== 'number') return;
+    trace('from host', e.data);
+    void handler.receive(e.data);
   });
   return {
     request: (msg) => handler.sendRequest(msg),

@@ -2,12 +2,17 @@
 // Offline and sandboxed: a temp folder holds the user data, extensions, workspace (a copy of samples/) and XDG dirs;
 // code-server runs in its own process group and is torn down in `finally`.
 //
-//   node test/e2e/run.mjs [scenario ...]     e.g. `node test/e2e/run.mjs xss keyboard`; default: all of them
+//   node test/e2e/run.mjs [--repeat N] [--load] [scenario ...]
+//     e.g. `node test/e2e/run.mjs xss keyboard`; default: all of them, once.
+//     --repeat N   runs the chosen scenarios N times in one workbench and reports each check's pass rate.
+//     --load       keeps one core busy for the whole run (a spinning child process), to surface timing assumptions.
+// Every scenario starts from the known state of lib/knownState.mjs, so one scenario's failure never fails the next.
+// A failed check leaves its evidence in <OUT_DIR>/failures/ (lib/evidence.mjs).
 // Env: OUT_DIR (default .e2e-out: screenshots/, code-server.log, vscode-logs/, report.json), E2E_TOOLS,
 //      CHROMIUM, KEEP_SANDBOX=1 (keep the temp folder), UPDATE_SCREENSHOTS=1 (copy theme shots to docs/screenshots),
 //      E2E_NO_BUILD=1 (use dist/ as it is), E2E_CHECK_TIMEOUT_MS (one check, default 240000; a hung check is failed
 //      and the workbench reloaded in a fresh page), E2E_TIMEOUT_MS (the whole run, default 45 min).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +22,8 @@ import { startCodeServer } from './lib/codeServer.mjs';
 import { launchBrowser, newPage } from './lib/browser.mjs';
 import { openWorkbench, openInRewardLens, webviewFrame, runCommand } from './lib/workbench.mjs';
 import { startMemorySampler, childPids } from './lib/memory.mjs';
-import { createChecks } from './lib/checks.mjs';
+import { createChecks, passRates } from './lib/checks.mjs';
+import { knownState } from './lib/knownState.mjs';
 
 const VIEW_TYPE = 'rewardLens.preferenceEditor';
 const OUT = path.resolve(process.env.OUT_DIR || path.join(ROOT, '.e2e-out'));
@@ -25,7 +31,22 @@ const T0 = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - T0) / 1000).toFixed(1).padStart(6)}s]`, ...a);
 
 const scenarioDir = path.join(ROOT, 'test', 'e2e', 'scenarios');
-const wanted = process.argv.slice(2);
+/** `--repeat N`, `--load` and scenario names, in any order. */
+function parseArgs(argv) {
+  const o = { repeat: 1, load: false, wanted: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--load') o.load = true;
+    else if (a === '--repeat' || a.startsWith('--repeat=')) {
+      const v = a.includes('=') ? a.split('=')[1] : argv[++i];
+      o.repeat = Number(v);
+      if (!Number.isInteger(o.repeat) || o.repeat < 1) { console.error(`--repeat wants a whole number ≥ 1, got ${v}`); process.exit(2); }
+    } else if (a.startsWith('--')) { console.error(`unknown option ${a}; options: --repeat N, --load`); process.exit(2); }
+    else o.wanted.push(a);
+  }
+  return o;
+}
+const { repeat: REPEAT, load: LOAD, wanted } = parseArgs(process.argv.slice(2));
 const scenarios = [];
 for (const f of fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.mjs')).sort()) {
   const mod = (await import(pathToFileURL(path.join(scenarioDir, f)))).default;
@@ -48,6 +69,8 @@ const consoleErrors = [];
 let server;
 let browser;
 let page;
+let round = 1;
+let spinner;
 const memory = startMemorySampler(() => ({ codeServer: server?.pid, chromium: browser && childPids([server?.pid])[0] }));
 
 /** A fresh page on the workbench; after a hang the old page is closed without waiting (its renderer may not answer). */
@@ -62,7 +85,7 @@ async function freshPage() {
   await openWorkbench(page, server.folderUrl());
 }
 const { check, shot, results } = createChecks({
-  out: OUT, page: () => page, log,
+  out: OUT, page: () => page, log, logsDir: path.join(sandbox.userData, 'logs'), round: () => round,
   onHang: async () => { log('a check hung: reloading the workbench in a fresh page'); await freshPage(); },
 });
 
@@ -77,6 +100,7 @@ async function finish(abortReason) {
     if (page) await shot('aborted');
   }
   if (page) fs.writeFileSync(path.join(OUT, 'browser-console-errors.txt'), [...consoleErrors, ...page.consoleErrors].join('\n'));
+  spinner?.kill('SIGKILL');
   if (browser) await browser.close().catch(() => {});
   if (server) await server.stop();
   const peakMiB = memory.stop();
@@ -85,20 +109,32 @@ async function finish(abortReason) {
   timings.totalMs = Date.now() - T0;
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify({ results, timings, peakMiB }, null, 2));
+  const rates = passRates(results);
+  fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify({ repeat: REPEAT, load: LOAD, results, rates, timings, peakMiB }, null, 2));
   console.log('timings (ms):', JSON.stringify(timings));
   console.log('peak RSS (MiB):', JSON.stringify(peakMiB));
-  for (const r of results.filter((r) => !r.ok)) console.log(`  failed: ${r.name}`);
+  if (REPEAT > 1) {
+    console.log(`pass rate of each check over ${REPEAT} rounds${LOAD ? ' (one core kept busy)' : ''}:`);
+    for (const r of rates) console.log(`  ${r.passed === r.runs ? '   ' : '!! '}${r.passed}/${r.runs}  ${r.name}`);
+  }
+  for (const r of results.filter((r) => !r.ok)) {
+    console.log(`  failed${REPEAT > 1 ? ` (round ${r.round})` : ''}: ${r.name}${r.evidence ? `\n    evidence: ${path.relative(process.cwd(), r.evidence) || r.evidence}` : ''}`);
+  }
   console.log(`screenshots and logs: ${OUT}`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${passed} passed, ${failed} failed${LOAD ? ' (one core kept busy)' : ''}`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }
 // Ctrl+C, a CI timeout, or the whole run taking too long: still tear down and report.
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => finish(`${sig} received`));
-const RUN_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 45 * 60_000);
+const RUN_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || REPEAT * 45 * 60_000);
 setTimeout(() => finish(`the run took longer than ${RUN_TIMEOUT_MS / 60_000} min (E2E_TIMEOUT_MS)`), RUN_TIMEOUT_MS).unref();
 
 try {
+  if (LOAD) {
+    // one core busy for the whole run: a second process spinning, as a loaded CI machine would have
+    spinner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    log(`load: one core kept busy by pid ${spinner.pid}`);
+  }
   const ext = linkExtension(sandbox, ROOT);
   fs.cpSync(path.join(ROOT, 'samples'), sandbox.workspace, { recursive: true });
   log(`sandbox ${sandbox.root}; extension ${ext.id} (${ext.viewTypes.join(', ') || 'no custom editors yet'})`);
@@ -127,11 +163,19 @@ try {
     frame: () => webviewFrame(page),
     command: (title, opts) => runCommand(page, title, opts),
   };
-  for (const s of scenarios) {
-    log(`-- ${s.name}`);
-    const ts = Date.now();
-    try { await s.run(t); } catch (e) { await check(`${s.name} (scenario crashed)`, () => { throw e; }); }
-    timings[`scenario:${s.name}`] = Date.now() - ts;
+  for (round = 1; round <= REPEAT; round++) {
+    for (const s of scenarios) {
+      log(`-- ${s.name}${REPEAT > 1 ? ` (round ${round} of ${REPEAT})` : ''}`);
+      const ts = Date.now();
+      // a failed reset is a failed check of its own, and the scenario still runs: its checks then say what broke
+      await check(`${s.name}: starts from the known state`, async () => {
+        if (page.isClosed()) await freshPage();
+        await knownState(t, { settings: s.settings });
+      }, { timeoutMs: 120_000 });
+      try { await s.run(t); } catch (e) { await check(`${s.name} (scenario crashed)`, () => { throw e; }); }
+      const key = `scenario:${s.name}`;
+      timings[key] = Math.max(timings[key] ?? 0, Date.now() - ts);
+    }
   }
   await finish();
 } catch (e) {

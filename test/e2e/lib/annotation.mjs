@@ -2,15 +2,17 @@
 // and byte-exact expectations built from the file's own bytes (never from the extension's code).
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitingFor } from './waits.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `fn` until it returns truthy; throws `what` with the last value. */
-export async function until(fn, what, timeoutMs = 10_000) {
+export async function until(fn, what, timeoutMs = 30_000) {
+  waitingFor(what);
   const t0 = Date.now();
   let last;
   while (Date.now() - t0 < timeoutMs) {
-    last = await fn().catch((e) => `error: ${e.message.split('\n')[0]}`);
+    last = await Promise.resolve().then(fn).catch((e) => `error: ${e.message.split('\n')[0]}`);
     if (last && !(typeof last === 'string' && last.startsWith('error:'))) return last;
     await sleep(150);
   }

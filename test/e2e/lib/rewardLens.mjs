@@ -25,7 +25,7 @@ export async function selectedIndex(wv) {
 }
 
 /** Waits until the selection is `index` (the list updates after the key press is handled). */
-export async function waitSelected(wv, index, timeoutMs = 5000) {
+export async function waitSelected(wv, index, timeoutMs = 15_000) {
   const t0 = Date.now();
   let cur;
   while (Date.now() - t0 < timeoutMs) {
@@ -44,7 +44,7 @@ export async function backToList(page, wv) {
     await page.keyboard.press('Escape');
     await visibleRows(wv).first().waitFor({ timeout: 3000 }).catch(() => {});
   }
-  await visibleRows(wv).first().waitFor({ timeout: 5000 })
+  await visibleRows(wv).first().waitFor({ timeout: 15_000 })
     .catch(() => { throw new Error('Escape did not bring back the list of pairs'); });
 }
 

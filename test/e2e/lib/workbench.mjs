@@ -1,6 +1,7 @@
 // Driving the VS Code workbench the way a user does: command palette, Quick Open, "Reopen Editor With…",
 // and reaching into the active custom editor's webview (iframe.webview.ready >> #active-frame).
 import path from 'node:path';
+import { waitingFor } from './waits.mjs';
 
 export const VIEW_TYPE_LABEL = 'Reward Lens';
 const quickInput = (page) => page.locator('.quick-input-widget .quick-input-box input');
@@ -30,10 +31,12 @@ async function openQuickInput(page, key) {
 /**
  * Picks the quick-input row whose label matches `label` (a RegExp or the start of the text) with the keyboard:
  * arrow keys to it, then Enter. (Clicks proved flaky: the list re-renders while it filters.)
- * Fails listing the rows it saw.
+ * Fails listing the rows it saw; with `failIfClosed`, at once when the quick input is gone (a command's own pick
+ * may open a moment after the palette closes, so only the palette's pick sets it).
  */
-async function pickRow(page, label, timeoutMs = 15_000) {
+async function pickRow(page, label, timeoutMs = 15_000, { failIfClosed = false } = {}) {
   const match = typeof label === 'string' ? new RegExp(`^\\s*${escapeRe(label)}`) : label;
+  waitingFor(`a quick-input row matching ${match}`);
   const t0 = Date.now();
   let seen = [];
   while (Date.now() - t0 < timeoutMs) {
@@ -43,6 +46,7 @@ async function pickRow(page, label, timeoutMs = 15_000) {
       focused: r.classList.contains('focused'),
     })));
     seen = rows.map((r) => r.label);
+    if (failIfClosed && !rows.length && !(await quickInput(page).isVisible())) throw new Error(`the quick input closed before a row matching ${match} could be picked`);
     const target = rows.find((r) => match.test(r.label));
     const focused = rows.find((r) => r.focused);
     if (target && focused) {
@@ -56,12 +60,34 @@ async function pickRow(page, label, timeoutMs = 15_000) {
   throw new Error(`no quick-input row matching ${match} (rows: ${seen.map((s) => JSON.stringify(s.slice(0, 80))).join(', ') || 'none'})`);
 }
 
-/** Runs a command by its palette title, e.g. "View: Close All Editors"; `pick` chooses in the list it opens. */
-export async function runCommand(page, title, { pick, pickTimeoutMs } = {}) {
-  await openQuickInput(page, 'F1');
-  await quickInput(page).fill(`>${title}`, { timeout: 5000 });
-  await pickRow(page, title);
-  if (typeof pick === 'string') await quickInput(page).fill(pick); // a text pick also filters a long list
+/**
+ * Types `text` into a fresh quick input opened with `key` and picks the row matching `label`, retrying from the
+ * start when the widget closes under us before the pick: a quick input hides when it loses focus, and a webview
+ * that takes focus as it finishes loading (an editor just opened, a 3D canvas starting) does that. Nothing has run
+ * before the pick's Enter, so a retry is safe.
+ */
+async function typeAndPick(page, key, text, label, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await openQuickInput(page, key);
+      await quickInput(page).fill(text, { timeout: 5000 });
+      await pickRow(page, label, 15_000, { failIfClosed: true });
+      return;
+    } catch (e) {
+      if (attempt >= attempts) throw e;
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+}
+
+/**
+ * Runs a command by its palette title, e.g. "View: Close All Editors"; `pick` chooses in the list it opens, after
+ * typing `filter` into it (a text `pick` is its own filter).
+ */
+export async function runCommand(page, title, { pick, filter, pickTimeoutMs } = {}) {
+  await typeAndPick(page, 'F1', `>${title}`, title);
+  filter ??= typeof pick === 'string' ? pick : undefined;
+  if (filter) await quickInput(page).fill(filter, { timeout: 10_000 });
   if (pick) await pickRow(page, pick, pickTimeoutMs);
 }
 
@@ -73,7 +99,8 @@ export async function setColorTheme(page, label, workbenchClass, timeoutMs = 60_
   const t0 = Date.now();
   for (;;) {
     try {
-      await runCommand(page, 'Preferences: Color Theme', { pick: new RegExp(`^${label}\\b`), pickTimeoutMs: 2000 });
+      // filter to the theme first: arrowing through the list previews (repaints) every theme on the way
+      await runCommand(page, 'Preferences: Color Theme', { filter: label, pick: new RegExp(`^${label}\\b`), pickTimeoutMs: 10_000 });
       break;
     } catch (e) {
       if (Date.now() - t0 > timeoutMs) throw e;
@@ -85,12 +112,10 @@ export async function setColorTheme(page, label, workbenchClass, timeoutMs = 60_
 
 /** Quick Open (Ctrl+P) a workspace-relative path; opens it with the editor VS Code picks for it. */
 export async function quickOpen(page, relPath) {
-  await openQuickInput(page, 'Control+P');
-  await quickInput(page).fill(relPath, { timeout: 5000 });
   const base = path.basename(relPath);
   // rows read "<name>, <folder>" in their aria-label; the right one has our name and our folder
   const dir = path.dirname(relPath);
-  await pickRow(page, new RegExp(`^${escapeRe(base)}\\b.*${dir === '.' ? '' : escapeRe(dir.split('/').pop())}`));
+  await typeAndPick(page, 'Control+P', relPath, new RegExp(`^${escapeRe(base)}\\b.*${dir === '.' ? '' : escapeRe(dir.split('/').pop())}`));
 }
 
 /** The frame locator of the visible custom-editor webview's content. */
@@ -130,19 +155,21 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
   const errors = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let stage = 'close editors';
+    const at = (s) => { stage = s; waitingFor(`opening ${relPath} in ${VIEW_TYPE_LABEL} (attempt ${attempt}): ${s}`); };
     try {
+      at(stage);
       await runCommand(page, 'View: Close All Editors');
-      stage = 'quick open';
+      at('quick open');
       await quickOpen(page, relPath);
       const tab = page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) });
       await tab.waitFor({ timeout: 15_000 });
       if (await openedAs(page) === 'text') {
-        stage = 'reopen with';
+        at('reopen with');
         await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
       }
-      stage = 'webview iframe';
+      at('webview iframe');
       await webview(page).locator('#app').waitFor({ state: 'attached', timeout: 20_000 });
-      stage = '#app[data-ready="true"]';
+      at('#app[data-ready="true"]');
       await webview(page).locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: readyTimeoutMs });
       if (errors.length) log(`opened ${relPath} after ${errors.length} failed attempt(s):\n  ${errors.join('\n  ')}`);
       return webview(page);
@@ -157,6 +184,7 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
 
 /** Polls `fn(element)` in the element's frame until it returns truthy; returns that value or throws with the last one. */
 export async function waitForElement(locator, fn, { timeoutMs = 20_000, what = 'condition' } = {}) {
+  waitingFor(what);
   const t0 = Date.now();
   let last;
   while (Date.now() - t0 < timeoutMs) {

@@ -2,12 +2,28 @@
 // defaults to onExitAndWindowClose in the browser; VS Code keeps a backup of the edit journal, never of the file),
 // come back marked and dirty, and saving them then writes exactly those values.
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
 import { autoSaveOff, copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
 import { focusList, waitSelected } from '../lib/rewardLens.mjs';
 import { webview } from '../lib/workbench.mjs';
 
 const FILE = 'annotation/hot-exit.jsonl';
+
+/**
+ * Whether a backup of Reward Lens's holds an edit whose record text matches `re`, written at or after `since`.
+ * VS Code hands custom editors a destination under the workspace storage, in the extension's folder; the journal
+ * stores record texts as JSON strings, so their quotes arrive escaped.
+ */
+function backupHolds(t, re, since) {
+  const storage = path.join(t.sandbox.userData, 'User', 'workspaceStorage');
+  const walk = (dir, ours) => fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return walk(p, ours || e.name.startsWith('reward-lens.'));
+    return ours && fs.statSync(p).mtimeMs >= since && re.test(fs.readFileSync(p, 'utf8'));
+  });
+  return fs.existsSync(storage) && walk(storage, false);
+}
 
 export default {
   name: 'hot-exit',
@@ -24,12 +40,14 @@ export default {
       wv = await t.open(FILE);
       await focusList(t.page, wv);
       await waitSelected(wv, 0);
+      const editedAt = Date.now() - 1000; // file times may be coarser than the clock
       await t.page.keyboard.press('2');
       await waitSelected(wv, 1);
       await t.page.keyboard.press('0');
       await until(async () => (await rowLabel(wv, 1)) === 'tie', 'row 1 did not turn tie');
       await until(() => tabDirty(t.page), 'the tab is not dirty after two relabels');
-      await new Promise((r) => setTimeout(r, 2500)); // VS Code writes backups shortly after a change
+      // VS Code asks for a backup a moment after a change: wait until one that holds the tie is on disk
+      await until(() => backupHolds(t, /criteria_preference\\+"\s*:\s*\\+"tie/, editedAt), 'a backup of the two relabels in the workspace storage', 60_000);
       expect(fs.readFileSync(file).equals(original), 'the file was saved before the reload (auto save?)');
       await t.command('Developer: Reload Window');
       await t.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
