@@ -39,6 +39,12 @@ export interface RunEntry {
   key?: string;
 }
 
+/**
+ * How an entry's scored content relates to its pair now: the same, the same two responses swapped (a relabel on
+ * a chosen/rejected file), changed (an edited response, prompt or criterion), or unknown (an entry without a key).
+ */
+export type ContentMatch = 'same' | 'swapped' | 'changed' | 'unknown';
+
 export interface Run {
   header: RunHeader;
   /** At most one entry per record index: a later line for the same index replaces an earlier one. */

@@ -1,10 +1,9 @@
 // Runs on disk: where a run file lives, reading a previous one for resume, appending entries, and the
 // per-response score cache (keyed by model hash + template + content) that spares unchanged pairs a second scoring.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Part, PreferencePair } from '../dataset/types';
+import { sha } from './contentKey';
 import type { RunEntry, RunHeader } from './run';
 
 /** Runs folder: the setting (absolute, or relative to the workspace) or `.reward-lens/runs` in the workspace. */
@@ -13,28 +12,10 @@ export function runsFolder(workspaceRoot: string, setting?: string): string {
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
-const sha = (s: string, n = 16) => crypto.createHash('sha256').update(s).digest('hex').slice(0, n);
 
 /** `<dataset base>.<model id>.<hash of the dataset's absolute path>.jsonl`: one run per (file, model). */
 export function runFileName(datasetPath: string, modelId: string): string {
   return `${safe(path.basename(datasetPath))}.${safe(modelId)}.${sha(path.resolve(datasetPath), 8)}.jsonl`;
-}
-
-export interface ScoreKeyContext {
-  hash: string;
-  template: string;
-}
-
-/** Key of one scored response: model, template, prompt, criterion, response content. */
-export function responseKey(ctx: ScoreKeyContext, prompt: Part[], criterion: string | undefined, response: Part[]): string {
-  return sha(JSON.stringify([ctx.hash, ctx.template, prompt, criterion?.trim() ? criterion : '', response]));
-}
-
-/** Keys of a pair's two responses and of the pair (the run entry's `key`: its two response keys, combined). */
-export function pairKeys(ctx: ScoreKeyContext, pair: PreferencePair): { a: string; b: string; pair: string } {
-  const a = responseKey(ctx, pair.prompt, pair.criterion, pair.a.parts);
-  const b = responseKey(ctx, pair.prompt, pair.criterion, pair.b.parts);
-  return { a, b, pair: sha(a + b) };
 }
 
 export interface PreviousRun {

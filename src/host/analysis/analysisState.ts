@@ -1,10 +1,10 @@
 // Per open editor: which runs it judges with (current, comparison, length baseline), their Judged pairs over
 // the file, and the ε the list's verdicts use. Recomputed after runs load and when the file changes.
 import { accuracyTable, type EpsilonChoice } from '../../core/analysis/accuracyTable';
-import { judgedPairs } from '../../core/analysis/judgedPairs';
+import { contentMatcher, judgedPairs } from '../../core/analysis/judgedPairs';
 import { chooseRuns, runName } from '../../core/analysis/runChoice';
 import { type RowContext } from '../../core/analysis/rowFacts';
-import type { Judged } from '../../core/analysis/verdict';
+import type { Judged, JudgingRun } from '../../core/analysis/verdict';
 import type { LoadedRun } from '../../core/view/rowView';
 import type { AnalysisRunInfo, AnalysisStateMessage } from '../../protocol';
 import { MessageType } from '../../protocol';
@@ -28,11 +28,22 @@ export class EditorAnalysis {
 
   constructor(readonly editor: OpenEditor) {}
 
-  /** The list's judging context. */
+  /**
+   * How the list, the pair view and the filters judge pairs: the chosen runs under the ε the dashboard shows.
+   * A run joins once its ε is known (its pairs judged), so no verdict under a provisional ε is ever shown.
+   */
   context(): RowContext {
-    const judging = (r?: RunJudged) =>
-      r && { entries: r.run.entries, bradleyTerry: r.info.bradleyTerry, epsilon: (t: string) => (this.epsilon.epsilon ?? r.epsilons[t] ?? 0) };
-    return { a: judging(this.current), b: judging(this.second), threshold: this.threshold };
+    const judging = (r: RunJudged | undefined): JudgingRun | undefined =>
+      r?.judged && {
+        name: r.info.name,
+        entries: r.run.entries,
+        header: r.run.header,
+        bradleyTerry: r.info.bradleyTerry,
+        // The ε of each task's accuracy under the user's choice (updateEpsilons): the dashboard's and eval's.
+        epsilon: (t: string) => r.epsilons[t] ?? 0,
+        match: contentMatcher(r.run),
+      };
+    return { a: judging(this.current), b: judging(this.second), baseline: judging(this.baseline), threshold: this.threshold };
   }
 
   /** Picks the runs (saved choice or the newest model run) and orders editor.runs current-first. */
