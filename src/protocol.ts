@@ -135,7 +135,6 @@ export interface IndexProgress {
 export interface RunInfo {
   id: string;
   model: string;
-  entries: number;
 }
 
 /** Actions the palette commands (and keybindings) send to the active editor's webview. */

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { RowContext } from '../core/analysis/rowFacts';
 import { EditorSession } from '../core/view/editorSession';
 import type { ViewOptions } from '../core/view/filteredView';
-import type { LoadedRun } from '../core/view/rowView';
 import {
   MessageHandler,
   MessageType,
@@ -27,7 +26,7 @@ import { DatasetSource } from './datasetSource';
 import { mediaResolver } from './mediaResolver';
 import { DiskGuard } from './annotation/diskGuard';
 import { PreferenceDocument } from './preferenceDocument';
-import { loadRunsFor } from './runLoader';
+import { listRunsFor, type RunListing } from './runLoader';
 import { editorSettings, resourceRoots } from './settings';
 import { webviewHtml } from './webviewHtml';
 
@@ -35,7 +34,8 @@ export interface OpenEditor {
   document: PreferenceDocument;
   panel: vscode.WebviewPanel;
   session: EditorSession;
-  runs: LoadedRun[];
+  /** The dataset's run files, by header (the analysis reads the entries of the runs it judges with). */
+  runs: RunListing[];
 }
 
 /** What the editor needs of annotation (src/host/annotation): the edit messages and the selection. */
@@ -237,7 +237,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
 
   private async loadRuns(editor: OpenEditor): Promise<void> {
     try {
-      editor.runs = await loadRunsFor(editor.document.uri.fsPath);
+      editor.runs = await listRunsFor(editor.document.uri.fsPath);
     } catch {
       editor.runs = [];
     }

@@ -7,6 +7,7 @@ import { importRun } from '../scoring/importedRun';
 import { matchEntry } from '../scoring/contentKey';
 import { parseRun, type Run } from '../scoring/run';
 import { judgement, readEntry, toJudged, type Judged, type JudgingRun } from './verdict';
+import type { AccuracyTable } from './accuracyTable';
 import type { PairedJudged } from './comparison';
 
 import { outputModality } from './modality';
@@ -22,6 +23,23 @@ export async function eachPair(ds: Dataset, fn: (p: PreferencePair) => void, chu
 /** Entries matched to the pairs' current content by the run's content keys (swapped responses, stale scores). */
 export function contentMatcher(run: Pick<Run, 'header'> | { header?: undefined }): NonNullable<JudgingRun['match']> {
   return (entry, pair) => matchEntry(entry, pair, run.header);
+}
+
+/** ε per task of an accuracy table: the ε its three-way accuracies used (calibrated or the user's). */
+export function tableEpsilons(table: AccuracyTable): Record<string, number> {
+  return Object.fromEntries(Object.entries(table.tasks).flatMap(([t, g]) => (g.epsilon === undefined ? [] : [[t, g.epsilon]])));
+}
+
+/** A run as the list and the pair view judge it: entries matched to content, each task under the table's ε. */
+export function judgingRun(run: Pick<Run, 'entries'> & { header?: Run['header'] }, epsilons: Record<string, number>, name?: string): JudgingRun {
+  return {
+    name,
+    entries: run.entries,
+    header: run.header,
+    bradleyTerry: run.header?.model.bradleyTerry ?? false,
+    epsilon: (task) => epsilons[task] ?? 0,
+    match: contentMatcher(run),
+  };
 }
 
 export async function judgedPairs(ds: Dataset, run: Run): Promise<Judged[]> {

@@ -29,7 +29,8 @@ export interface SessionOptions {
   /** Format id and display name (known once the first records are read). */
   format: () => { id: string; name: string };
   resolveMedia: MediaResolver;
-  runs?: () => readonly LoadedRun[];
+  /** The dataset's runs, for the webview's run list. */
+  runs?: () => readonly Pick<LoadedRun, 'id' | 'model'>[];
   isEdited?: (index: number) => boolean;
   /** Posts an event to the webview (the session only calls it after the webview said ready). */
   send: (msg: ToWebviewMessage) => void;
@@ -205,7 +206,7 @@ export class EditorSession {
   }
 
   private runInfos(): RunInfo[] {
-    return (this.o.runs?.() ?? []).map((r) => ({ id: r.id, model: r.model, entries: r.entries.size }));
+    return (this.o.runs?.() ?? []).map((r) => ({ id: r.id, model: r.model }));
   }
 
   private sendThrottled(kind: string, msg: ToWebviewMessage, force: boolean): void {

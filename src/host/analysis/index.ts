@@ -86,7 +86,7 @@ export class AnalysisHost implements AnalysisPart {
   async runsLoaded(editor: OpenEditor): Promise<void> {
     const s = this.state(editor);
     s.threshold = vscode.workspace.getConfiguration('rewardLens', editor.document.uri).get<number>('analysis.confidentThreshold', 0.9);
-    s.arrange(this.context.workspaceState.get<Saved>(this.savedKey(editor)) ?? {});
+    await s.arrange(this.context.workspaceState.get<Saved>(this.savedKey(editor)) ?? {});
     this.send(editor);
     void this.refresh(editor);
   }
@@ -169,7 +169,7 @@ export class AnalysisHost implements AnalysisPart {
     const title = editor.document.fileName;
     if (!pairs) return { type: MessageType.ComparisonResponse, title, ok: false, message: 'Choose a second run to compare with: Reward Lens: Compare Runs…' };
     const ids: string[] = [];
-    for (const r of editor.runs) for (const e of r.entries.values()) ids[e.index] ??= e.id;
+    for (const r of [s.current!, s.second!]) for (const e of r.run.entries.values()) ids[e.index] ??= e.id;
     return { type: MessageType.ComparisonResponse, title, ok: true, pairs, currentName: s.current!.info.name, secondName: s.second!.info.name, ids };
   }
 
@@ -220,7 +220,7 @@ export class AnalysisHost implements AnalysisPart {
     type Item = vscode.QuickPickItem & { id?: string };
     const items: Item[] = editor.runs.map((r) => ({
       label: r.model === 'length' ? 'length baseline' : r.model,
-      description: `${r.entries.size.toLocaleString()} entries · ${path.basename(r.id)}`,
+      description: `scored ${r.header.created.slice(0, 16).replace('T', ' ')} · ${path.basename(r.id)}`,
       detail: r.id === s.current?.run.id ? 'current run' : r.id === s.second?.run.id ? 'comparison run' : undefined,
       id: r.id,
     }));
@@ -232,7 +232,7 @@ export class AnalysisHost implements AnalysisPart {
     const saved: Saved = { current: s.current?.run.id, second: s.second?.run.id, [which]: pick.id };
     if (which === 'current' && saved.second === pick.id) saved.second = undefined;
     await this.context.workspaceState.update(this.savedKey(editor), saved);
-    s.arrange(saved);
+    await s.arrange(saved);
     this.send(editor);
     await this.refresh(editor);
     if (which === 'second' && pick.id) this.show(editor, 'comparison');
