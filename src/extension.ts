@@ -7,13 +7,15 @@ import { PreferenceEditorProvider } from './host/preferenceEditorProvider';
 import { registerScoring } from './host/scoring';
 
 export function activate(context: vscode.ExtensionContext): { reloadRuns(datasetUri?: vscode.Uri): Promise<void> } {
-  const editor = PreferenceEditorProvider.register(context);
+  // Annotation answers the edit messages; analysis chooses runs per file, judges rows under ε and owns the
+  // dashboard, comparison, probe, sweep and status bar.
+  const editor = PreferenceEditorProvider.register(context, (provider) => ({
+    annotation: registerAnnotation(context, provider),
+    analysis: registerAnalysis(context, provider),
+  }));
   registerEditorCommands(context, editor);
-  registerAnnotation(context, editor);
   // Scoring tells open editors when it wrote a run, so their verdict columns fill in.
   registerScoring(context, editor);
-  // Analysis: runs chosen per file, run-aware filters, dashboard, comparison, probe, sweep, status bar.
-  registerAnalysis(context, editor);
   return { reloadRuns: (uri) => editor.reloadRuns(uri) };
 }
 

@@ -1,8 +1,10 @@
 // Every message between the extension host and the webview. Both sides import this file; nothing else crosses.
 // Shape after vscode-hexeditor's shared/protocol.ts: one enum, two unions, replies paired by message id.
+import type { EpsilonChoice } from './core/analysis/accuracyTable';
+
+export type { EpsilonChoice };
+import type { AnalysisFilter } from './core/analysis/rowFacts';
 import type { ChatTurn, Label, Modality } from './core/dataset/types';
-// ── analysis ──
-import { hasAnalysis, type AnalysisFilter } from './core/analysis/rowFacts';
 import type { Judged } from './core/analysis/verdict';
 import type { PairedJudged } from './core/analysis/comparison';
 import type { SweepCell, CriterionVariant } from './core/analysis/criteriaSweep';
@@ -21,10 +23,10 @@ export interface MediaView {
   label?: string;
 }
 
-// ---- view models: what the host sends, already reduced to what the webview draws ----
-
-/** Which rows the list shows. Everything unset = every record. Built into an index of record numbers by the host. */
-// ── analysis ── AnalysisFilter adds the run-aware filters, the expression and the sorts.
+/**
+ * Which rows the list shows. Everything unset = every record. Built into an index of record numbers by the host.
+ * AnalysisFilter adds the run-aware filters, the expression and the sorts.
+ */
 export interface RowFilter extends AnalysisFilter {
   task?: string;
   label?: Label;
@@ -44,16 +46,18 @@ export interface RowView {
   label: Label;
   /** Set for error records: the message a person can act on. */
   error?: string;
-  /** The first run's verdict and margin (score_a − score_b), when a run covers this record. */
+  /** The current run's verdict under its ε and margin (score_a − score_b), when it covers this record. */
   verdict?: Label;
   margin?: number;
   /** Whether the verdict matches the human label (undefined when either is missing or the label is 'none'). */
   agrees?: boolean;
+  /** The current run scored other content (the pair was edited since): no verdict until it is rescored. */
+  stale?: boolean;
   edited?: boolean;
-  // ── analysis ── the comparison run's verdict and margin, and which run alone is right
-  verdictB?: Label;
-  marginB?: number;
-  agreesB?: boolean;
+  /** The comparison run's verdict and margin, and which run alone is right ('onlyA' = the current run). */
+  secondVerdict?: Label;
+  secondMargin?: number;
+  secondAgrees?: boolean;
   flip?: 'onlyA' | 'onlyB';
   /** P(the label opposite the human's), for label-noise candidates. */
   pOpposite?: number;
@@ -69,16 +73,16 @@ export interface ResponseView {
   model?: string;
 }
 
-/** One run's opinion of one pair. */
-export interface ScoreView {
-  run: string;
-  scoreA?: number;
-  scoreB?: number;
-  margin?: number;
-  verdict?: Label;
-  agrees?: boolean;
-  error?: string;
-}
+/**
+ * One run's opinion of one pair, judged as the list judges it: scores (score A is for the response shown as A),
+ * a stated verdict (judges, imported runs), the model's error, or stale (the pair changed after it was scored).
+ */
+export type ScoreView = { run: string } & (
+  | { kind: 'scores'; scoreA: number; scoreB: number; margin: number; verdict: Label; agrees?: boolean }
+  | { kind: 'verdict'; verdict?: Label; agrees?: boolean }
+  | { kind: 'error'; message: string }
+  | { kind: 'stale' }
+);
 
 export interface PairView {
   kind: 'pair';
@@ -131,7 +135,6 @@ export interface IndexProgress {
 export interface RunInfo {
   id: string;
   model: string;
-  entries: number;
 }
 
 /** Actions the palette commands (and keybindings) send to the active editor's webview. */
@@ -160,9 +163,7 @@ export const enum MessageType {
   /** Records changed (edits, undo, reload from disk, a run appeared): drop cached pages and pairs. */
   Invalidate,
   RunAction,
-  // ── annotation ──
   EditResponse,
-  // ── analysis ──
   AnalysisState,
   ShowAnalysis,
   DashboardResponse,
@@ -175,11 +176,9 @@ export const enum MessageType {
   GetRows,
   GetPair,
   SelectionChanged,
-  // ── annotation ──
   SetLabel,
   CommitCriterion,
   TextInputFocus,
-  // ── analysis ──
   GetDashboard,
   GetComparison,
   ExportReport,
@@ -246,13 +245,8 @@ export interface RunActionMessage {
   action: EditorAction;
 }
 
-// ── annotation ──
-/** The reply to an edit request: applied (one undoable edit), or why not (also shown as a VS Code warning). */
-export interface EditResponseMessage {
-  type: MessageType.EditResponse;
-  ok: boolean;
-  message?: string;
-}
+/** The reply to an edit request: applied (one undoable edit; `unchanged` when it changed nothing), or why not. */
+export type EditResponseMessage = { type: MessageType.EditResponse } & ({ ok: true; unchanged?: boolean } | { ok: false; message: string });
 
 /** A label button in the pair view (keys go through VS Code keybindings, so they are rebindable). */
 export interface SetLabelMessage {
@@ -273,9 +267,7 @@ export interface TextInputFocusMessage {
   type: MessageType.TextInputFocus;
   focused: boolean;
 }
-// ── end annotation ──
 
-// ── analysis ──
 export interface AnalysisRunInfo {
   id: string;
   name: string;
@@ -292,7 +284,7 @@ export interface AnalysisStateMessage {
   /** ε per task the list's verdicts use. */
   epsilons: Record<string, number>;
   /** ε chosen by the user ({} = calibrated per task). */
-  epsilon: { epsilon?: number };
+  epsilon: EpsilonChoice;
   threshold: number;
   /** Accuracy on the file (with / without ties), for the header. */
   accuracy?: { withTies?: number; withoutTies?: number };
@@ -311,39 +303,28 @@ export interface DashboardResponseMessage {
   title: string;
   run?: { name: string; judged: Judged[]; bradleyTerry: boolean };
   baseline?: { name: string; judged: Judged[]; bradleyTerry: false };
-  epsilon: { epsilon?: number };
+  epsilon: EpsilonChoice;
 }
 
-export interface ComparisonResponseMessage {
-  type: MessageType.ComparisonResponse;
-  title: string;
-  /** Undefined when fewer than two runs are chosen; `message` says what to do. */
-  pairs?: PairedJudged[];
-  nameA?: string;
-  nameB?: string;
-  ids?: string[];
-  message?: string;
-}
+/** The two runs paired per record (`a` = the current run, `b` = the second run), or what to do when there is no second run. */
+export type ComparisonResponseMessage = { type: MessageType.ComparisonResponse; title: string } & (
+  | { ok: true; pairs: PairedJudged[]; currentName: string; secondName: string; ids: string[] }
+  | { ok: false; message: string }
+);
 
-export interface ProbeScores {
-  scoreA?: number;
-  scoreB?: number;
-  margin?: number;
-  verdict?: Label;
-  error?: string;
-}
+/** One side of the probe: the scores and the verdict, or why the model could not score the pair. */
+export type ProbeScores = { ok: true; scoreA: number; scoreB: number; margin: number; verdict: Label } | { ok: false; message: string };
 
-export interface ProbeResponseMessage {
-  type: MessageType.ProbeResponse;
-  index: number;
-  criterion: string;
-  model?: string;
-  /** Scores under the file's criterion (from the run, or scored now when the run has none). */
-  before?: ProbeScores;
-  after?: ProbeScores;
-  /** Why the probe could not score (no run chosen, the model cannot load, an imported run…). */
-  message?: string;
-}
+/**
+ * Scores under the file's criterion (`before`: from the run, or scored now when the run has none) and under the
+ * probed one; or why the probe could not score (no run chosen, the model cannot load, an imported run…); or
+ * superseded: a newer probe of this editor started meanwhile, so this one's result is not shown.
+ */
+export type ProbeResponseMessage = { type: MessageType.ProbeResponse; index: number; criterion: string } & (
+  | { ok: true; model: string; before: ProbeScores; after: ProbeScores }
+  | { ok: false; message: string }
+  | { ok: false; superseded: true }
+);
 
 export interface SweepResultMessage {
   type: MessageType.SweepResult;
@@ -379,13 +360,11 @@ export interface ProbeCriterionMessage {
 /** The dashboard's ε control: the list's verdicts follow it. */
 export interface SetEpsilonMessage {
   type: MessageType.SetEpsilon;
-  epsilon: { epsilon?: number };
+  epsilon: EpsilonChoice;
 }
-// ── end analysis ──
 
 export type ToWebviewMessage =
   | EditResponseMessage
-  // ── analysis ──
   | AnalysisStateMessage
   | ShowAnalysisMessage
   | DashboardResponseMessage
@@ -428,11 +407,9 @@ export type FromWebviewMessage =
   | GetRowsMessage
   | GetPairMessage
   | SelectionChangedMessage
-  // ── annotation ──
   | SetLabelMessage
   | CommitCriterionMessage
   | TextInputFocusMessage
-  // ── analysis ──
   | GetDashboardMessage
   | GetComparisonMessage
   | ExportReportMessage
@@ -444,10 +421,8 @@ export interface ReplyOf {
   [MessageType.ReadyRequest]: ReadyResponseMessage;
   [MessageType.GetRows]: RowsResponseMessage;
   [MessageType.GetPair]: PairResponseMessage;
-  // ── annotation ──
   [MessageType.CommitCriterion]: EditResponseMessage;
   [MessageType.SetLabel]: EditResponseMessage;
-  // ── analysis ──
   [MessageType.GetDashboard]: DashboardResponseMessage;
   [MessageType.GetComparison]: ComparisonResponseMessage;
   [MessageType.ProbeCriterion]: ProbeResponseMessage;
@@ -460,17 +435,20 @@ export interface WebviewMessage<T> {
   body: T;
 }
 
-/** A canonical string for a filter, so equal filters share one host-side view and stale replies can be spotted. */
-export function filterKey(f: RowFilter): string {
-  const text = f.text?.trim().toLowerCase();
-  const base = [f.task ?? '', f.label ?? '', text ?? '', !!f.errorsOnly];
-  // ── analysis ──
-  if (hasAnalysis(f)) base.push(f.show ?? '', f.modality ?? '', f.expr?.trim() ?? '', f.sort ?? '', !!f.sortReverse, f.flipDirection ?? '');
-  return JSON.stringify(base);
-}
+/** The message of one type from the webview. */
+export type FromWebview<K extends FromWebviewMessage['type']> = Extract<FromWebviewMessage, { type: K }>;
 
-export function isEmptyFilter(f: RowFilter): boolean {
-  return !f.task && !f.label && !f.text?.trim() && !f.errorsOnly && !hasAnalysis(f);
+/** What the host answers a message of type K with: its reply for a request, nothing for an event. */
+export type HostReply<K extends FromWebviewMessage['type']> = K extends keyof ReplyOf ? Promise<ReplyOf[K]> | ReplyOf[K] : void;
+
+/** One handler per message type from the webview: the compiler checks that every type has exactly one. */
+export type WebviewHandlers = {
+  [K in FromWebviewMessage['type']]: (msg: FromWebview<K>) => HostReply<K>;
+};
+
+/** Hands a message to its handler (the one cast: TypeScript cannot correlate the key with the message). */
+export function dispatch(handlers: WebviewHandlers, msg: FromWebviewMessage): Promise<ToWebviewMessage | undefined> | ToWebviewMessage | undefined {
+  return (handlers[msg.type] as (m: FromWebviewMessage) => Promise<ToWebviewMessage | undefined> | ToWebviewMessage | undefined)(msg);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The webview app: header, virtualised list and pair view wired to a HostApi; keyboard and palette actions.
-import { MessageType, isEmptyFilter, type EditorAction, type RowFilter, type ToWebviewMessage, type WebviewState } from '../src/protocol';
+import { isEmptyFilter } from '../src/core/view/filterKey';
+import { MessageType, type EditorAction, type RowFilter, type ToWebviewMessage, type WebviewState } from '../src/protocol';
 import type { HostApi } from './hostApi';
 import { Header } from './header';
 import { PairList, listHead } from './list/pairList';

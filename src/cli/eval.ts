@@ -1,12 +1,13 @@
 // `reward-lens eval FILE --run RUN`: the paper's accuracy table (with and without ties, per task, overall
 // = mean over tasks), as text, JSON, Markdown or CSV.
 import { accuracyTable } from '../core/analysis/accuracyTable';
-import { judgedPairs, loadRunFor } from '../core/analysis/judgedPairs';
+import { judgedPairs, loadRunFor, tableEpsilons } from '../core/analysis/judgedPairs';
+import { predict } from '../core/analysis/verdict';
 import { accuracyCsv, accuracyMarkdown, orderedTasks } from '../core/analysis/report';
 import { CliUsageError, parseCli, type CliCommand } from './common';
 import { openDataset } from './editCommand';
 
-const usage = `usage: reward-lens eval FILE --run RUN [--epsilon E] [--json | --markdown | --csv] [--format ID]
+const usage = `usage: reward-lens eval FILE --run RUN [--epsilon E] [--json | --markdown | --csv | --verdicts] [--format ID]
 
 Accuracy of a run against the file's human labels, as in Omni-RewardBench's Tables 2–3.
   --run RUN      a run file written by \`reward-lens score\` or the editor, or a predictions file
@@ -14,6 +15,8 @@ Accuracy of a run against the file's human labels, as in Omni-RewardBench's Tabl
   --epsilon E    tie threshold for every task (|score_a − score_b| ≤ E is a tie); default: calibrated per task
   --json         {"overall": {"with_ties", "without_ties"}, "tasks": {"T2T": {"with_ties", "without_ties", "epsilon", "n"}}}
   --markdown     the table as Markdown;  --csv  the table as CSV
+  --verdicts     one JSON line per pair: {"index", "line", "task", "label", "verdict", "margin", "epsilon"},
+                 the verdict under its task's ε (the editor's list and pair view show the same)
 Exit codes: 0 evaluated, 1 cannot read the file or the run, 2 usage.`;
 
 export const command: CliCommand = {
@@ -21,6 +24,7 @@ export const command: CliCommand = {
   async run(args) {
     const parsed = parseCli(args, {
       run: { type: 'string' }, epsilon: { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, csv: { type: 'boolean' }, format: { type: 'string' },
+      verdicts: { type: 'boolean' },
     }, usage);
     if (!parsed) return 0;
     const { values, positionals } = parsed;
@@ -35,8 +39,16 @@ export const command: CliCommand = {
     const { run, problems } = await loadRunFor(ds, values.run);
     for (const p of problems.slice(0, 20)) process.stderr.write(`warning: ${p}\n`);
     if (problems.length > 20) process.stderr.write(`warning: … ${problems.length - 20} more predictions could not be matched\n`);
-    const table = accuracyTable(await judgedPairs(ds, run), { epsilon });
-    if (values.json) {
+    const judged = await judgedPairs(ds, run);
+    const table = accuracyTable(judged, { epsilon });
+    if (values.verdicts) {
+      const epsilons = tableEpsilons(table);
+      const lines = judged.map((j) => {
+        const eps = epsilons[j.task] ?? 0;
+        return JSON.stringify({ index: j.index, line: ds.line(j.index), task: j.task, label: j.label, verdict: predict(j, eps) ?? null, margin: j.margin ?? null, epsilon: eps });
+      });
+      process.stdout.write(lines.join('\n') + (lines.length ? '\n' : ''));
+    } else if (values.json) {
       const tasks: Record<string, unknown> = {};
       for (const t of orderedTasks(Object.keys(table.tasks))) {
         const g = table.tasks[t];

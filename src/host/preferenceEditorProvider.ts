@@ -1,14 +1,32 @@
 // The Reward Lens custom editor: one webview per preference document, speaking src/protocol.ts through an
 // EditorSession. The host owns the file and its index; the webview pulls the pages it shows.
 import * as vscode from 'vscode';
-import { EditorSession, type SessionOptions } from '../core/view/editorSession';
-import type { LoadedRun } from '../core/view/rowView';
-import { MessageHandler, toErrorMessage, type EditorAction, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
+import type { RowContext } from '../core/analysis/rowFacts';
+import { EditorSession } from '../core/view/editorSession';
+import type { ViewOptions } from '../core/view/filteredView';
+import {
+  MessageHandler,
+  MessageType,
+  dispatch,
+  toErrorMessage,
+  type AnalysisStateMessage,
+  type ComparisonResponseMessage,
+  type DashboardResponseMessage,
+  type EditResponseMessage,
+  type EditorAction,
+  type EpsilonChoice,
+  type FromWebview,
+  type FromWebviewMessage,
+  type ProbeResponseMessage,
+  type RowFilter,
+  type ToWebviewMessage,
+  type WebviewHandlers,
+} from '../protocol';
 import { DatasetSource } from './datasetSource';
 import { mediaResolver } from './mediaResolver';
 import { DiskGuard } from './annotation/diskGuard';
 import { PreferenceDocument } from './preferenceDocument';
-import { loadRunsFor } from './runLoader';
+import { listRunsFor, type RunListing } from './runLoader';
 import { editorSettings, resourceRoots } from './settings';
 import { webviewHtml } from './webviewHtml';
 
@@ -16,20 +34,43 @@ export interface OpenEditor {
   document: PreferenceDocument;
   panel: vscode.WebviewPanel;
   session: EditorSession;
-  runs: LoadedRun[];
+  /** The dataset's run files, by header (the analysis reads the entries of the runs it judges with). */
+  runs: RunListing[];
 }
 
-/** Answers some webview messages before the session does (annotation); undefined = not mine, the session answers. */
-export type MessageHook = (editor: OpenEditor, msg: FromWebviewMessage) => Promise<ToWebviewMessage | undefined> | undefined;
+/** What the editor needs of annotation (src/host/annotation): the edit messages and the selection. */
+export interface AnnotationPart {
+  setLabel(editor: OpenEditor, index: number, label: FromWebview<MessageType.SetLabel>['label']): Promise<EditResponseMessage>;
+  commitCriterion(editor: OpenEditor, index: number, text: string): Promise<EditResponseMessage>;
+  textInputFocus(focused: boolean): void;
+  selectionChanged(editor: OpenEditor, index: number): void;
+}
+
+/** What the editor needs of analysis (src/host/analysis): judging, run-aware filters, its views and messages. */
+export interface AnalysisPart {
+  /** After an editor's runs are (re)loaded, before its list refetches: choose runs, verdicts under ε. */
+  runsLoaded(editor: OpenEditor): Promise<void>;
+  /** How the list and the pair view judge pairs (undefined until a run is chosen and ε is known). */
+  judging(editor: OpenEditor): RowContext | undefined;
+  viewOptions(editor: OpenEditor, filter: RowFilter): ViewOptions | undefined;
+  stateMessage(editor: OpenEditor): AnalysisStateMessage;
+  dashboard(editor: OpenEditor): Promise<DashboardResponseMessage>;
+  comparison(editor: OpenEditor): Promise<ComparisonResponseMessage>;
+  exportReport(editor: OpenEditor, msg: FromWebview<MessageType.ExportReport>): void;
+  probe(editor: OpenEditor, index: number, criterion: string): Promise<ProbeResponseMessage>;
+  setEpsilon(editor: OpenEditor, epsilon: EpsilonChoice): void;
+}
+
+export interface EditorParts {
+  annotation: AnnotationPart;
+  analysis: AnalysisPart;
+}
 
 export class PreferenceEditorProvider implements vscode.CustomEditorProvider<PreferenceDocument> {
   static readonly viewType = 'rewardLens.preferenceEditor';
 
   private readonly editors = new Set<OpenEditor>();
-  private readonly hooks: MessageHook[] = [];
-  // ── analysis ── run-aware rows and filters, and a step after runs load (choice of runs, verdicts under ε)
-  sessionAnalysis?: (editor: OpenEditor) => SessionOptions['analysis'];
-  private readonly runsHooks: ((editor: OpenEditor) => Promise<void>)[] = [];
+  private readonly parts: EditorParts;
   private active: OpenEditor | undefined;
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
@@ -37,10 +78,16 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   /** One watcher per document: changes on disk never overwrite unsaved edits silently. */
   private readonly guards = new WeakMap<PreferenceDocument, DiskGuard>();
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  /** `parts` builds annotation and analysis, which need the provider (active editor, reload of runs) in turn. */
+  private constructor(
+    private readonly context: vscode.ExtensionContext,
+    parts: (provider: PreferenceEditorProvider) => EditorParts,
+  ) {
+    this.parts = parts(this);
+  }
 
-  static register(context: vscode.ExtensionContext): PreferenceEditorProvider {
-    const provider = new PreferenceEditorProvider(context);
+  static register(context: vscode.ExtensionContext, parts: (provider: PreferenceEditorProvider) => EditorParts): PreferenceEditorProvider {
+    const provider = new PreferenceEditorProvider(context, parts);
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(PreferenceEditorProvider.viewType, provider, {
         // The webview restores its selection from getState, so it need not stay alive while hidden.
@@ -89,11 +136,13 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     webview.options = { enableScripts: true, localResourceRoots: resourceRoots(document.uri, extensionUri) };
     webview.html = webviewHtml(webview, extensionUri, editorSettings(document.uri).allowRemoteMedia);
 
+    const { analysis } = this.parts;
     const editor: OpenEditor = { document, panel, session: undefined as unknown as EditorSession, runs: [] };
+    const handlers = this.handlers(editor);
     // Nothing is posted until the webview's ready request arrives (the session holds events until then).
     const channel = new MessageHandler<ToWebviewMessage, FromWebviewMessage>(
       (m) => void webview.postMessage(m),
-      (body) => this.hooks.reduce<ReturnType<MessageHook>>((reply, hook) => reply ?? hook(editor, body), undefined) ?? editor.session.handle(body),
+      (body) => dispatch(handlers, body),
       () => undefined,
       toErrorMessage,
     );
@@ -105,7 +154,8 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       resolveMedia: mediaResolver(webview, document.uri),
       runs: () => editor.runs,
       send: (m) => channel.sendEvent(m),
-      analysis: this.sessionAnalysis?.(editor),
+      judging: () => analysis.judging(editor),
+      viewOptions: (filter) => analysis.viewOptions(editor, filter),
     });
     editor.session.indexProgress(document.progress);
     this.editors.add(editor);
@@ -129,16 +179,32 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     void this.loadRuns(editor);
   }
 
-  /** Lets another host part (annotation) answer its own messages from every editor's webview. */
-  addMessageHook(hook: MessageHook): vscode.Disposable {
-    this.hooks.push(hook);
-    return new vscode.Disposable(() => this.hooks.splice(this.hooks.indexOf(hook), 1));
-  }
-
-  /** Runs after an editor's runs are (re)loaded, before its list refetches (analysis). */
-  addRunsHook(hook: (editor: OpenEditor) => Promise<void>): vscode.Disposable {
-    this.runsHooks.push(hook);
-    return new vscode.Disposable(() => this.runsHooks.splice(this.runsHooks.indexOf(hook), 1));
+  /** One owner per webview message: the session (list and pair pages), annotation (edits), analysis (its views). */
+  private handlers(editor: OpenEditor): WebviewHandlers {
+    const { annotation, analysis } = this.parts;
+    const session = () => editor.session;
+    return {
+      [MessageType.ReadyRequest]: () => {
+        const reply = session().ready();
+        // Posted right after the session starts posting events, so it reaches the webview before the reply.
+        session().notify(analysis.stateMessage(editor));
+        return reply;
+      },
+      [MessageType.GetRows]: (m) => session().rows(m),
+      [MessageType.GetPair]: (m) => session().pair(m),
+      [MessageType.SelectionChanged]: (m) => {
+        annotation.selectionChanged(editor, m.index);
+        return session().select(m);
+      },
+      [MessageType.SetLabel]: (m) => annotation.setLabel(editor, m.index, m.label),
+      [MessageType.CommitCriterion]: (m) => annotation.commitCriterion(editor, m.index, m.text),
+      [MessageType.TextInputFocus]: (m) => annotation.textInputFocus(m.focused),
+      [MessageType.GetDashboard]: () => analysis.dashboard(editor),
+      [MessageType.GetComparison]: () => analysis.comparison(editor),
+      [MessageType.ExportReport]: (m) => analysis.exportReport(editor, m),
+      [MessageType.ProbeCriterion]: (m) => analysis.probe(editor, m.index, m.criterion),
+      [MessageType.SetEpsilon]: (m) => analysis.setEpsilon(editor, m.epsilon),
+    };
   }
 
   /** Every open Reward Lens editor. */
@@ -171,11 +237,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
 
   private async loadRuns(editor: OpenEditor): Promise<void> {
     try {
-      editor.runs = await loadRunsFor(editor.document.uri.fsPath);
+      editor.runs = await listRunsFor(editor.document.uri.fsPath);
     } catch {
       editor.runs = [];
     }
-    for (const hook of this.runsHooks) await hook(editor).catch(() => undefined);
+    await this.parts.analysis.runsLoaded(editor).catch(() => undefined);
     editor.session.invalidate();
   }
 

@@ -1,13 +1,24 @@
 // Runs that belong to a dataset: run files under the workspace's runs folder whose header names this file.
+// Listing reads each file's header line only; a run's entries are read when the analysis chooses it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readPreviousRun, runsFolder } from '../core/scoring/runStore';
+import { readPreviousRun, readRunHeader, runsFolder } from '../core/scoring/runStore';
+import type { RunHeader } from '../core/scoring/run';
 import type { LoadedRun } from '../core/view/rowView';
 
-export async function loadRunsFor(datasetPath: string): Promise<LoadedRun[]> {
+/** A run file of this dataset, known by its header. */
+export interface RunListing {
+  /** The run file's path. */
+  id: string;
+  model: string;
+  header: RunHeader;
+}
+
+/** The dataset's runs, newest first; files that are not runs (or whose header is invalid) are skipped. */
+export async function listRunsFor(datasetPath: string): Promise<RunListing[]> {
   const target = path.resolve(datasetPath);
-  const runs: (LoadedRun & { mtime: number })[] = [];
+  const runs: (RunListing & { mtime: number })[] = [];
   for (const folder of runsFolders(datasetPath)) {
     let names: string[];
     try {
@@ -17,14 +28,19 @@ export async function loadRunsFor(datasetPath: string): Promise<LoadedRun[]> {
     }
     for (const name of names) {
       const file = path.join(folder, name);
-      const run = await readPreviousRun(file).catch(() => undefined);
-      if (!run || path.resolve(folder, run.header.dataset?.path ?? '') !== target) continue;
+      const read = await readRunHeader(file);
+      if (!read.ok || path.resolve(folder, read.header.dataset.path) !== target) continue;
       const mtime = (await fs.promises.stat(file).catch(() => undefined))?.mtimeMs ?? 0;
-      runs.push({ id: file, model: run.header.model.id, entries: run.entries, header: run.header, mtime });
+      runs.push({ id: file, model: read.header.model.id, header: read.header, mtime });
     }
   }
-  // Newest first: the list shows the first run's verdicts.
   return runs.sort((a, b) => b.mtime - a.mtime).map(({ mtime: _m, ...r }) => r);
+}
+
+/** A listed run with its entries (a torn last line, from a scoring still writing, is left out). */
+export async function loadRun(listing: RunListing): Promise<LoadedRun | undefined> {
+  const run = await readPreviousRun(listing.id);
+  return run && { id: listing.id, model: run.header.model.id, header: run.header, entries: run.entries };
 }
 
 /** Where runs live: each workspace folder's runs folder (setting or `.reward-lens/runs`), else next to the file. */

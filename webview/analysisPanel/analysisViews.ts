@@ -115,14 +115,14 @@ export class AnalysisViews {
     const d = await this.host.request({ type: MessageType.GetComparison });
     if (this.view !== 'comparison') return;
     this.clear();
-    if (!d.pairs) {
-      this.body.append(el('div', 'muted analysis-empty', d.message ?? 'Choose two runs to compare.'));
+    if (!d.ok) {
+      this.body.append(el('div', 'muted analysis-empty', d.message));
       return;
     }
     const box = el('div', 'analysis-comparison');
     box.dataset.testid = 'comparison';
     this.body.append(box);
-    this.handle = renderComparison(box, { pairs: d.pairs, nameA: d.nameA!, nameB: d.nameB!, ids: d.ids, title: d.title }, {
+    this.handle = renderComparison(box, { pairs: d.pairs, nameA: d.currentName, nameB: d.secondName, ids: d.ids, title: d.title }, {
       onExport: this.onExport,
       onShowPairs: (_indices, why) => this.events.onShowFlips(why.direction, why.task),
       onOpenPair: (index) => this.events.onOpenPair(index),

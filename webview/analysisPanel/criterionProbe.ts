@@ -2,7 +2,7 @@
 // on the host's worker pool); shows old and new scores, the margin change, whether the verdict flipped, and
 // the criteria tried on this pair. Nothing changes in the file unless "Apply to file" (an undoable edit).
 import { ProbeHistory, probeSummary } from '../../src/core/analysis/probeHistory';
-import { MessageType, type PairView, type ProbeResponseMessage, type ProbeScores } from '../../src/protocol';
+import { MessageType, type EditResponseMessage, type PairView, type ProbeResponseMessage, type ProbeScores } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip } from '../components/badges';
 
@@ -13,7 +13,7 @@ const drafts = new Map<number, string>();
 export function criterionProbe(
   host: HostApi,
   pair: PairView,
-  apply: ((text: string) => Promise<{ ok: boolean; message?: string }>) | undefined,
+  apply: ((text: string) => Promise<EditResponseMessage>) | undefined,
 ): HTMLElement {
   const box = el('section', 'pair-section criterion-probe');
   box.dataset.testid = 'probe';
@@ -71,21 +71,22 @@ export function criterionProbe(
       result.replaceChildren(el('span', 'error-message', e instanceof Error ? e.message : String(e)));
       return;
     }
-    if (mine !== ticket || reply.message === 'superseded') return;
+    if (mine !== ticket || 'superseded' in reply) return;
     result.replaceChildren();
-    if (reply.message) {
+    if (!reply.ok) {
       result.dataset.state = 'message';
       result.append(el('span', 'muted', reply.message));
       return;
     }
-    const s = probeSummary(reply.before, reply.after);
+    const scored = (p: ProbeScores) => (p.ok ? p : undefined);
+    const s = probeSummary(scored(reply.before), scored(reply.after));
     result.dataset.state = s.delta === 0 ? 'no-change' : s.flipped ? 'flipped' : 'changed';
-    result.append(scoresTable(reply.model ?? 'model', reply.before, reply.after));
+    result.append(scoresTable(reply.model, reply.before, reply.after));
     const summary = el('div', `probe-summary${s.flipped ? ' flipped' : ''}`);
     summary.dataset.testid = 'probe-summary';
     summary.append(icon(s.delta === 0 ? 'circle-slash' : s.flipped ? 'arrow-swap' : 'arrow-both'), document.createTextNode(` ${s.text}`));
     result.append(summary);
-    history.add(pair.index, { criterion, margin: reply.after?.margin, verdict: reply.after?.verdict, flipped: s.flipped });
+    history.add(pair.index, { criterion, margin: scored(reply.after)?.margin, verdict: scored(reply.after)?.verdict, flipped: s.flipped });
     drawHistory();
   };
   area.addEventListener('input', () => {
@@ -101,7 +102,7 @@ export function criterionProbe(
     if (!apply) return;
     applyBtn.disabled = true;
     const r = await apply(area.value);
-    note.textContent = r.ok ? 'Applied: one undoable edit (Ctrl+Z undoes it).' : r.message ?? 'not applied';
+    note.textContent = r.ok ? 'Applied: one undoable edit (Ctrl+Z undoes it).' : r.message;
   });
   drawHistory();
   const draft = drafts.get(pair.index);
@@ -112,7 +113,7 @@ export function criterionProbe(
   return box;
 }
 
-function scoresTable(model: string, before?: ProbeScores, after?: ProbeScores): HTMLElement {
+function scoresTable(model: string, before: ProbeScores, after: ProbeScores): HTMLElement {
   const t = el('table', 'scores-table probe-table');
   const head = el('tr');
   for (const h of [model, 'Score A', 'Score B', 'Margin', 'Verdict']) head.append(el('th', undefined, h));
@@ -120,14 +121,14 @@ function scoresTable(model: string, before?: ProbeScores, after?: ProbeScores): 
   for (const [name, s] of [['file criterion', before], ['probe', after]] as const) {
     const tr = el('tr');
     tr.append(el('td', 'run-name', name));
-    if (!s || s.error) {
-      const td = el('td', 'error-message', s?.error ?? '–');
+    if (!s.ok) {
+      const td = el('td', 'error-message', s.message);
       td.colSpan = 4;
       tr.append(td);
     } else {
-      tr.append(el('td', 'num', s.scoreA?.toFixed(3) ?? ''), el('td', 'num', s.scoreB?.toFixed(3) ?? ''), el('td', 'num', formatMargin(s.margin)));
+      tr.append(el('td', 'num', s.scoreA.toFixed(3)), el('td', 'num', s.scoreB.toFixed(3)), el('td', 'num', formatMargin(s.margin)));
       const v = el('td');
-      if (s.verdict) v.append(labelChip(s.verdict, 'verdict-chip'));
+      v.append(labelChip(s.verdict, 'verdict-chip'));
       tr.append(v);
     }
     t.append(tr);

@@ -55,6 +55,8 @@ export function mockHost(data: DevData, opts: MockOptions = {}): HostApi {
     fileName: data.fileName,
     format: () => data.format,
     runs: () => runs,
+    // The synthetic run is judged at ε = 0 (the dev page has no analysis host to calibrate it).
+    judging: () => (runs[0] ? { a: { name: runs[0].model, entries: runs[0].entries, bradleyTerry: false, epsilon: () => 0 }, threshold: 0.9 } : undefined),
     resolveMedia: async (ref) => {
       const base = { modality: ref.modality, ...(ref.mime ? { mime: ref.mime } : {}) };
       if (ref.source.kind === 'data') return { ...base, src: ref.source.uri };

@@ -1,6 +1,7 @@
 // The virtualised list of pairs: a spacer sized to the row count, a fixed pool of row elements placed over the
 // visible window, and pages pulled from the host as the window moves. DOM size is constant for any file size.
-import { MessageType, filterKey, type RowFilter, type RowView } from '../../src/protocol';
+import { filterKey } from '../../src/core/view/filterKey';
+import { MessageType, type RowFilter, type RowView } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
 import { editedMark } from '../annotation';
@@ -288,16 +289,23 @@ export class PairList {
     const label = el('span', 'cell label');
     label.append(labelChip(row.label));
     const verdict = el('span', 'cell verdict');
+    if (row.stale) {
+      // The pair changed after the run scored it: its old verdict would be wrong, so none is shown.
+      const stale = el('span', 'stale-mark', 'stale');
+      stale.dataset.testid = 'stale';
+      stale.title = 'this pair changed after the run scored it: score the file again for a verdict';
+      verdict.append(stale);
+    }
     if (row.verdict) {
       verdict.append(labelChip(row.verdict, 'verdict-chip'));
       if (row.agrees === false) verdict.append(icon('warning', 'the model disagrees with the human label'));
     }
     // analysis: disagreement mark on the row, the comparison run's verdict, flips, P(opposite label)
     r.classList.toggle('disagree', row.agrees === false);
-    if (row.verdictB) {
-      if (!row.verdict) verdict.append(el('span', 'muted', '–')); // the current run has no verdict here
-      const b = labelChip(row.verdictB, 'verdict-chip verdict-b');
-      b.title = `comparison run: ${row.verdictB}${row.agreesB === false ? ' (disagrees with the human label)' : ''}`;
+    if (row.secondVerdict) {
+      if (!row.verdict && !row.stale) verdict.append(el('span', 'muted', '–')); // the current run has no verdict here
+      const b = labelChip(row.secondVerdict, 'verdict-chip verdict-b');
+      b.title = `comparison run: ${row.secondVerdict}${row.secondAgrees === false ? ' (disagrees with the human label)' : ''}`;
       verdict.append(b);
       if (row.flip) verdict.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? 'only the current run is right' : 'only the comparison run is right'));
     }

@@ -202,12 +202,15 @@ function scoresTable(scores: ScoreView[]): HTMLElement {
   for (const s of scores) {
     const tr = el('tr');
     tr.append(el('td', 'run-name', s.run));
-    if (s.error) {
-      const td = el('td', 'error-message', s.error);
+    if (s.kind === 'error' || s.kind === 'stale') {
+      const why = s.kind === 'error' ? s.message : 'stale: this pair changed after the run scored it; score the file again';
+      const td = el('td', s.kind === 'error' ? 'error-message' : 'muted stale-scores', why);
+      if (s.kind === 'stale') td.dataset.testid = 'stale-scores';
       td.colSpan = 5;
       tr.append(td);
     } else {
-      tr.append(el('td', 'num', fmt(s.scoreA)), el('td', 'num', fmt(s.scoreB)), el('td', 'num', formatMargin(s.margin)));
+      const scores = s.kind === 'scores' ? s : undefined;
+      tr.append(el('td', 'num', fmt(scores?.scoreA)), el('td', 'num', fmt(scores?.scoreB)), el('td', 'num', formatMargin(scores?.margin)));
       const v = el('td');
       if (s.verdict) v.append(labelChip(s.verdict, 'verdict-chip'));
       const ok = el('td');

@@ -9,8 +9,8 @@ export interface PairedJudged {
   task: string;
   modality: string;
   label: Judged['label'];
-  a: Pick<Judged, 'margin' | 'verdict' | 'failed'> | undefined;
-  b: Pick<Judged, 'margin' | 'verdict' | 'failed'> | undefined;
+  a: Pick<Judged, 'margin' | 'verdict' | 'failed' | 'stale'> | undefined;
+  b: Pick<Judged, 'margin' | 'verdict' | 'failed' | 'stale'> | undefined;
 }
 
 export interface Agreement {
@@ -49,7 +49,8 @@ export function compareRuns(pairs: readonly PairedJudged[], choice: EpsilonChoic
   const overall = empty();
   const flips = { onlyA: [] as number[], onlyB: [] as number[] };
   for (const p of pairs) {
-    if (p.label === 'none' || p.label === 'tie' || !p.a || !p.b) continue;
+    // A stale side (the pair was edited after that run scored it) is no prediction, so never a flip.
+    if (p.label === 'none' || p.label === 'tie' || !p.a || !p.b || p.a.stale || p.b.stale) continue;
     // A task one model cannot score at all says nothing about which model is better.
     if (!modelA.tasks[p.task]?.supported || !modelB.tasks[p.task]?.supported) continue;
     const rightA = predict(side(p, 'a'), 0) === p.label;

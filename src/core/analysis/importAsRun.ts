@@ -3,8 +3,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset } from '../dataset/dataset';
+import { keyContext, pairKeys } from '../scoring/contentKey';
 import { rewriteRun, runFileName } from '../scoring/runStore';
-import { loadRunFor } from './judgedPairs';
+import { eachPair, loadRunFor } from './judgedPairs';
 
 export interface ImportedRunFile {
   file: string;
@@ -19,6 +20,12 @@ export async function importAsRun(ds: Dataset, predictionsFile: string, runsFold
   const { run, problems } = await loadRunFor(ds, predictionsFile);
   const id = `imported:${path.basename(predictionsFile).replace(/\.[^.]+$/, '')}`;
   const header = { ...run.header, model: { ...run.header.model, id }, dataset: { ...run.header.dataset, path: path.resolve(ds.filePath) } };
+  // Each prediction keeps the content it was made for, so a later swap or edit of the pair is seen (issue 11).
+  const ctx = keyContext(header);
+  await eachPair(ds, (p) => {
+    const e = run.entries.get(p.index);
+    if (e) e.key = pairKeys(ctx, p).pair;
+  });
   const file = path.join(runsFolder, runFileName(ds.filePath, id));
   await fs.mkdir(runsFolder, { recursive: true });
   await rewriteRun(file, header, run.entries.values());

@@ -4,8 +4,10 @@ import fs from 'node:fs/promises';
 import type { Dataset } from '../dataset/dataset';
 import type { PreferencePair } from '../dataset/types';
 import { importRun } from '../scoring/importedRun';
+import { matchEntry } from '../scoring/contentKey';
 import { parseRun, type Run } from '../scoring/run';
-import { entryJudgement, type Judged } from './verdict';
+import { judgement, readEntry, toJudged, type Judged, type JudgingRun } from './verdict';
+import type { AccuracyTable } from './accuracyTable';
 import type { PairedJudged } from './comparison';
 
 import { outputModality } from './modality';
@@ -18,17 +20,44 @@ export async function eachPair(ds: Dataset, fn: (p: PreferencePair) => void, chu
   }
 }
 
+/** Entries matched to the pairs' current content by the run's content keys (swapped responses, stale scores). */
+export function contentMatcher(run: Pick<Run, 'header'> | { header?: undefined }): NonNullable<JudgingRun['match']> {
+  return (entry, pair) => matchEntry(entry, pair, run.header);
+}
+
+/** ε per task of an accuracy table: the ε its three-way accuracies used (calibrated or the user's). */
+export function tableEpsilons(table: AccuracyTable): Record<string, number> {
+  return Object.fromEntries(Object.entries(table.tasks).flatMap(([t, g]) => (g.epsilon === undefined ? [] : [[t, g.epsilon]])));
+}
+
+/** A run as the list and the pair view judge it: entries matched to content, each task under the table's ε. */
+export function judgingRun(run: Pick<Run, 'entries'> & { header?: Run['header'] }, epsilons: Record<string, number>, name?: string): JudgingRun {
+  return {
+    name,
+    entries: run.entries,
+    header: run.header,
+    bradleyTerry: run.header?.model.bradleyTerry ?? false,
+    epsilon: (task) => epsilons[task] ?? 0,
+    match: contentMatcher(run),
+  };
+}
+
 export async function judgedPairs(ds: Dataset, run: Run): Promise<Judged[]> {
   const out: Judged[] = [];
-  await eachPair(ds, (p) => out.push({ index: p.index, task: p.task ?? 'unknown', modality: outputModality(p), label: p.label, ...entryJudgement(run.entries.get(p.index)) }));
+  const judging = { entries: run.entries, match: contentMatcher(run) };
+  await eachPair(ds, (p) => out.push(toJudged(p, judging)));
   return out;
 }
 
 export async function pairedJudged(ds: Dataset, a: Run, b: Run): Promise<PairedJudged[]> {
+  const side = (run: Run, p: PreferencePair) => {
+    const e = run.entries.get(p.index);
+    return e && judgement(readEntry(e, matchEntry(e, p, run.header)));
+  };
   const out: PairedJudged[] = [];
   await eachPair(ds, (p) => out.push({
     index: p.index, task: p.task ?? 'unknown', modality: outputModality(p), label: p.label,
-    a: entryJudgement(a.entries.get(p.index)), b: entryJudgement(b.entries.get(p.index)),
+    a: side(a, p), b: side(b, p),
   }));
   return out;
 }

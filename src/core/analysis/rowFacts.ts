@@ -2,24 +2,18 @@
 // confidence, whether it disagrees with the human, the second run's verdict and the flip direction. These
 // are the fields of the filter language and the keys of the list's sorts. Pure: the host and tests use it.
 import type { DatasetRecord, Label, Part, PreferencePair } from '../dataset/types';
-import type { RunEntry } from '../scoring/run';
 import { outputModality } from './modality';
 import { compileFilter, type Predicate, type Value } from './filterExpression';
-import { entryJudgement, predict, sigmoid, type Judged } from './verdict';
+import { judgePair, sigmoid, type JudgingRun } from './verdict';
 
-/** One run as the list judges with it. */
-export interface JudgingRun {
-  entries: Map<number, RunEntry>;
-  /** Margins are Bradley–Terry logits (σ(m) = P(A wins)). */
-  bradleyTerry: boolean;
-  /** ε per task (calibrated or set by the user); 0 when unknown. */
-  epsilon: (task: string) => number;
-}
+export type { JudgingRun };
 
 export interface RowContext {
   a?: JudgingRun;
   /** The comparison run, when two runs are compared. */
   b?: JudgingRun;
+  /** A length-baseline run, shown beside the model in the pair view. */
+  baseline?: JudgingRun;
   /** Confident errors and label-noise candidates: P(opposite) ≥ this (Bradley–Terry), else |m| ≥ this. */
   threshold: number;
 }
@@ -35,9 +29,13 @@ export interface RowFacts {
   pOpposite?: number;
   confidentError?: boolean;
   failed?: boolean;
-  verdictB?: Label;
-  marginB?: number;
-  correctB?: boolean;
+  /** The current run scored other content (an edited pair): no verdict until rescored. */
+  stale?: boolean;
+  /** The comparison run's verdict, margin and correctness. */
+  secondVerdict?: Label;
+  secondMargin?: number;
+  secondCorrect?: boolean;
+  secondStale?: boolean;
   /** Pairs one run gets right and the other wrong: 'onlyA' = the current run right, the comparison run wrong. */
   flip?: 'onlyA' | 'onlyB';
 }
@@ -48,27 +46,19 @@ export const ROW_FIELDS = [
   'p_opposite', 'verdict_b', 'margin_b', 'correct_b', 'flip', 'index', 'line', 'criterion', 'subset', 'failed',
 ] as const;
 
-function judge(pair: PreferencePair, run: JudgingRun): { verdict?: Label; margin?: number; failed?: boolean } {
-  const j = entryJudgement(run.entries.get(pair.index));
-  if (!j) return {};
-  if (j.failed) return { failed: true };
-  const judged: Judged = { index: pair.index, task: pair.task ?? 'unknown', modality: '', label: pair.label, ...j };
-  return { verdict: predict(judged, run.epsilon(pair.task ?? 'unknown')), margin: j.margin };
-}
-
-const labelled = (l: Label) => l !== 'none';
-
 export function rowFacts(pair: PreferencePair, ctx: RowContext): RowFacts {
   const f: RowFacts = {};
   if (ctx.a) {
-    const { verdict, margin, failed } = judge(pair, ctx.a);
-    f.verdict = verdict;
+    const j = judgePair(pair, ctx.a) ?? {};
+    const margin = j.margin;
+    f.verdict = j.verdict;
     f.margin = margin;
-    if (failed) f.failed = true;
+    if (j.failed) f.failed = true;
+    if (j.stale) f.stale = true;
     if (margin !== undefined) f.confidence = ctx.a.bradleyTerry ? sigmoid(Math.abs(margin)) : Math.abs(margin);
-    if (verdict && labelled(pair.label)) {
-      f.correct = verdict === pair.label;
-      f.disagree = !f.correct;
+    if (j.agrees !== undefined) {
+      f.correct = j.agrees;
+      f.disagree = !j.agrees;
     }
     if (margin !== undefined && (pair.label === 'A' || pair.label === 'B')) {
       f.pOpposite = sigmoid(pair.label === 'A' ? -margin : margin);
@@ -77,11 +67,12 @@ export function rowFacts(pair: PreferencePair, ctx: RowContext): RowFacts {
     }
   }
   if (ctx.b) {
-    const { verdict, margin } = judge(pair, ctx.b);
-    f.verdictB = verdict;
-    f.marginB = margin;
-    if (verdict && labelled(pair.label)) f.correctB = verdict === pair.label;
-    if (f.correct !== undefined && f.correctB !== undefined && f.correct !== f.correctB) f.flip = f.correct ? 'onlyA' : 'onlyB';
+    const j = judgePair(pair, ctx.b) ?? {};
+    f.secondVerdict = j.verdict;
+    f.secondMargin = j.margin;
+    f.secondCorrect = j.agrees;
+    if (j.stale) f.secondStale = true;
+    if (f.correct !== undefined && f.secondCorrect !== undefined && f.correct !== f.secondCorrect) f.flip = f.correct ? 'onlyA' : 'onlyB';
   }
   return f;
 }
@@ -110,9 +101,9 @@ export function rowFields(pair: PreferencePair, f: RowFacts): (field: string) =>
       case 'len_b': return textLength(pair.b.parts);
       case 'len_diff': return textLength(pair.a.parts) - textLength(pair.b.parts);
       case 'p_opposite': return f.pOpposite;
-      case 'verdict_b': return f.verdictB;
-      case 'margin_b': return f.marginB;
-      case 'correct_b': return f.correctB;
+      case 'verdict_b': return f.secondVerdict;
+      case 'margin_b': return f.secondMargin;
+      case 'correct_b': return f.secondCorrect;
       case 'flip': return f.flip;
       case 'index': return pair.index;
       case 'line': return pair.line;

@@ -39,40 +39,81 @@ export interface RunEntry {
   key?: string;
 }
 
+/**
+ * How an entry's scored content relates to its pair now: the same, the same two responses swapped (a relabel on
+ * a chosen/rejected file), changed (an edited response, prompt or criterion), or unknown (an entry without a key).
+ */
+export type ContentMatch = 'same' | 'swapped' | 'changed' | 'unknown';
+
 export interface Run {
   header: RunHeader;
   /** At most one entry per record index: a later line for the same index replaces an earlier one. */
   entries: Map<number, RunEntry>;
 }
 
-/** Parses a run file's text. Throws with the line number on a malformed line. */
+/** One line of a run file, checked: the header, an entry, or what is wrong with it (naming the field). */
+export type RunLine = { ok: true; header: RunHeader } | { ok: true; entry: RunEntry } | { ok: false; message: string };
+
+const LABELS: readonly string[] = ['A', 'B', 'tie', 'none'];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const got = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v)?.slice(0, 40) ?? String(v));
+
+/** The first field of `obj` that is not what a header needs, or undefined when it is a valid header. */
+function headerProblem(obj: Record<string, unknown>): string | undefined {
+  if (obj.version !== 1) return `\`version\` should be 1, got ${got(obj.version)}`;
+  const model = obj.model;
+  if (!isObject(model)) return `\`model\` should be an object, got ${got(model)}`;
+  if (typeof model.id !== 'string') return `\`model.id\` should be a string, got ${got(model.id)}`;
+  if (typeof model.kind !== 'string') return `\`model.kind\` should be a string, got ${got(model.kind)}`;
+  for (const k of ['path', 'hash'] as const) if (model[k] !== undefined && typeof model[k] !== 'string') return `\`model.${k}\` should be a string, got ${got(model[k])}`;
+  if (model.bradleyTerry !== undefined && typeof model.bradleyTerry !== 'boolean') return `\`model.bradleyTerry\` should be true or false, got ${got(model.bradleyTerry)}`;
+  if (obj.template !== undefined && typeof obj.template !== 'string') return `\`template\` should be a string, got ${got(obj.template)}`;
+  if (!isObject(obj.dataset) || typeof obj.dataset.path !== 'string') return `\`dataset.path\` should be the dataset file's path, got ${got(isObject(obj.dataset) ? obj.dataset.path : obj.dataset)}`;
+  if (typeof obj.created !== 'string') return `\`created\` should be an ISO date string, got ${got(obj.created)}`;
+  return undefined;
+}
+
+function entryProblem(obj: Record<string, unknown>): string | undefined {
+  if (!Number.isInteger(obj.index) || (obj.index as number) < 0) return `\`index\` should be a record's 0-based ordinal, got ${got(obj.index)}`;
+  if (!Number.isInteger(obj.line) || (obj.line as number) < 1) return `\`line\` should be a 1-based line number, got ${got(obj.line)}`;
+  if (typeof obj.id !== 'string') return `\`id\` should be a string, got ${got(obj.id)}`;
+  for (const k of ['score_a', 'score_b'] as const) if (obj[k] !== undefined && !Number.isFinite(obj[k])) return `\`${k}\` should be a finite number, got ${got(obj[k])}`;
+  if ((obj.score_a === undefined) !== (obj.score_b === undefined)) return `\`score_a\` and \`score_b\` come together, got only ${obj.score_a === undefined ? '`score_b`' : '`score_a`'}`;
+  if (obj.verdict !== undefined && !LABELS.includes(obj.verdict as string)) return `\`verdict\` should be A, B, tie or none, got ${got(obj.verdict)}`;
+  for (const k of ['error', 'key'] as const) if (obj[k] !== undefined && typeof obj[k] !== 'string') return `\`${k}\` should be a string, got ${got(obj[k])}`;
+  return undefined;
+}
+
+/** Checks one line of a run file (the first line is the header, every other an entry). */
+export function parseRunLine(raw: string, first: boolean): RunLine {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch (e) {
+    return { ok: false, message: `not JSON (${e instanceof Error ? e.message : e})` };
+  }
+  if (!isObject(obj)) return { ok: false, message: `expected a JSON object, got ${got(obj)}` };
+  if (obj.type === 'header') {
+    if (!first) return { ok: false, message: 'a second header line' };
+    const problem = headerProblem(obj);
+    return problem ? { ok: false, message: `header: ${problem}` } : { ok: true, header: obj as unknown as RunHeader };
+  }
+  if (first) return { ok: false, message: `expected the header line ({"type": "header", …}) first, got keys ${Object.keys(obj).slice(0, 6).map((k) => `\`${k}\``).join(', ')}` };
+  const problem = entryProblem(obj);
+  return problem ? { ok: false, message: problem } : { ok: true, entry: obj as unknown as RunEntry };
+}
+
+/** Parses a run file's text. Throws naming the file, the line and the field on the first malformed line. */
 export function parseRun(text: string, source = 'run'): Run {
-  const lines = text.split(/\r?\n/);
   let header: RunHeader | undefined;
   const entries = new Map<number, RunEntry>();
-  lines.forEach((raw, i) => {
+  text.split(/\r?\n/).forEach((raw, i) => {
     if (!raw.trim()) return;
-    let obj: unknown;
-    try {
-      obj = JSON.parse(raw);
-    } catch (e) {
-      throw new Error(`${source} line ${i + 1}: not JSON (${e instanceof Error ? e.message : e})`);
-    }
-    const rec = obj as Record<string, unknown>;
-    if (rec.type === 'header') {
-      if (header) throw new Error(`${source} line ${i + 1}: a second header line`);
-      header = rec as unknown as RunHeader;
-      return;
-    }
-    if (!header) throw new Error(`${source} line ${i + 1}: expected the header line first`);
-    if (typeof rec.index !== 'number') throw new Error(`${source} line ${i + 1}: expected a numeric \`index\``);
-    entries.set(rec.index, rec as unknown as RunEntry);
+    const line = parseRunLine(raw, !header);
+    if (!line.ok) throw new Error(`${source} line ${i + 1}: ${line.message}`);
+    if ('header' in line) header = line.header;
+    else entries.set(line.entry.index, line.entry);
   });
   if (!header) throw new Error(`${source}: empty run file (no header line)`);
   return { header, entries };
-}
-
-/** Margin m = score_a − score_b, or undefined when the entry has no scores. */
-export function entryMargin(e: RunEntry): number | undefined {
-  return typeof e.score_a === 'number' && typeof e.score_b === 'number' ? e.score_a - e.score_b : undefined;
 }

@@ -1,11 +1,10 @@
 // Runs on disk: where a run file lives, reading a previous one for resume, appending entries, and the
 // per-response score cache (keyed by model hash + template + content) that spares unchanged pairs a second scoring.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { Part, PreferencePair } from '../dataset/types';
-import type { RunEntry, RunHeader } from './run';
+import { sha } from './contentKey';
+import { parseRunLine, type RunEntry, type RunHeader } from './run';
 
 /** Runs folder: the setting (absolute, or relative to the workspace) or `.reward-lens/runs` in the workspace. */
 export function runsFolder(workspaceRoot: string, setting?: string): string {
@@ -13,28 +12,10 @@ export function runsFolder(workspaceRoot: string, setting?: string): string {
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
-const sha = (s: string, n = 16) => crypto.createHash('sha256').update(s).digest('hex').slice(0, n);
 
 /** `<dataset base>.<model id>.<hash of the dataset's absolute path>.jsonl`: one run per (file, model). */
 export function runFileName(datasetPath: string, modelId: string): string {
   return `${safe(path.basename(datasetPath))}.${safe(modelId)}.${sha(path.resolve(datasetPath), 8)}.jsonl`;
-}
-
-export interface ScoreKeyContext {
-  hash: string;
-  template: string;
-}
-
-/** Key of one scored response: model, template, prompt, criterion, response content. */
-export function responseKey(ctx: ScoreKeyContext, prompt: Part[], criterion: string | undefined, response: Part[]): string {
-  return sha(JSON.stringify([ctx.hash, ctx.template, prompt, criterion?.trim() ? criterion : '', response]));
-}
-
-/** Keys of a pair's two responses and of the pair (the run entry's `key`: its two response keys, combined). */
-export function pairKeys(ctx: ScoreKeyContext, pair: PreferencePair): { a: string; b: string; pair: string } {
-  const a = responseKey(ctx, pair.prompt, pair.criterion, pair.a.parts);
-  const b = responseKey(ctx, pair.prompt, pair.criterion, pair.b.parts);
-  return { a, b, pair: sha(a + b) };
 }
 
 export interface PreviousRun {
@@ -64,17 +45,48 @@ export async function readPreviousRun(file: string): Promise<PreviousRun | undef
     if (i % 2000 === 1999) await yieldToLoop();
     const raw = lines[i];
     if (!raw.trim()) continue;
-    try {
-      const rec = JSON.parse(raw) as Record<string, unknown>;
-      if (rec.type === 'header' && !header && i === 0) header = rec as unknown as RunHeader;
-      else if (header && typeof rec.index === 'number') entries.set(rec.index, rec as unknown as RunEntry);
-      else badLines++;
-    } catch {
+    const line = parseRunLine(raw, i === 0);
+    if (!line.ok) {
+      if (i === 0) return undefined;
       badLines++;
-    }
+    } else if ('header' in line) header = line.header;
+    else entries.set(line.entry.index, line.entry);
   }
   if (!header) return undefined;
   return { header, entries, completeBytes: Buffer.byteLength(text.slice(0, end)), badLines };
+}
+
+/**
+ * Reads only a run file's header line (listing runs must not read every run in full): the header, or what is
+ * wrong with the file, naming it and the field.
+ */
+export async function readRunHeader(file: string): Promise<{ ok: true; header: RunHeader } | { ok: false; message: string }> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, 'r');
+  } catch (e) {
+    return { ok: false, message: `${file}: cannot open (${e instanceof Error ? e.message : e})` };
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let pos = 0;
+    // A header is a few hundred bytes; read 4 KB at a time until its newline (or the end of the file).
+    for (;;) {
+      const buf = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+      const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+      chunks.push(buf.subarray(0, nl === -1 ? bytesRead : nl));
+      pos += bytesRead;
+      if (nl !== -1 || bytesRead === 0 || pos > 1 << 20) break;
+    }
+    const first = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    if (!first.trim()) return { ok: false, message: `${file}: empty run file (no header line)` };
+    const line = parseRunLine(first, true);
+    if (!line.ok) return { ok: false, message: `${file} line 1: ${line.message}` };
+    return 'header' in line ? { ok: true, header: line.header } : { ok: false, message: `${file} line 1: expected the header line` };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Appends JSON lines to a file in chunks, flushing at most every `intervalMs` so writes never pile up. */

@@ -6,7 +6,8 @@ import type { Dataset } from '../dataset/dataset';
 import { resolveMediaPath } from '../dataset/media';
 import type { DatasetRecord, Part, PreferencePair } from '../dataset/types';
 import type { RunEntry, RunHeader } from './run';
-import { LineAppender, pairKeys, readPreviousRun, rewriteRun, ScoreCache } from './runStore';
+import { pairKeys } from './contentKey';
+import { LineAppender, readPreviousRun, rewriteRun, ScoreCache } from './runStore';
 import type { Scorer, ScoreInput, ScoreResult } from './scorer';
 
 /** Where the records come from (the Dataset class, or any reader of a preference file). */

@@ -1,19 +1,23 @@
 // One open editor's side of the protocol: answers the webview's requests from a RecordSource and pushes
 // index progress, stats and filter-scan progress. Pure (no vscode), so the mock host in a browser runs it too.
+import type { RowContext } from '../analysis/rowFacts';
 import type { DatasetRecord } from '../dataset/types';
 import {
   MessageType,
-  filterKey,
   type EditorAction,
+  type FromWebview,
   type FromWebviewMessage,
   type HeaderStats,
   type IndexProgress,
+  type PairResponseMessage,
+  type ReadyResponseMessage,
   type RowFilter,
-  type RowView,
+  type RowsResponseMessage,
   type RunInfo,
   type ToWebviewMessage,
 } from '../../protocol';
 import { FilteredView, type ViewOptions } from './filteredView';
+import { filterKey } from './filterKey';
 import { addToStats, emptyStats } from './headerStats';
 import { toRecordView, type MediaResolver } from './pairView';
 import type { RecordSource } from './recordSource';
@@ -25,23 +29,23 @@ export interface SessionOptions {
   /** Format id and display name (known once the first records are read). */
   format: () => { id: string; name: string };
   resolveMedia: MediaResolver;
-  runs?: () => readonly LoadedRun[];
+  /** The dataset's runs, for the webview's run list. */
+  runs?: () => readonly Pick<LoadedRun, 'id' | 'model'>[];
   isEdited?: (index: number) => boolean;
   /** Posts an event to the webview (the session only calls it after the webview said ready). */
   send: (msg: ToWebviewMessage) => void;
   /** Minimum milliseconds between progress events of one kind. */
   throttleMs?: number;
-  // ── analysis ── run-aware rows and filters (src/host/analysis), absent = plain list
-  analysis?: {
-    decorateRow?(row: RowView, record: DatasetRecord): void;
-    viewOptions?(filter: RowFilter): ViewOptions | undefined;
-  };
+  /** How the list and the pair view judge pairs: the chosen runs under their ε. Absent: no verdicts. */
+  judging?: () => RowContext | undefined;
+  /** The run-aware predicate and sort of a filter (src/host/analysis); absent: the plain filters only. */
+  viewOptions?: (filter: RowFilter) => ViewOptions | undefined;
 }
 
 const MAX_PAGE = 1000;
 
 export class EditorSession {
-  private ready = false;
+  private webviewReady = false;
   private view?: { key: string; view: FilteredView };
   private stats: HeaderStats;
   private statsScanned = 0;
@@ -51,51 +55,68 @@ export class EditorSession {
   private disposed = false;
   /** The record the webview has selected (for commands that act on it). */
   selected = -1;
+  /** The filter the list shows (of its latest page request): bulk labels and the sweep act on these rows. */
+  filter: RowFilter = {};
 
   constructor(private readonly o: SessionOptions) {
     const f = o.format();
     this.stats = emptyStats(f.id, f.name);
   }
 
+  /** Answers this session's messages (the mock hosts route every message here; others get undefined). */
   async handle(msg: FromWebviewMessage): Promise<ToWebviewMessage | undefined> {
     switch (msg.type) {
       case MessageType.ReadyRequest:
-        this.ready = true;
-        void this.pumpStats();
-        return { type: MessageType.ReadyResponse, fileName: this.o.fileName, stats: this.currentStats(), progress: this.progress, runs: this.runInfos() };
-      case MessageType.GetRows: {
-        const view = this.viewFor(msg.filter);
-        const indices = view.slice(msg.start, Math.min(msg.count, MAX_PAGE));
-        const records = await this.o.source.read(indices);
-        const runs = this.o.runs?.() ?? [];
-        return {
-          type: MessageType.RowsResponse,
-          viewKey: filterKey(msg.filter),
-          start: msg.start,
-          rows: records.map((r) => {
-            const row = toRowView(r, runs, this.o.isEdited?.(r.index) ?? false);
-            this.o.analysis?.decorateRow?.(row, r);
-            return row;
-          }),
-          total: view.total,
-          done: view.done,
-        };
-      }
-      case MessageType.GetPair: {
-        if (!(msg.index >= 0 && msg.index < this.o.source.count)) throw new Error(`record ${msg.index + 1} is not in the file (it has ${this.o.source.count})`);
-        const [record] = await this.o.source.read([msg.index]);
-        return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.runs?.() ?? []) };
-      }
+        return this.ready();
+      case MessageType.GetRows:
+        return this.rows(msg);
+      case MessageType.GetPair:
+        return this.pair(msg);
       case MessageType.SelectionChanged:
-        this.selected = msg.index;
+        return this.select(msg);
+      default:
         return undefined;
     }
+  }
+
+  /** The handshake: from now on events are posted. */
+  ready(): ReadyResponseMessage {
+    this.webviewReady = true;
+    void this.pumpStats();
+    return { type: MessageType.ReadyResponse, fileName: this.o.fileName, stats: this.currentStats(), progress: this.progress, runs: this.runInfos() };
+  }
+
+  async rows(msg: FromWebview<MessageType.GetRows>): Promise<RowsResponseMessage> {
+    this.filter = msg.filter;
+    const view = this.viewFor(msg.filter);
+    const indices = view.slice(msg.start, Math.min(msg.count, MAX_PAGE));
+    const records = await this.o.source.read(indices);
+    const ctx = this.o.judging?.();
+    return {
+      type: MessageType.RowsResponse,
+      viewKey: filterKey(msg.filter),
+      start: msg.start,
+      rows: records.map((r) => toRowView(r, ctx, this.o.isEdited?.(r.index) ?? false)),
+      total: view.total,
+      done: view.done,
+    };
+  }
+
+  async pair(msg: FromWebview<MessageType.GetPair>): Promise<PairResponseMessage> {
+    if (!(msg.index >= 0 && msg.index < this.o.source.count)) throw new Error(`record ${msg.index + 1} is not in the file (it has ${this.o.source.count})`);
+    const [record] = await this.o.source.read([msg.index]);
+    return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.judging?.()) };
+  }
+
+  select(msg: FromWebview<MessageType.SelectionChanged>): undefined {
+    this.selected = msg.index;
+    return undefined;
   }
 
   /** The host calls this as the index grows; the first call may come before the webview is ready. */
   indexProgress(p: IndexProgress): void {
     this.progress = p;
-    if (!this.ready) return;
+    if (!this.webviewReady) return;
     this.sendThrottled('index', { type: MessageType.IndexProgress, progress: p }, p.done);
     const v = this.view;
     if (v) {
@@ -112,7 +133,7 @@ export class EditorSession {
     const f = this.o.format();
     this.stats = emptyStats(f.id, f.name);
     this.statsScanned = 0;
-    if (!this.ready) return;
+    if (!this.webviewReady) return;
     this.send({ type: MessageType.Invalidate, runs: this.runInfos() });
     void this.pumpStats();
   }
@@ -123,7 +144,7 @@ export class EditorSession {
   }
 
   runAction(action: EditorAction): void {
-    if (this.ready) this.send({ type: MessageType.RunAction, action });
+    if (this.webviewReady) this.send({ type: MessageType.RunAction, action });
   }
 
   dispose(): void {
@@ -151,7 +172,7 @@ export class EditorSession {
 
   /** The analysis predicate and sort for a filter (bulk commands must see the rows the list shows). */
   viewOptions(filter: RowFilter): ViewOptions | undefined {
-    return this.o.analysis?.viewOptions?.(filter);
+    return this.o.viewOptions?.(filter);
   }
 
   private currentStats(): HeaderStats {
@@ -185,7 +206,7 @@ export class EditorSession {
   }
 
   private runInfos(): RunInfo[] {
-    return (this.o.runs?.() ?? []).map((r) => ({ id: r.id, model: r.model, entries: r.entries.size }));
+    return (this.o.runs?.() ?? []).map((r) => ({ id: r.id, model: r.model }));
   }
 
   private sendThrottled(kind: string, msg: ToWebviewMessage, force: boolean): void {
@@ -196,7 +217,7 @@ export class EditorSession {
   }
 
   private send(msg: ToWebviewMessage): void {
-    if (this.ready && !this.disposed) this.o.send(msg);
+    if (this.webviewReady && !this.disposed) this.o.send(msg);
   }
 }
 

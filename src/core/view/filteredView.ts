@@ -2,7 +2,7 @@
 // an index that is still growing. The webview only ever sees the page it asks for.
 import type { DatasetRecord } from '../dataset/types';
 import type { RowFilter } from '../../protocol';
-import { isEmptyFilter } from '../../protocol';
+import { isEmptyFilter } from './filterKey';
 import { compileFilter } from './rowFilter';
 import { orderByKey } from '../analysis/rowFacts';
 import type { RecordSource } from './recordSource';

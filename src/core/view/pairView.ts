@@ -1,7 +1,8 @@
 // A record as the pair view draws it: parts with media already resolved to URIs the webview may load.
 import type { DatasetRecord, MediaRef, Part, PreferencePair, Response } from '../dataset/types';
 import type { MediaView, PartView, RecordView, ResponseView } from '../../protocol';
-import { scoreViews, type LoadedRun } from './rowView';
+import type { RowContext } from '../analysis/rowFacts';
+import { scoreViews } from './rowView';
 
 /** Turns a media reference into something the webview can load (host: asWebviewUri; mock: data/relative URL). */
 export type MediaResolver = (ref: MediaRef) => Promise<MediaView>;
@@ -26,7 +27,7 @@ async function responseView(r: Response, resolve: MediaResolver): Promise<Respon
   return { parts: await partViews(parts, resolve), ...(r.model ? { model: r.model } : {}) };
 }
 
-export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, runs: readonly LoadedRun[]): Promise<RecordView> {
+export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, ctx?: RowContext): Promise<RecordView> {
   if (record.kind === 'error') {
     return { kind: 'error', index: record.index, line: record.line, message: record.message, text: record.text };
   }
@@ -47,7 +48,7 @@ export async function toRecordView(record: DatasetRecord, resolve: MediaResolver
     label: pair.label,
     labelKind: pair.labelKind,
     tieKind: pair.tieKind,
-    scores: scoreViews(pair, runs),
+    scores: scoreViews(pair, ctx),
     variantsNote: pair.variants?.note,
   };
 }

@@ -1,6 +1,8 @@
-// A record as one line of the list: what the row shows, and the first run's verdict when a run covers it.
-import type { DatasetRecord, Label, PreferencePair } from '../dataset/types';
+// A record as one line of the list: what the row shows, and the chosen runs' verdicts under their ε.
+import type { DatasetRecord, PreferencePair } from '../dataset/types';
 import { pairModalities } from '../dataset/types';
+import { rowFacts, type RowContext } from '../analysis/rowFacts';
+import { judgePair, type JudgingRun } from '../analysis/verdict';
 import type { RunEntry, RunHeader } from '../scoring/run';
 import type { RowView, ScoreView } from '../../protocol';
 
@@ -13,20 +15,8 @@ export interface LoadedRun {
   header?: RunHeader;
 }
 
-/** The verdict a run entry states: its own verdict, else the sign of the margin (equal scores = tie). */
-export function entryVerdict(e: RunEntry): { verdict?: Label; margin?: number } {
-  const margin = typeof e.score_a === 'number' && typeof e.score_b === 'number' ? e.score_a - e.score_b : undefined;
-  if (e.error !== undefined) return {};
-  if (margin !== undefined) return { verdict: margin > 0 ? 'A' : margin < 0 ? 'B' : 'tie', margin };
-  return e.verdict ? { verdict: e.verdict } : {};
-}
-
-function agreement(label: Label, verdict: Label | undefined): boolean | undefined {
-  if (!verdict || verdict === 'none' || label === 'none') return undefined;
-  return verdict === label;
-}
-
-export function toRowView(record: DatasetRecord, runs: readonly LoadedRun[], edited = false): RowView {
+/** `ctx` judges the rows (the current run under its ε, the comparison run); without it rows carry no verdict. */
+export function toRowView(record: DatasetRecord, ctx?: RowContext, edited = false): RowView {
   if (record.kind === 'error') {
     return { index: record.index, line: record.line, id: '', inputs: [], outputs: [], label: 'none', error: record.message };
   }
@@ -40,33 +30,40 @@ export function toRowView(record: DatasetRecord, runs: readonly LoadedRun[], edi
     outputs: output,
     label: record.label,
   };
-  const entry = runs[0]?.entries.get(record.index);
-  if (entry) {
-    const { verdict, margin } = entryVerdict(entry);
-    row.verdict = verdict;
-    row.margin = margin;
-    row.agrees = agreement(record.label, verdict);
+  if (ctx?.a) {
+    const f = rowFacts(record, ctx);
+    row.verdict = f.verdict;
+    row.margin = f.margin;
+    row.agrees = f.correct;
+    if (f.stale) row.stale = true;
+    if (f.pOpposite !== undefined && f.disagree) row.pOpposite = f.pOpposite;
+    if (ctx.b) {
+      row.secondVerdict = f.secondVerdict;
+      row.secondMargin = f.secondMargin;
+      row.secondAgrees = f.secondCorrect;
+      row.flip = f.flip;
+    }
   }
   if (edited) row.edited = true;
   return row;
 }
 
-/** Every run's scores for one pair, in run order; runs that did not score it are left out. */
-export function scoreViews(pair: PreferencePair, runs: readonly LoadedRun[]): ScoreView[] {
+/** The chosen runs' scores for one pair (current, comparison, baseline), judged exactly as the list judges them. */
+export function scoreViews(pair: PreferencePair, ctx?: RowContext): ScoreView[] {
+  const runs = [ctx?.a, ctx?.b, ctx?.baseline].filter((r, i, all): r is JudgingRun => !!r && all.indexOf(r) === i);
   const out: ScoreView[] = [];
-  for (const run of runs) {
-    const e = run.entries.get(pair.index);
-    if (!e) continue;
-    const { verdict, margin } = entryVerdict(e);
-    out.push({
-      run: run.model,
-      scoreA: e.score_a,
-      scoreB: e.score_b,
-      margin,
-      verdict,
-      agrees: agreement(pair.label, verdict),
-      error: e.error,
-    });
+  for (const judging of runs) {
+    const j = judgePair(pair, judging);
+    if (!j) continue;
+    const run = judging.name ?? 'run';
+    const view: ScoreView = j.stale
+      ? { run, kind: 'stale' }
+      : j.error !== undefined || j.failed
+        ? { run, kind: 'error', message: j.error ?? 'the model gave no usable answer' }
+        : j.margin !== undefined && j.verdict
+          ? { run, kind: 'scores', scoreA: j.scoreA!, scoreB: j.scoreB!, margin: j.margin, verdict: j.verdict, agrees: j.agrees }
+          : { run, kind: 'verdict', verdict: j.verdict, agrees: j.agrees };
+    out.push(view);
   }
   return out;
 }

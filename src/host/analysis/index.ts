@@ -6,20 +6,31 @@ import { accuracyTable } from '../../core/analysis/accuracyTable';
 import { accuracyCsv, accuracyMarkdown, comparisonCsv, comparisonMarkdown } from '../../core/analysis/report';
 import { compareRuns, type PairedJudged } from '../../core/analysis/comparison';
 import { importAsRun } from '../../core/analysis/importAsRun';
-import { analysisPredicate, hasAnalysis, rowFacts, sortKeyFor } from '../../core/analysis/rowFacts';
-import { verdictFromMargin } from '../../core/analysis/verdict';
+import { analysisPredicate, hasAnalysis, sortKeyFor, type RowContext } from '../../core/analysis/rowFacts';
+import { judgePair, verdictFromMargin } from '../../core/analysis/verdict';
 import type { DatasetRecord } from '../../core/dataset/types';
+import type { ViewOptions } from '../../core/view/filteredView';
 import { compileFilter as plainPredicate } from '../../core/view/rowFilter';
-import { MessageType, type FromWebviewMessage, type ProbeResponseMessage, type RowFilter, type RowView, type ToWebviewMessage } from '../../protocol';
-import type { OpenEditor, PreferenceEditorProvider } from '../preferenceEditorProvider';
+import {
+  MessageType,
+  type ComparisonResponseMessage,
+  type DashboardResponseMessage,
+  type EpsilonChoice,
+  type FromWebview,
+  type ProbeResponseMessage,
+  type ProbeScores,
+  type RowFilter,
+  type ToWebviewMessage,
+} from '../../protocol';
+import type { AnalysisPart, OpenEditor, PreferenceEditorProvider } from '../preferenceEditorProvider';
 import { runsFolders } from '../runLoader';
 import { EditorAnalysis } from './analysisState';
 import { ProbeScorer } from './probeScorer';
-import { lastFilter, runSweep } from './sweepCommand';
+import { runSweep } from './sweepCommand';
 
 type Saved = { current?: string; second?: string };
 
-export class AnalysisHost {
+export class AnalysisHost implements AnalysisPart {
   private readonly states = new WeakMap<OpenEditor, EditorAnalysis>();
   readonly scorer = new ProbeScorer();
   private readonly status = vscode.window.createStatusBarItem('rewardLens.accuracy', vscode.StatusBarAlignment.Left, 50);
@@ -35,10 +46,6 @@ export class AnalysisHost {
 
   register(): void {
     const p = this.provider;
-    p.sessionAnalysis = (editor) => ({
-      decorateRow: (row, record) => this.decorateRow(editor, row, record),
-      viewOptions: (filter) => this.viewOptions(editor, filter),
-    });
     const cmd = (id: string, fn: (e: OpenEditor) => unknown) =>
       vscode.commands.registerCommand(id, () => {
         const e = p.activeEditor() ?? p.openEditors()[0];
@@ -48,8 +55,6 @@ export class AnalysisHost {
     this.context.subscriptions.push(
       this.status,
       this.scorer,
-      p.addRunsHook((e) => this.runsLoaded(e)),
-      p.addMessageHook((e, m) => this.handle(e, m)),
       cmd('rewardLens.chooseRun', (e) => this.chooseRun(e, 'current')),
       cmd('rewardLens.compareRuns', (e) => this.chooseRun(e, 'second')),
       cmd('rewardLens.importPredictions', (e) => this.importPredictions(e)),
@@ -78,10 +83,10 @@ export class AnalysisHost {
     return `rewardLens.runs:${editor.document.uri.fsPath}`;
   }
 
-  private async runsLoaded(editor: OpenEditor): Promise<void> {
+  async runsLoaded(editor: OpenEditor): Promise<void> {
     const s = this.state(editor);
     s.threshold = vscode.workspace.getConfiguration('rewardLens', editor.document.uri).get<number>('analysis.confidentThreshold', 0.9);
-    s.arrange(this.context.workspaceState.get<Saved>(this.savedKey(editor)) ?? {});
+    await s.arrange(this.context.workspaceState.get<Saved>(this.savedKey(editor)) ?? {});
     this.send(editor);
     void this.refresh(editor);
   }
@@ -95,27 +100,19 @@ export class AnalysisHost {
     this.updateStatus();
   }
 
-  send(editor: OpenEditor, msg: ToWebviewMessage = this.state(editor).stateMessage()): void {
+  send(editor: OpenEditor, msg: ToWebviewMessage = this.stateMessage(editor)): void {
     editor.session.notify(msg);
   }
 
-  private decorateRow(editor: OpenEditor, row: RowView, record: DatasetRecord): void {
-    const s = this.states.get(editor);
-    if (!s?.current || record.kind !== 'pair') return;
-    const f = rowFacts(record, s.context());
-    row.verdict = f.verdict;
-    row.margin = f.margin;
-    row.agrees = f.correct;
-    if (f.pOpposite !== undefined && f.disagree) row.pOpposite = f.pOpposite;
-    if (s.second) {
-      row.verdictB = f.verdictB;
-      row.marginB = f.marginB;
-      row.agreesB = f.correctB;
-      row.flip = f.flip;
-    }
+  stateMessage(editor: OpenEditor) {
+    return this.state(editor).stateMessage();
   }
 
-  private viewOptions(editor: OpenEditor, filter: RowFilter) {
+  judging(editor: OpenEditor): RowContext | undefined {
+    return this.state(editor).context();
+  }
+
+  viewOptions(editor: OpenEditor, filter: RowFilter): ViewOptions | undefined {
     if (!hasAnalysis(filter)) return undefined;
     const s = this.state(editor);
     const ctx = s.context();
@@ -125,39 +122,21 @@ export class AnalysisHost {
     return { keep: (r: DatasetRecord) => base(r) && extra(r), sortKey: sortKeyFor(filter, ctx) };
   }
 
-  private handle(editor: OpenEditor, msg: FromWebviewMessage): Promise<ToWebviewMessage | undefined> | undefined {
-    switch (msg.type) {
-      case MessageType.ReadyRequest:
-        // The session answers; the state follows once it has marked the webview ready.
-        setTimeout(() => this.send(editor), 0);
-        return undefined;
-      case MessageType.GetRows:
-        lastFilter.set(editor, msg.filter);
-        return undefined;
-      case MessageType.GetDashboard:
-        return this.dashboard(editor);
-      case MessageType.GetComparison:
-        return this.comparison(editor);
-      case MessageType.ExportReport:
-        void this.export(msg.text, msg.fileName, msg.format, editor);
-        return Promise.resolve(undefined);
-      case MessageType.ProbeCriterion:
-        return this.probe(editor, msg.index, msg.criterion);
-      case MessageType.SetEpsilon: {
-        const s = this.state(editor);
-        s.epsilon = msg.epsilon;
-        s.updateEpsilons();
-        editor.session.invalidate();
-        this.send(editor);
-        this.updateStatus();
-        return Promise.resolve(undefined);
-      }
-      default:
-        return undefined;
-    }
+  exportReport(editor: OpenEditor, msg: FromWebview<MessageType.ExportReport>): void {
+    void this.export(msg.text, msg.fileName, msg.format, editor);
   }
 
-  private async dashboard(editor: OpenEditor): Promise<ToWebviewMessage> {
+  /** The dashboard's ε control: the list's verdicts, the status bar and the header follow it. */
+  setEpsilon(editor: OpenEditor, epsilon: EpsilonChoice): void {
+    const s = this.state(editor);
+    s.epsilon = epsilon;
+    s.updateEpsilons();
+    editor.session.invalidate();
+    this.send(editor);
+    this.updateStatus();
+  }
+
+  async dashboard(editor: OpenEditor): Promise<DashboardResponseMessage> {
     const s = this.state(editor);
     await editor.document.indexed;
     if (s.current && !s.current.judged) await s.recompute();
@@ -182,42 +161,47 @@ export class AnalysisHost {
     });
   }
 
-  private async comparison(editor: OpenEditor): Promise<ToWebviewMessage> {
+  async comparison(editor: OpenEditor): Promise<ComparisonResponseMessage> {
     const s = this.state(editor);
     await editor.document.indexed;
     if (s.second && !s.second.judged) await s.recompute();
     const pairs = this.pairedJudged(s);
-    if (!pairs) return { type: MessageType.ComparisonResponse, title: editor.document.fileName, message: 'Choose a second run to compare with: Reward Lens: Compare Runs…' };
+    const title = editor.document.fileName;
+    if (!pairs) return { type: MessageType.ComparisonResponse, title, ok: false, message: 'Choose a second run to compare with: Reward Lens: Compare Runs…' };
     const ids: string[] = [];
-    for (const r of editor.runs) for (const e of r.entries.values()) ids[e.index] ??= e.id;
-    return { type: MessageType.ComparisonResponse, title: editor.document.fileName, pairs, nameA: s.current!.info.name, nameB: s.second!.info.name, ids };
+    for (const r of [s.current!, s.second!]) for (const e of r.run.entries.values()) ids[e.index] ??= e.id;
+    return { type: MessageType.ComparisonResponse, title, ok: true, pairs, currentName: s.current!.info.name, secondName: s.second!.info.name, ids };
   }
 
-  private async probe(editor: OpenEditor, index: number, criterion: string): Promise<ProbeResponseMessage> {
+  async probe(editor: OpenEditor, index: number, criterion: string): Promise<ProbeResponseMessage> {
     const ticket = (this.probeTicket.get(editor) ?? 0) + 1;
     this.probeTicket.set(editor, ticket);
     const s = this.state(editor);
-    const reply: ProbeResponseMessage = { type: MessageType.ProbeResponse, index, criterion };
+    const head = { type: MessageType.ProbeResponse, index, criterion } as const;
+    const fail = (message: string): ProbeResponseMessage => ({ ...head, ok: false, message });
     const run = s.current?.run;
-    if (!run?.header) return { ...reply, message: 'No run yet: score the file (Reward Lens: Score with Model…) or choose a run, then probe.' };
-    reply.model = s.current!.info.name;
+    if (!run?.header) return fail('No run yet: score the file (Reward Lens: Score with Model…) or choose a run, then probe.');
     const why = ProbeScorer.cannotRescore(run.header.model.id, run.header.model.kind);
-    if (why) return { ...reply, message: why };
+    if (why) return fail(why);
     const [record] = await editor.document.ds.readRecords(index, 1);
-    if (record?.kind !== 'pair') return { ...reply, message: 'This record is not a pair.' };
-    const eps = s.epsilon.epsilon ?? s.current!.epsilons[record.task ?? 'unknown'] ?? 0;
-    const entry = run.entries.get(index);
-    const toView = (r: { scoreA: number; scoreB: number; margin: number } | { error: string }) =>
-      'error' in r ? { error: r.error } : { ...r, verdict: verdictFromMargin(r.margin, eps) };
-    const needBefore = !(typeof entry?.score_a === 'number' && typeof entry?.score_b === 'number');
-    const items = [{ pair: record, criterion }, ...(needBefore ? [{ pair: record, criterion: record.criterion }] : [])];
+    if (record?.kind !== 'pair') return fail('This record is not a pair.');
+    const eps = s.current!.epsilons[record.task ?? 'unknown'] ?? s.epsilon.epsilon ?? 0;
+    const toView = (r: { scoreA: number; scoreB: number; margin: number } | { error: string }): ProbeScores =>
+      'error' in r ? { ok: false, message: r.error } : { ok: true, ...r, verdict: verdictFromMargin(r.margin, eps) };
+    // The run's scores count as "before" only when they were made for this pair as it is now (not stale).
+    const judged = s.context().a;
+    const before = judged && judgePair(record, judged);
+    const haveBefore = before?.scoreA !== undefined && before.scoreB !== undefined;
+    const items = [{ pair: record, criterion }, ...(haveBefore ? [] : [{ pair: record, criterion: record.criterion }])];
     const results = await this.scorer.margins(editor.document.uri, run.header.model.id, items, run.header.model.path);
-    if (this.probeTicket.get(editor) !== ticket) return { ...reply, message: 'superseded' };
-    reply.after = toView(results[0]);
-    reply.before = needBefore
-      ? toView(results[1])
-      : toView({ scoreA: entry!.score_a!, scoreB: entry!.score_b!, margin: entry!.score_a! - entry!.score_b! });
-    return reply;
+    if (this.probeTicket.get(editor) !== ticket) return { ...head, ok: false, superseded: true };
+    return {
+      ...head,
+      ok: true,
+      model: s.current!.info.name,
+      after: toView(results[0]),
+      before: haveBefore ? toView({ scoreA: before.scoreA!, scoreB: before.scoreB!, margin: before.margin! }) : toView(results[1]),
+    };
   }
 
   private show(editor: OpenEditor, view: 'dashboard' | 'comparison' | 'sweep'): void {
@@ -236,7 +220,7 @@ export class AnalysisHost {
     type Item = vscode.QuickPickItem & { id?: string };
     const items: Item[] = editor.runs.map((r) => ({
       label: r.model === 'length' ? 'length baseline' : r.model,
-      description: `${r.entries.size.toLocaleString()} entries · ${path.basename(r.id)}`,
+      description: `scored ${r.header.created.slice(0, 16).replace('T', ' ')} · ${path.basename(r.id)}`,
       detail: r.id === s.current?.run.id ? 'current run' : r.id === s.second?.run.id ? 'comparison run' : undefined,
       id: r.id,
     }));
@@ -248,7 +232,7 @@ export class AnalysisHost {
     const saved: Saved = { current: s.current?.run.id, second: s.second?.run.id, [which]: pick.id };
     if (which === 'current' && saved.second === pick.id) saved.second = undefined;
     await this.context.workspaceState.update(this.savedKey(editor), saved);
-    s.arrange(saved);
+    await s.arrange(saved);
     this.send(editor);
     await this.refresh(editor);
     if (which === 'second' && pick.id) this.show(editor, 'comparison');

@@ -7,15 +7,12 @@ import * as vscode from 'vscode';
 import { DEFAULT_VARIANTS, runCriteriaSweep, type CriterionVariant } from '../../core/analysis/criteriaSweep';
 import type { PreferencePair } from '../../core/dataset/types';
 import { FilteredView } from '../../core/view/filteredView';
-import { MessageType, type RowFilter } from '../../protocol';
+import { MessageType } from '../../protocol';
 import { DatasetSource } from '../datasetSource';
 import type { OpenEditor } from '../preferenceEditorProvider';
 import { runsFolders } from '../runLoader';
 import type { AnalysisHost } from './index';
 import { ProbeScorer } from './probeScorer';
-
-/** The filter each editor's list last asked rows for (the sweep's slice). */
-export const lastFilter = new WeakMap<OpenEditor, RowFilter>();
 
 function variants(uri: vscode.Uri): CriterionVariant[] {
   const config = vscode.workspace.getConfiguration('rewardLens', uri);
@@ -41,7 +38,7 @@ export async function runSweep(host: AnalysisHost, editor: OpenEditor): Promise<
     { canPickMany: true, title: `Criteria sweep with ${s.current!.info.name}: which variants (compared with the original criterion)?` },
   );
   if (!picked?.length) return;
-  const filter = lastFilter.get(editor) ?? {};
+  const filter = editor.session.filter; // the sweep's slice: the rows the list shows
   await editor.document.indexed;
   const view = new FilteredView(new DatasetSource(() => editor.document.ds), filter, () => {}, () => Promise.resolve(), editor.session.viewOptions(filter));
   await view.pump();

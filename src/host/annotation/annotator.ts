@@ -7,7 +7,7 @@ import { planBulk } from '../../core/annotation/bulkLabel';
 import type { Label } from '../../core/dataset/types';
 import { FilteredView, type ViewOptions } from '../../core/view/filteredView';
 import type { EditorSession } from '../../core/view/editorSession';
-import { MessageType, type FromWebviewMessage, type RowFilter, type ToWebviewMessage } from '../../protocol';
+import { MessageType, type EditResponseMessage, type RowFilter } from '../../protocol';
 import { DatasetSource } from '../datasetSource';
 import type { PreferenceDocument } from '../preferenceDocument';
 import { annotationSettings } from './annotationSettings';
@@ -25,7 +25,6 @@ export const LABEL_WORDS: Record<Exclude<Label, 'none'>, string> = { A: 'A is be
 export const TEXT_FOCUS_CONTEXT = 'rewardLens.textInputFocused';
 
 export class Annotator {
-  private readonly filters = new WeakMap<AnnotatedEditor, RowFilter>();
   /** Label keys run one after another: the next waits until auto-advance has moved the selection. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly selectionWaiters = new Map<AnnotatedEditor, (index: number) => void>();
@@ -52,25 +51,19 @@ export class Annotator {
     );
   }
 
-  /** Answers the annotation messages; undefined for every other message (the session answers those). */
-  handle(editor: AnnotatedEditor, msg: FromWebviewMessage): Promise<ToWebviewMessage | undefined> | undefined {
-    switch (msg.type) {
-      case MessageType.GetRows:
-        this.filters.set(editor, msg.filter); // the bulk command labels what the list shows
-        return undefined;
-      case MessageType.SelectionChanged:
-        this.selectionWaiters.get(editor)?.(msg.index); // the session records the selection right after this hook
-        return undefined;
-      case MessageType.SetLabel:
-        return this.label(editor, [msg.index], msg.label, false);
-      case MessageType.CommitCriterion:
-        return this.commitCriterion(editor, msg.index, msg.text);
-      case MessageType.TextInputFocus:
-        void vscode.commands.executeCommand('setContext', TEXT_FOCUS_CONTEXT, msg.focused);
-        return Promise.resolve(undefined);
-      default:
-        return undefined;
-    }
+  /** A label button in the pair view. */
+  setLabel(editor: AnnotatedEditor, index: number, label: Label): Promise<EditResponseMessage> {
+    return this.label(editor, [index], label, false);
+  }
+
+  /** A text field in the webview gained or lost focus: the label keybindings stay out of its way. */
+  textInputFocus(focused: boolean): void {
+    void vscode.commands.executeCommand('setContext', TEXT_FOCUS_CONTEXT, focused);
+  }
+
+  /** The webview moved its selection (the session records it right after this). */
+  selectionChanged(editor: AnnotatedEditor, index: number): void {
+    this.selectionWaiters.get(editor)?.(index);
   }
 
   private async withEditor(fn: (e: AnnotatedEditor) => Promise<unknown>): Promise<void> {
@@ -114,7 +107,7 @@ export class Annotator {
         )
       )?.l;
     if (!label) return;
-    const filter = this.filters.get(editor) ?? {};
+    const filter = editor.session.filter; // the bulk command labels what the list shows
     const indices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding the pairs to label' }, () =>
       shownIndices(editor.document, filter, editor.session.viewOptions(filter)),
     );
@@ -128,7 +121,7 @@ export class Annotator {
     await this.label(editor, plan.indices, label, true);
   }
 
-  private async label(editor: AnnotatedEditor, indices: number[], label: Label, quiet: boolean): Promise<{ type: MessageType.EditResponse; ok: boolean; message?: string }> {
+  private async label(editor: AnnotatedEditor, indices: number[], label: Label, quiet: boolean): Promise<EditResponseMessage> {
     const doc = editor.document;
     const settings = annotationSettings(doc.uri);
     const by = settings.auditTrail ? await auditUser(doc.uri.fsPath) : '';
@@ -138,31 +131,27 @@ export class Annotator {
   }
 
   /** The criterion editor's commit path (Enter, blur or Apply): one undoable edit. The analysis probe reuses the field, not this path. */
-  async commitCriterion(editor: AnnotatedEditor, index: number, text: string): Promise<ToWebviewMessage> {
+  async commitCriterion(editor: AnnotatedEditor, index: number, text: string): Promise<EditResponseMessage> {
     const plan = await editor.document.ds.planCriterion(index, text);
     return this.apply(editor.document, plan, false);
   }
 
-  private apply(doc: PreferenceDocument, plan: Awaited<ReturnType<PreferenceDocument['ds']['planLabel']>>, quiet: boolean) {
+  private apply(doc: PreferenceDocument, plan: Awaited<ReturnType<PreferenceDocument['ds']['planLabel']>>, quiet: boolean): EditResponseMessage {
     if ('error' in plan) {
       // A refusal the user can act on (a tie in a chosen/rejected file, an error record): a warning, never a stack.
       void vscode.window.showWarningMessage(`Reward Lens: ${plan.error}`);
-      return { type: MessageType.EditResponse as const, ok: false, message: plan.error };
+      return { type: MessageType.EditResponse, ok: false, message: plan.error };
     }
     doc.makeEdit(plan);
-    if (!quiet && plan.changes.length === 0) return { type: MessageType.EditResponse as const, ok: true, message: 'nothing changed' };
-    return { type: MessageType.EditResponse as const, ok: true };
+    if (!quiet && plan.changes.length === 0) return { type: MessageType.EditResponse, ok: true, unchanged: true };
+    return { type: MessageType.EditResponse, ok: true };
   }
 }
 
-/** Wires annotation into the editor: its commands, and its webview messages answered before the session's. */
-export function registerAnnotation(
-  context: vscode.ExtensionContext,
-  provider: { activeEditor(): AnnotatedEditor | undefined; addMessageHook(hook: (e: AnnotatedEditor, m: FromWebviewMessage) => Promise<ToWebviewMessage | undefined> | undefined): vscode.Disposable },
-): Annotator {
+/** Annotation's commands; the editor routes its edit messages to the returned Annotator. */
+export function registerAnnotation(context: vscode.ExtensionContext, provider: { activeEditor(): AnnotatedEditor | undefined }): Annotator {
   const annotator = new Annotator(() => provider.activeEditor());
   annotator.register(context);
-  context.subscriptions.push(provider.addMessageHook((e, m) => annotator.handle(e, m)));
   return annotator;
 }
 

@@ -13,6 +13,11 @@ function session(src: FakeSource, runs: LoadedRun[] = []) {
     format: () => ({ id: 'omni-rewardbench', name: 'Omni-RewardBench' }),
     resolveMedia: async (ref) => ({ modality: ref.modality, src: `uri:${ref.source.kind === 'path' ? ref.source.path : ''}` }),
     runs: () => runs,
+    // The first run judges the list; every run shows in the pair view (ε = 0 here).
+    judging: () => {
+      const [a, ...rest] = runs.map((r) => ({ name: r.model, entries: r.entries, bradleyTerry: false, epsilon: () => 0 }));
+      return a && { a, b: rest[0], threshold: 0.9 };
+    },
     send: (m) => sent.push(m),
     throttleMs: 0,
   });
@@ -97,10 +102,12 @@ test('a pair comes with its media resolved and every run that scored it', async 
   if (reply.record.kind !== 'pair') return;
   assert.deepEqual(reply.record.a.parts[0], { type: 'media', media: { modality: 'image', src: 'uri:img/a.png' } });
   assert.equal(reply.record.scores.length, 2);
-  assert.equal(reply.record.scores[0].verdict, 'B');
-  assert.equal(reply.record.scores[0].agrees, true);
-  assert.ok(Math.abs((reply.record.scores[0].margin ?? 0) + 1.5) < 1e-9);
-  assert.equal(reply.record.scores[1].agrees, false);
+  const [scores, judge] = reply.record.scores;
+  assert.ok(scores.kind === 'scores' && judge.kind === 'verdict');
+  assert.equal(scores.verdict, 'B');
+  assert.equal(scores.agrees, true);
+  assert.ok(Math.abs(scores.margin + 1.5) < 1e-9);
+  assert.equal(judge.agrees, false);
   const rows = (await s.handle({ type: MessageType.GetRows, start: 0, count: 1, filter: {} })) as RowsResponseMessage;
   assert.equal(rows.rows[0].verdict, 'B');
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MessageHandler, filterKey, isEmptyFilter, type WebviewMessage } from '../../../src/protocol';
+import { filterKey, isEmptyFilter } from '../../../src/core/view/filterKey';
+import { MessageHandler, type WebviewMessage } from '../../../src/protocol';
 
 type Msg = { kind: string; n?: number; error?: string };
 
