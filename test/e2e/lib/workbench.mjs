@@ -28,28 +28,45 @@ async function openQuickInput(page, key) {
   throw new Error(`the quick input did not open with ${key}`);
 }
 
+/** Raised when the quick input went away before our Enter: nothing was picked, so the caller may start over. */
+class QuickInputClosed extends Error {}
+
+/** Whether the quick-input widget is on screen, and whether it holds the keyboard focus. */
+const quickState = (page) => page.evaluate(() => {
+  const w = document.querySelector('.quick-input-widget');
+  const visible = !!w && w.getClientRects().length > 0 && getComputedStyle(w).display !== 'none';
+  return { visible, focused: visible && !!document.activeElement?.closest('.quick-input-widget') };
+});
+
 /**
  * Picks the quick-input row whose label matches `label` (a RegExp or the start of the text) with the keyboard:
  * arrow keys to it, then Enter. (Clicks proved flaky: the list re-renders while it filters.)
- * Fails listing the rows it saw; with `failIfClosed`, at once when the quick input is gone (a command's own pick
- * may open a moment after the palette closes, so only the palette's pick sets it).
+ * A key goes out only while the widget is visible and focused: a quick input hides when it loses focus (a
+ * webview taking focus does that), its rows stay in the DOM, and an Enter then lands in the webview instead.
+ * Throws QuickInputClosed when the widget, once it listed our row, went away before the Enter, at once when `failIfClosed`
+ * and it is not up at all (a command's own pick may open a moment after the palette closes, so only the
+ * palette's pick sets it); otherwise fails listing the rows it saw.
  */
 async function pickRow(page, label, timeoutMs = 15_000, { failIfClosed = false } = {}) {
   const match = typeof label === 'string' ? new RegExp(`^\\s*${escapeRe(label)}`) : label;
   waitingFor(`a quick-input row matching ${match}`);
   const t0 = Date.now();
   let seen = [];
+  let seenVisible = false;
   while (Date.now() - t0 < timeoutMs) {
-    const rows = await quickRows(page).evaluateAll((rs) => rs.map((r) => ({
+    const { visible, focused: hasFocus } = await quickState(page);
+    if (!visible && (seenVisible || failIfClosed)) throw new QuickInputClosed(`the quick input closed before a row matching ${match} could be picked`);
+    const rows = visible ? await quickRows(page).evaluateAll((rs) => rs.map((r) => ({
       label: r.getAttribute('aria-label') || r.textContent || '',
       index: Number(r.getAttribute('data-index')),
       focused: r.classList.contains('focused'),
-    })));
+    }))) : [];
     seen = rows.map((r) => r.label);
-    if (failIfClosed && !rows.length && !(await quickInput(page).isVisible())) throw new Error(`the quick input closed before a row matching ${match} could be picked`);
     const target = rows.find((r) => match.test(r.label));
     const focused = rows.find((r) => r.focused);
-    if (target && focused) {
+    // "seen" only once our row is listed: the palette's own rows linger a moment after it ran a command
+    seenVisible ||= !!target;
+    if (hasFocus && target && focused) {
       if (target.index === focused.index) { await page.keyboard.press('Enter'); return; }
       await page.keyboard.press(target.index > focused.index ? 'ArrowDown' : 'ArrowUp');
       continue;
@@ -82,13 +99,22 @@ async function typeAndPick(page, key, text, label, attempts = 3) {
 
 /**
  * Runs a command by its palette title, e.g. "View: Close All Editors"; `pick` chooses in the list it opens, after
- * typing `filter` into it (a text `pick` is its own filter).
+ * typing `filter` into it (a text `pick` is its own filter). When the command's own list closes before the pick
+ * (focus taken away), the command saw a cancel and did nothing: it is run again, up to three times in all.
  */
-export async function runCommand(page, title, { pick, filter, pickTimeoutMs } = {}) {
-  await typeAndPick(page, 'F1', `>${title}`, title);
+export async function runCommand(page, title, { pick, filter, pickTimeoutMs, attempts = 3 } = {}) {
   filter ??= typeof pick === 'string' ? pick : undefined;
-  if (filter) await quickInput(page).fill(filter, { timeout: 10_000 });
-  if (pick) await pickRow(page, pick, pickTimeoutMs);
+  for (let attempt = 1; ; attempt++) {
+    await typeAndPick(page, 'F1', `>${title}`, title);
+    if (!pick) return;
+    try {
+      if (filter) await quickInput(page).fill(filter, { timeout: 10_000 });
+      await pickRow(page, pick, pickTimeoutMs);
+      return;
+    } catch (e) {
+      if (!(e instanceof QuickInputClosed) || attempt >= attempts) throw e;
+    }
+  }
 }
 
 /**
