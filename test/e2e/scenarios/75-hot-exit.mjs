@@ -49,10 +49,13 @@ export default {
       // VS Code asks for a backup a moment after a change: wait until one that holds the tie is on disk
       await until(() => backupHolds(t, /criteria_preference\\+"\s*:\s*\\+"tie/, editedAt), 'a backup of the two relabels in the workspace storage', 60_000);
       expect(fs.readFileSync(file).equals(original), 'the file was saved before the reload (auto save?)');
+      // the old workbench's DOM stays until the reload navigates: wait for the new page, not for the old one
+      const reloaded = t.page.waitForEvent('load', { timeout: 120_000 });
       await t.command('Developer: Reload Window');
-      await t.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+      await reloaded;
+      await t.page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
       wv = webview(t.page);
-      await wv.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+      await wv.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
       await until(async () => (await rowLabel(wv, 0)) === 'B' && (await rowLabel(wv, 1)) === 'tie', 'the relabels are not shown after the reload', 20_000);
       await until(async () => (await rowEdited(wv, 0)) && (await rowEdited(wv, 1)), 'the restored rows carry no edited mark');
       await until(() => tabDirty(t.page), 'the restored editor is not dirty');
