@@ -44,12 +44,18 @@ export interface RowView {
   label: Label;
   /** Set for error records: the message a person can act on. */
   error?: string;
+  /** The start of the prompt as one line, so rows without a telling id ("line-42") still read apart. */
+  prompt?: string;
   /** The first run's verdict and margin (score_a − score_b), when a run covers this record. */
   verdict?: Label;
   margin?: number;
+  /** Why the first run has no verdict here (the model could not score this pair). */
+  runError?: string;
   /** Whether the verdict matches the human label (undefined when either is missing or the label is 'none'). */
   agrees?: boolean;
   edited?: boolean;
+  /** Changed since the editor opened the file and saved since (auto save): the row keeps a quieter mark. */
+  changed?: boolean;
   // ── analysis ── the comparison run's verdict and margin, and which run alone is right
   verdictB?: Label;
   marginB?: number;
@@ -98,6 +104,9 @@ export interface PairView {
   scores: ScoreView[];
   /** Which variants A and B are, when the record holds more than two responses. */
   variantsNote?: string;
+  /** Unsaved changes to this record, and (chosen/rejected files) whether the file's chosen is now B. */
+  edited?: boolean;
+  swapped?: boolean;
 }
 
 export interface ErrorView {
@@ -162,6 +171,7 @@ export const enum MessageType {
   RunAction,
   // ── annotation ──
   EditResponse,
+  EditNotice,
   // ── analysis ──
   AnalysisState,
   ShowAnalysis,
@@ -178,7 +188,8 @@ export const enum MessageType {
   // ── annotation ──
   SetLabel,
   CommitCriterion,
-  TextInputFocus,
+  KeyFocus,
+  Undo,
   // ── analysis ──
   GetDashboard,
   GetComparison,
@@ -261,6 +272,20 @@ export interface SetLabelMessage {
   label: Label;
 }
 
+/** An edit was applied (from a key, a button or the palette): what changed, in words, with an Undo. */
+export interface EditNoticeMessage {
+  type: MessageType.EditNotice;
+  /** e.g. "line 699: A → B", "12 pairs labelled B". */
+  text: string;
+  /** Extra words: "responses swapped: the file's chosen is now B". */
+  detail?: string;
+}
+
+/** The notice's Undo: the host runs VS Code's own undo, so the undo stack stays VS Code's. */
+export interface UndoMessage {
+  type: MessageType.Undo;
+}
+
 /** The criterion editor committed (Enter, blur or Apply): one undoable edit. */
 export interface CommitCriterionMessage {
   type: MessageType.CommitCriterion;
@@ -268,10 +293,13 @@ export interface CommitCriterionMessage {
   text: string;
 }
 
-/** A text field in the webview gained or lost focus: label keys must not fire while the user types. */
-export interface TextInputFocusMessage {
-  type: MessageType.TextInputFocus;
-  focused: boolean;
+/**
+ * Whether the 1 / 2 / 0 label keys may act in this webview: true only while focus is on the list or the pair view
+ * and the user put it there (a click, a navigation key), never while typing or after a focus move the app made.
+ */
+export interface KeyFocusMessage {
+  type: MessageType.KeyFocus;
+  labelKeys: boolean;
 }
 // ── end annotation ──
 
@@ -385,6 +413,7 @@ export interface SetEpsilonMessage {
 
 export type ToWebviewMessage =
   | EditResponseMessage
+  | EditNoticeMessage
   // ── analysis ──
   | AnalysisStateMessage
   | ShowAnalysisMessage
@@ -431,7 +460,8 @@ export type FromWebviewMessage =
   // ── annotation ──
   | SetLabelMessage
   | CommitCriterionMessage
-  | TextInputFocusMessage
+  | KeyFocusMessage
+  | UndoMessage
   // ── analysis ──
   | GetDashboardMessage
   | GetComparisonMessage

@@ -31,6 +31,9 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   sessionAnalysis?: (editor: OpenEditor) => SessionOptions['analysis'];
   private readonly runsHooks: ((editor: OpenEditor) => Promise<void>)[] = [];
   private active: OpenEditor | undefined;
+  private readonly _onDidChangeActiveEditor = new vscode.EventEmitter<void>();
+  /** A Reward Lens editor became active or stopped being active (per-editor state such as the label keys follows). */
+  readonly onDidChangeActiveEditor = this._onDidChangeActiveEditor.event;
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
 
@@ -100,6 +103,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     editor.session = new EditorSession({
       source: new DatasetSource(() => document.ds),
       isEdited: (i) => document.ds.isEdited(i),
+      changedSinceOpen: (i) => document.ds.changedSinceOpen(i),
       fileName: document.fileName,
       format: () => ({ id: document.ds.format?.id ?? '', name: document.ds.format?.displayName ?? 'Unknown format' }),
       resolveMedia: mediaResolver(webview, document.uri),
@@ -110,6 +114,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     editor.session.indexProgress(document.progress);
     this.editors.add(editor);
     this.active = editor;
+    this._onDidChangeActiveEditor.fire();
 
     const subs: vscode.Disposable[] = [
       webview.onDidReceiveMessage((m) => void channel.receive(m)),
@@ -117,6 +122,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       document.onDidChangeContent(() => editor.session.invalidate()),
       panel.onDidChangeViewState(() => {
         if (panel.active) this.active = editor;
+        this._onDidChangeActiveEditor.fire();
       }),
     ];
     panel.onDidDispose(() => {
@@ -125,6 +131,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       editor.session.dispose();
       this.editors.delete(editor);
       if (this.active === editor) this.active = undefined;
+      this._onDidChangeActiveEditor.fire();
     });
     void this.loadRuns(editor);
   }

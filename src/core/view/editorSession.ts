@@ -27,6 +27,8 @@ export interface SessionOptions {
   resolveMedia: MediaResolver;
   runs?: () => readonly LoadedRun[];
   isEdited?: (index: number) => boolean;
+  /** Changed since the editor opened the file, saved or not (the row keeps a mark after an auto save). */
+  changedSinceOpen?: (index: number) => boolean;
   /** Posts an event to the webview (the session only calls it after the webview said ready). */
   send: (msg: ToWebviewMessage) => void;
   /** Minimum milliseconds between progress events of one kind. */
@@ -73,7 +75,7 @@ export class EditorSession {
           viewKey: filterKey(msg.filter),
           start: msg.start,
           rows: records.map((r) => {
-            const row = toRowView(r, runs, this.o.isEdited?.(r.index) ?? false);
+            const row = toRowView(r, runs, { edited: this.o.isEdited?.(r.index), changed: this.o.changedSinceOpen?.(r.index) });
             this.o.analysis?.decorateRow?.(row, r);
             return row;
           }),
@@ -84,7 +86,7 @@ export class EditorSession {
       case MessageType.GetPair: {
         if (!(msg.index >= 0 && msg.index < this.o.source.count)) throw new Error(`record ${msg.index + 1} is not in the file (it has ${this.o.source.count})`);
         const [record] = await this.o.source.read([msg.index]);
-        return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.runs?.() ?? []) };
+        return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.runs?.() ?? [], this.o.isEdited?.(msg.index)) };
       }
       case MessageType.SelectionChanged:
         this.selected = msg.index;

@@ -26,7 +26,7 @@ async function responseView(r: Response, resolve: MediaResolver): Promise<Respon
   return { parts: await partViews(parts, resolve), ...(r.model ? { model: r.model } : {}) };
 }
 
-export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, runs: readonly LoadedRun[]): Promise<RecordView> {
+export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, runs: readonly LoadedRun[], edited = false): Promise<RecordView> {
   if (record.kind === 'error') {
     return { kind: 'error', index: record.index, line: record.line, message: record.message, text: record.text };
   }
@@ -49,5 +49,7 @@ export async function toRecordView(record: DatasetRecord, resolve: MediaResolver
     tieKind: pair.tieKind,
     scores: scoreViews(pair, runs),
     variantsNote: pair.variants?.note,
+    ...(edited ? { edited } : {}),
+    ...(pair.swapped ? { swapped: true } : {}),
   };
 }

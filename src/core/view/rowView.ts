@@ -26,7 +26,28 @@ function agreement(label: Label, verdict: Label | undefined): boolean | undefine
   return verdict === label;
 }
 
-export function toRowView(record: DatasetRecord, runs: readonly LoadedRun[], edited = false): RowView {
+/** Unsaved changes, and changes since the editor opened the file (saved since, e.g. by auto save). */
+export interface RowMarks {
+  edited?: boolean;
+  changed?: boolean;
+}
+
+const PREVIEW = 160;
+
+/** The prompt's first words as one line: its text, or the first user turn of a chat; media say what they are. */
+export function promptPreview(pair: PreferencePair): string {
+  const words: string[] = [];
+  for (const p of pair.prompt) {
+    if (p.type === 'text') words.push(p.text);
+    else if (p.type === 'chat') words.push((p.turns.find((t) => t.role === 'user') ?? p.turns[0])?.content ?? '');
+    else words.push(`[${p.media.modality}]`);
+    if (words.join(' ').length > PREVIEW) break;
+  }
+  const line = words.join(' ').replace(/\s+/g, ' ').trim();
+  return line.length > PREVIEW ? `${line.slice(0, PREVIEW - 1)}…` : line;
+}
+
+export function toRowView(record: DatasetRecord, runs: readonly LoadedRun[], marks: RowMarks = {}): RowView {
   if (record.kind === 'error') {
     return { index: record.index, line: record.line, id: '', inputs: [], outputs: [], label: 'none', error: record.message };
   }
@@ -40,14 +61,18 @@ export function toRowView(record: DatasetRecord, runs: readonly LoadedRun[], edi
     outputs: output,
     label: record.label,
   };
+  const prompt = promptPreview(record);
+  if (prompt) row.prompt = prompt;
   const entry = runs[0]?.entries.get(record.index);
   if (entry) {
     const { verdict, margin } = entryVerdict(entry);
     row.verdict = verdict;
     row.margin = margin;
     row.agrees = agreement(record.label, verdict);
+    if (entry.error !== undefined) row.runError = entry.error || 'the model could not score this pair';
   }
-  if (edited) row.edited = true;
+  if (marks.edited) row.edited = true;
+  else if (marks.changed) row.changed = true;
   return row;
 }
 
