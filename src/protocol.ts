@@ -144,7 +144,7 @@ export interface RunInfo {
 }
 
 /** Actions the palette commands (and keybindings) send to the active editor's webview. */
-export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly';
+export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly' | 'showDisagreements';
 
 /** What the webview keeps across hide/show (vscode.setState). */
 export interface WebviewState {

@@ -94,6 +94,9 @@ export class App {
         return this.header.focusSearch();
       case 'toggleErrorsOnly':
         return this.header.toggleErrorsOnly();
+      case 'showDisagreements':
+        this.analysis.close();
+        return this.header.update({ show: 'disagreements' });
     }
   }
 
