@@ -99,3 +99,24 @@ export async function autoSaveOff(t) {
   t.sandbox.writeSettings({ 'files.autoSave': 'off' });
   await sleep(3000);
 }
+
+/**
+ * Back to the browser's default auto save (code-server: afterDelay, 1 s), as a new user has it: drops the
+ * sandbox's `files.autoSave` and gives the workbench time to read settings.json. The scenario that needs it proves it
+ * took effect (an edit reaching the disk by itself) and calls autoSaveOff afterwards.
+ */
+export async function autoSaveDefault(t) {
+  let cur = {};
+  try { cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8')); } catch { /* none yet */ }
+  if (!('files.autoSave' in cur)) return;
+  delete cur['files.autoSave'];
+  fs.writeFileSync(t.sandbox.settingsFile, JSON.stringify(cur, null, 2));
+  await sleep(3000);
+}
+
+/** The text of the edit notice ("line 1: A → B · …"), or '' while none is shown. */
+export async function editNotice(wv) {
+  const n = wv.locator('[data-testid="edit-notice"]');
+  if (!(await n.isVisible().catch(() => false))) return '';
+  return (await n.innerText()).replace(/\s+/g, ' ').trim();
+}
