@@ -27,6 +27,8 @@ export class PairViewPanel {
     this.el = el('div', 'pair-view');
     this.el.dataset.testid = 'pair-view';
     this.el.hidden = true;
+    // Focusable, so opening a pair keeps the keyboard (and the label keys the user turned on) on the pair view.
+    this.el.tabIndex = -1;
   }
 
   /** Draws a record; `where` says "12 of 3,725" in the toolbar. */

@@ -100,18 +100,20 @@ export async function autoSaveOff(t) {
   await sleep(3000);
 }
 
+/** What "File: Toggle Auto Save" last left the running workbench with (the sandbox starts it with auto save off). */
+let autoSaveMode = 'off';
+
 /**
- * Back to the browser's default auto save (code-server: afterDelay, 1 s), as a new user has it: drops the
- * sandbox's `files.autoSave` and gives the workbench time to read settings.json. The scenario that needs it proves it
- * took effect (an edit reaching the disk by itself) and calls autoSaveOff afterwards.
+ * Sets auto save to `mode` ('afterDelay', the browser's default, or 'off') through "File: Toggle Auto Save", so the
+ * running workbench applies it at once. (A settings.json written behind its back is not always picked up, and the
+ * toggle's write does not land in the sandbox's settings.json, so the state is tracked here; the scenario proves it
+ * by behaviour: an edit reaching the disk by itself.)
  */
-export async function autoSaveDefault(t) {
-  let cur = {};
-  try { cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8')); } catch { /* none yet */ }
-  if (!('files.autoSave' in cur)) return;
-  delete cur['files.autoSave'];
-  fs.writeFileSync(t.sandbox.settingsFile, JSON.stringify(cur, null, 2));
-  await sleep(3000);
+export async function setAutoSave(t, mode) {
+  if (autoSaveMode === mode) return;
+  await t.command('File: Toggle Auto Save');
+  autoSaveMode = mode;
+  await sleep(1000);
 }
 
 /** The text of the edit notice ("line 1: A → B · …"), or '' while none is shown. */
