@@ -199,8 +199,10 @@ export default {
       }, 'Compare Runs… showed no runs to choose');
       expect(!rowsSeen.some((l) => /current run/.test(l) || /^\s*default\b/.test(l)), `Compare Runs… offers the current run: ${rowsSeen.join(' | ')}`);
       expect(rowsSeen.some((l) => /length baseline/.test(l)), `Compare Runs… does not offer the length baseline: ${rowsSeen.join(' | ')}`);
-      await t.page.keyboard.press('Escape');
-      await t.command('Reward Lens: Compare Runs…', { pick: /length baseline/ });
+      // Pick the baseline in the same list (typing filters it), as a user does.
+      await t.page.locator('.quick-input-widget .quick-input-box input').fill('length baseline');
+      await sleep(300);
+      await t.page.keyboard.press('Enter');
       await wv.locator('[data-testid="comparison"]').waitFor({ state: 'visible', timeout: 60_000 });
       await wv.locator('[data-testid="analysis-close"]').click();
       const head = wv.locator('.list-head');
