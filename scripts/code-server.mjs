@@ -17,6 +17,9 @@ const profile = makeSandbox({ dir: path.join(TOOLS, 'start-profile') });
 // In this profile benchmark files open in Reward Lens directly; "Reopen Editor With…" still offers the text editor.
 profile.writeSettings({
   'workbench.editorAssociations': { '*.jsonl': 'rewardLens.preferenceEditor', '**/samples/**/*.json': 'rewardLens.preferenceEditor' },
+  // The browser's default (afterDelay) writes every relabel to the sample a second later; here edits stay unsaved
+  // until Ctrl+S, as in desktop VS Code (README: "Auto save").
+  'files.autoSave': 'off',
 });
 linkExtension(profile, ROOT);
 

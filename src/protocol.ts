@@ -46,14 +46,20 @@ export interface RowView {
   label: Label;
   /** Set for error records: the message a person can act on. */
   error?: string;
+  /** The start of the prompt as one line, so rows without a telling id ("line-42") still read apart. */
+  prompt?: string;
   /** The current run's verdict under its ε and margin (score_a − score_b), when it covers this record. */
   verdict?: Label;
   margin?: number;
+  /** Why the first run has no verdict here (the model could not score this pair). */
+  runError?: string;
   /** Whether the verdict matches the human label (undefined when either is missing or the label is 'none'). */
   agrees?: boolean;
   /** The current run scored other content (the pair was edited since): no verdict until it is rescored. */
   stale?: boolean;
   edited?: boolean;
+  /** Changed since the editor opened the file and saved since (auto save): the row keeps a quieter mark. */
+  changed?: boolean;
   /** The comparison run's verdict and margin, and which run alone is right ('onlyA' = the current run). */
   secondVerdict?: Label;
   secondMargin?: number;
@@ -102,6 +108,9 @@ export interface PairView {
   scores: ScoreView[];
   /** Which variants A and B are, when the record holds more than two responses. */
   variantsNote?: string;
+  /** Unsaved changes to this record, and (chosen/rejected files) whether the file's chosen is now B. */
+  edited?: boolean;
+  swapped?: boolean;
 }
 
 export interface ErrorView {
@@ -138,7 +147,7 @@ export interface RunInfo {
 }
 
 /** Actions the palette commands (and keybindings) send to the active editor's webview. */
-export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly';
+export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly' | 'showDisagreements';
 
 /** What the webview keeps across hide/show (vscode.setState). */
 export interface WebviewState {
@@ -164,6 +173,7 @@ export const enum MessageType {
   Invalidate,
   RunAction,
   EditResponse,
+  EditNotice,
   AnalysisState,
   ShowAnalysis,
   DashboardResponse,
@@ -178,7 +188,8 @@ export const enum MessageType {
   SelectionChanged,
   SetLabel,
   CommitCriterion,
-  TextInputFocus,
+  KeyFocus,
+  Undo,
   GetDashboard,
   GetComparison,
   ExportReport,
@@ -255,6 +266,20 @@ export interface SetLabelMessage {
   label: Label;
 }
 
+/** An edit was applied (from a key, a button or the palette): what changed, in words, with an Undo. */
+export interface EditNoticeMessage {
+  type: MessageType.EditNotice;
+  /** e.g. "line 699: A → B", "12 pairs labelled B". */
+  text: string;
+  /** Extra words: "responses swapped: the file's chosen is now B". */
+  detail?: string;
+}
+
+/** The notice's Undo: the host runs VS Code's own undo, so the undo stack stays VS Code's. */
+export interface UndoMessage {
+  type: MessageType.Undo;
+}
+
 /** The criterion editor committed (Enter, blur or Apply): one undoable edit. */
 export interface CommitCriterionMessage {
   type: MessageType.CommitCriterion;
@@ -262,10 +287,13 @@ export interface CommitCriterionMessage {
   text: string;
 }
 
-/** A text field in the webview gained or lost focus: label keys must not fire while the user types. */
-export interface TextInputFocusMessage {
-  type: MessageType.TextInputFocus;
-  focused: boolean;
+/**
+ * Whether the 1 / 2 / 0 label keys may act in this webview: true only while focus is on the list or the pair view
+ * and the user put it there (a click, a navigation key), never while typing or after a focus move the app made.
+ */
+export interface KeyFocusMessage {
+  type: MessageType.KeyFocus;
+  labelKeys: boolean;
 }
 
 export interface AnalysisRunInfo {
@@ -365,6 +393,7 @@ export interface SetEpsilonMessage {
 
 export type ToWebviewMessage =
   | EditResponseMessage
+  | EditNoticeMessage
   | AnalysisStateMessage
   | ShowAnalysisMessage
   | DashboardResponseMessage
@@ -409,7 +438,8 @@ export type FromWebviewMessage =
   | SelectionChangedMessage
   | SetLabelMessage
   | CommitCriterionMessage
-  | TextInputFocusMessage
+  | KeyFocusMessage
+  | UndoMessage
   | GetDashboardMessage
   | GetComparisonMessage
   | ExportReportMessage

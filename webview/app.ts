@@ -3,10 +3,10 @@ import { isEmptyFilter } from '../src/core/view/filterKey';
 import { MessageType, type EditorAction, type RowFilter, type ToWebviewMessage, type WebviewState } from '../src/protocol';
 import type { HostApi } from './hostApi';
 import { Header } from './header';
-import { PairList, listHead } from './list/pairList';
+import { PairList, listHead, nameModelColumns } from './list/pairList';
 import { PairViewPanel } from './pair/pairView';
 import { el } from './components/badges';
-import { reportTextFocus } from './annotation';
+import { EditNotice, LabelKeyGate } from './annotation';
 import { AnalysisUi } from './analysisPanel';
 
 export class App {
@@ -20,6 +20,7 @@ export class App {
   private progressSeen = false;
   private readonly head: HTMLElement;
   private readonly analysis: AnalysisUi;
+  private readonly notice: EditNotice;
 
   constructor(
     private readonly host: HostApi,
@@ -32,6 +33,11 @@ export class App {
       onSelect: (index) => this.selected(index),
       onOpen: (index) => void this.openPair(index),
       onFirstRows: () => (this.root.dataset.ready = 'true'),
+      // The host sends "N shown" only while a scan runs; a rebuilt webview (tab switch) learns it from its rows.
+      onTotal: (total, done) => {
+        this.header.setShown(total, done, !isEmptyFilter(this.state.filter));
+        this.pair.setWhere(this.list.selectedPos, total, done);
+      },
     });
     this.pair = new PairViewPanel({
       onBack: () => this.back(),
@@ -47,10 +53,14 @@ export class App {
     // analysis: run-aware filters under the header; dashboard / comparison / sweep in place of the list
     this.analysis = new AnalysisUi(host, { main, onFilter: (c) => this.header.update(c), openPair: (i) => void this.openPair(i) });
     this.header.el.append(this.analysis.bar.el);
-    root.replaceChildren(this.header.el, main);
+    // annotation: every edit is confirmed with an Undo; label keys act only where the user put focus
+    this.notice = new EditNotice(() => host.notify({ type: MessageType.Undo }));
+    root.replaceChildren(this.header.el, main, this.notice.el);
     host.onEvent((m) => this.onEvent(m));
     document.addEventListener('keydown', (e) => this.onKey(e));
-    reportTextFocus(host);
+    new LabelKeyGate(host, () => [this.list.el, this.pair.el], () =>
+      this.notice.show('Label keys are off here', 'click a row (or press ↓) to label with 1 / 2 / 0', false),
+    );
   }
 
   async start(): Promise<void> {
@@ -85,6 +95,9 @@ export class App {
         return this.header.focusSearch();
       case 'toggleErrorsOnly':
         return this.header.toggleErrorsOnly();
+      case 'showDisagreements':
+        this.analysis.close();
+        return this.header.update({ show: 'disagreements' });
     }
   }
 
@@ -107,6 +120,11 @@ export class App {
         return;
       case MessageType.RunAction:
         return this.runAction(m.action);
+      case MessageType.EditNotice:
+        return this.notice.show(m.text, m.detail);
+      case MessageType.AnalysisState:
+        this.list.runNames = { current: m.current?.name, second: m.second?.name };
+        return nameModelColumns(this.head, m.current?.name, m.second?.name);
     }
   }
 
@@ -114,7 +132,9 @@ export class App {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const typing = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|VSCODE-TEXTFIELD|VSCODE-TEXTAREA|VSCODE-SINGLE-SELECT)$/.test(t.tagName));
     if (typing) {
-      if (e.key === 'Escape' || (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'VSCODE-TEXTFIELD')) {
+      // Enter applies a field's filter and keeps the focus there (the field handles it): what the user types next
+      // is text, never label keys. Escape leaves the field; the label keys stay off until the user picks a row.
+      if (e.key === 'Escape') {
         e.preventDefault();
         this.list.focus();
       }
@@ -134,7 +154,7 @@ export class App {
     this.analysis.bar.setFilter(filter);
     this.header.setShown(0, false, !isEmptyFilter(filter));
     this.list.setFilter(filter);
-    if (this.state.mode === 'pair') this.back();
+    if (this.state.mode === 'pair') this.back(false); // the filter's field keeps the focus
     this.save();
   }
 
@@ -173,7 +193,7 @@ export class App {
     await this.openPair(index);
   }
 
-  private back(): void {
+  private back(focusList = true): void {
     if (this.state.mode !== 'pair') return;
     this.pairRequest++;
     this.state.mode = 'list';
@@ -182,7 +202,7 @@ export class App {
     this.list.el.hidden = false;
     this.head.hidden = false;
     this.list.select(this.list.selectedPos);
-    this.list.focus();
+    if (focusList) this.list.focus();
     this.save();
   }
 

@@ -60,6 +60,12 @@ export class Header {
       clearTimeout(this.debounce);
       this.debounce = window.setTimeout(() => this.update({ text: this.search.value || undefined }), 250);
     });
+    // Enter applies the search at once and leaves the focus in the box (what is typed next is text, not keys).
+    this.search.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      clearTimeout(this.debounce);
+      if ((this.filter.text ?? '') !== this.search.value) this.update({ text: this.search.value || undefined });
+    });
     this.search.addEventListener('change', () => {
       clearTimeout(this.debounce);
       this.update({ text: this.search.value || undefined });

@@ -1,5 +1,7 @@
 // The custom document: one preference file, indexed by the core Dataset. It resolves as soon as the first
 // records are readable (the editor shows them while the rest is indexed) and owns edits, save, revert, backup.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { Dataset, type RecordEdit } from '../core/dataset/dataset';
 import type { IndexProgress } from '../protocol';
@@ -117,10 +119,18 @@ export class PreferenceDocument implements vscode.CustomDocument {
     this._onDidChangeContent.fire();
   }
 
-  /** Hot exit: writes the edit journal (not the file) where VS Code asks. */
+  /**
+   * Hot exit: writes the edit journal (not the file) where VS Code asks, at once. In the browser a reload can come
+   * a second or two after an edit, so this is one small local write: the journal holds only edited records, and a
+   * `file:` destination (the extension host's own storage) is written directly rather than through workspace.fs.
+   */
   async backup(destination: vscode.Uri, _cancel: vscode.CancellationToken): Promise<vscode.CustomDocumentBackup> {
-    await this.indexed;
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(this.dataset.backup()));
+    if (!this.dataset.indexDone) await this.indexed;
+    const journal = this.dataset.backup();
+    if (destination.scheme === 'file') {
+      await mkdir(dirname(destination.fsPath), { recursive: true });
+      await writeFile(destination.fsPath, journal, 'utf8');
+    } else await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(journal));
     return {
       id: destination.toString(),
       delete: async () => {

@@ -42,7 +42,8 @@ export interface OpenEditor {
 export interface AnnotationPart {
   setLabel(editor: OpenEditor, index: number, label: FromWebview<MessageType.SetLabel>['label']): Promise<EditResponseMessage>;
   commitCriterion(editor: OpenEditor, index: number, text: string): Promise<EditResponseMessage>;
-  textInputFocus(focused: boolean): void;
+  keyFocus(editor: OpenEditor, labelKeys: boolean): void;
+  undo(): Promise<void>;
   selectionChanged(editor: OpenEditor, index: number): void;
 }
 
@@ -72,6 +73,9 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   private readonly editors = new Set<OpenEditor>();
   private readonly parts: EditorParts;
   private active: OpenEditor | undefined;
+  private readonly _onDidChangeActiveEditor = new vscode.EventEmitter<void>();
+  /** A Reward Lens editor became active or stopped being active (per-editor state such as the label keys follows). */
+  readonly onDidChangeActiveEditor = this._onDidChangeActiveEditor.event;
   private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
 
@@ -149,6 +153,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     editor.session = new EditorSession({
       source: new DatasetSource(() => document.ds),
       isEdited: (i) => document.ds.isEdited(i),
+      changedSinceOpen: (i) => document.ds.changedSinceOpen(i),
       fileName: document.fileName,
       format: () => ({ id: document.ds.format?.id ?? '', name: document.ds.format?.displayName ?? 'Unknown format' }),
       resolveMedia: mediaResolver(webview, document.uri),
@@ -160,6 +165,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     editor.session.indexProgress(document.progress);
     this.editors.add(editor);
     this.active = editor;
+    this._onDidChangeActiveEditor.fire();
 
     const subs: vscode.Disposable[] = [
       webview.onDidReceiveMessage((m) => void channel.receive(m)),
@@ -167,6 +173,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       document.onDidChangeContent(() => editor.session.invalidate()),
       panel.onDidChangeViewState(() => {
         if (panel.active) this.active = editor;
+        this._onDidChangeActiveEditor.fire();
       }),
     ];
     panel.onDidDispose(() => {
@@ -175,6 +182,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       editor.session.dispose();
       this.editors.delete(editor);
       if (this.active === editor) this.active = undefined;
+      this._onDidChangeActiveEditor.fire();
     });
     void this.loadRuns(editor);
   }
@@ -198,7 +206,8 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       },
       [MessageType.SetLabel]: (m) => annotation.setLabel(editor, m.index, m.label),
       [MessageType.CommitCriterion]: (m) => annotation.commitCriterion(editor, m.index, m.text),
-      [MessageType.TextInputFocus]: (m) => annotation.textInputFocus(m.focused),
+      [MessageType.KeyFocus]: (m) => annotation.keyFocus(editor, m.labelKeys),
+      [MessageType.Undo]: () => annotation.undo(),
       [MessageType.GetDashboard]: () => analysis.dashboard(editor),
       [MessageType.GetComparison]: () => analysis.comparison(editor),
       [MessageType.ExportReport]: (m) => analysis.exportReport(editor, m),

@@ -42,8 +42,16 @@ export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
+/**
+ * A margin with its sign ("+1.23", "−0.40", "+123"); never "−0.00": zero is "0.00", and a margin too small for two
+ * decimals keeps two significant digits ("−0.0012"), since its sign is the verdict.
+ */
 export function signedMargin(m: number): string {
-  return `${m >= 0 ? '+' : MINUS}${Math.abs(m).toFixed(Math.abs(m) >= 100 ? 0 : 2)}`;
+  const a = Math.abs(m);
+  if (a === 0) return '0.00';
+  const sign = m > 0 ? '+' : MINUS;
+  if (a < 0.005) return sign + (a >= 1e-4 ? a.toPrecision(2) : a.toExponential(1));
+  return sign + a.toFixed(a >= 100 ? 0 : 2);
 }
 
 /** What the ε control says while ε is calibrated: the range the per-task values span. */

@@ -99,6 +99,13 @@ export class AnalysisBar {
       this.debounce = 0;
       this.commitExpr();
     });
+    // Enter applies the expression at once and keeps the focus in the box: what is typed next is text, not keys.
+    this.expr.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      clearTimeout(this.debounce);
+      this.debounce = 0;
+      this.commitExpr();
+    });
     this.expr.addEventListener('change', () => {
       clearTimeout(this.debounce);
       this.commitExpr();

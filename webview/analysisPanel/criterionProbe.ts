@@ -5,6 +5,7 @@ import { ProbeHistory, probeSummary } from '../../src/core/analysis/probeHistory
 import { MessageType, type EditResponseMessage, type PairView, type ProbeResponseMessage, type ProbeScores } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip } from '../components/badges';
+import { isWorkbenchKey } from '../annotation';
 
 const history = new ProbeHistory();
 /** What was typed per pair: the pair view is redrawn when records or runs change, the probe carries on. */
@@ -20,10 +21,13 @@ export function criterionProbe(
   box.append(el('h3', 'section-title', 'Probe the criterion'));
   const area = el('textarea', 'criterion-input probe-input');
   area.dataset.testid = 'probe-input';
-  area.value = pair.criterion ?? '';
+  // Empty, so the placeholder is true and what the user types is the whole criterion (the file's is shown above).
+  area.value = '';
   area.rows = 2;
   area.setAttribute('aria-label', 'Criterion to probe (does not change the file)');
-  area.placeholder = 'Type a criterion: the current model rescores this pair as you type';
+  area.placeholder = pair.criterion
+    ? 'Type another criterion: the current model rescores this pair as you type'
+    : 'Type a criterion: the current model rescores this pair as you type';
   const result = el('div', 'probe-result');
   result.dataset.testid = 'probe-result';
   const bar = el('div', 'criterion-bar');
@@ -58,6 +62,13 @@ export function criterionProbe(
   const run = async () => {
     const criterion = area.value;
     drafts.set(pair.index, criterion);
+    if (!criterion.trim()) {
+      ticket++;
+      applyBtn.disabled = true;
+      delete result.dataset.state;
+      result.replaceChildren();
+      return;
+    }
     applyBtn.disabled = !apply || criterion === (pair.criterion ?? '');
     const mine = ++ticket;
     result.dataset.state = 'scoring';
@@ -93,8 +104,10 @@ export function criterionProbe(
     clearTimeout(timer);
     timer = window.setTimeout(() => void run(), 500);
   });
-  // Keys typed here stay here (j/k, label keys, Escape belong to the editor elsewhere).
+  // Keys typed here stay here (j/k, label keys, Escape belong to the editor elsewhere); VS Code's own keys
+  // (Ctrl/Meta/Alt chords, F1…) go on to the workbench.
   area.addEventListener('keydown', (e) => {
+    if (isWorkbenchKey(e)) return;
     e.stopPropagation();
     if (e.key === 'Escape') area.blur(); // a second Escape then leaves the pair view
   });
@@ -106,7 +119,7 @@ export function criterionProbe(
   });
   drawHistory();
   const draft = drafts.get(pair.index);
-  if (draft !== undefined && draft !== (pair.criterion ?? '')) {
+  if (draft !== undefined && draft.trim() && draft !== (pair.criterion ?? '')) {
     area.value = draft;
     void run();
   }

@@ -3,6 +3,7 @@
 // path a committed criterion takes; a future "probe" mode can reuse the field without calling it.
 import { el, icon } from '../components/badges';
 import { textBlock } from '../text/textView';
+import { isWorkbenchKey } from './keyFocus';
 
 export type CommitCriterion = (text: string) => Promise<{ ok: boolean; message?: string }>;
 
@@ -67,7 +68,7 @@ export function criterionEditor(content: HTMLElement, criterion: string | undefi
         e.stopPropagation(); // Escape here cancels the edit; it must not also leave the pair view
         void finish(false);
       }
-      e.stopPropagation();
+      if (!isWorkbenchKey(e)) e.stopPropagation(); // VS Code's own keys (Ctrl/Meta/Alt, F1…) reach the workbench
     });
     content.replaceChildren(area, bar);
     area.focus();

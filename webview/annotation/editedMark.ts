@@ -9,3 +9,12 @@ export function editedMark(): HTMLElement {
   m.append(icon('edit'), el('span', 'visually-hidden', 'edited, not saved'));
   return m;
 }
+
+/** The quieter mark on a row changed since the file was opened and saved since (auto save): it stays until close. */
+export function changedMark(): HTMLElement {
+  const m = el('span', 'changed-mark');
+  m.dataset.testid = 'changed-mark';
+  m.title = 'Changed since you opened the file (saved)';
+  m.append(icon('circle-small-filled'), el('span', 'visually-hidden', 'changed since opened, saved'));
+  return m;
+}

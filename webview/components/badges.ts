@@ -1,5 +1,6 @@
 // Small pieces shared by the list and the pair view: codicons, modality badges, label chips.
 import type { Label, Modality } from '../../src/core/dataset/types';
+import { signedMargin } from '../analysis/format';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -46,6 +47,5 @@ export function labelChip(label: Label, cls = 'label-chip'): HTMLElement {
 }
 
 export function formatMargin(m: number | undefined): string {
-  if (m === undefined || !Number.isFinite(m)) return '';
-  return (m >= 0 ? '+' : '−') + Math.abs(m).toFixed(Math.abs(m) >= 100 ? 0 : 2);
+  return m === undefined || !Number.isFinite(m) ? '' : signedMargin(m);
 }

@@ -4,7 +4,7 @@ import { filterKey } from '../../src/core/view/filterKey';
 import { MessageType, type RowFilter, type RowView } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
-import { editedMark } from '../annotation';
+import { changedMark, editedMark } from '../annotation';
 import { RowCache } from './rowCache';
 import { contentHeight, pagesFor, rowTop, scrollToReveal, scrollTopFor, visibleWindow, type ListGeometry } from './virtualWindow';
 
@@ -17,14 +17,28 @@ export interface PairListEvents {
   onOpen(index: number): void;
   /** The first page is on screen (or the view is known to be empty). */
   onFirstRows(): void;
+  /** How many rows the view has (so far), e.g. for "N shown" after the webview was rebuilt. */
+  onTotal?(total: number, done: boolean): void;
 }
 
-/** Column titles above the list (same grid as the rows). */
+/** Column titles above the list (same grid as the rows); the model columns carry the models' names. */
 export function listHead(): HTMLElement {
   const head = el('div', 'list-head');
   head.setAttribute('aria-hidden', 'true');
-  for (const [t, cls] of [['#', 'right'], ['ID', ''], ['Task', ''], ['Modalities', ''], ['Human', ''], ['Model', 'run-col'], ['Margin', 'right run-col']]) head.append(el('span', cls || undefined, t));
+  for (const [t, cls] of [['#', 'right'], ['ID', ''], ['Prompt', ''], ['Task', ''], ['Modalities', ''], ['Human', ''], ['Model', 'run-col run-name run-a'], ['Model', 'run-col run-name run-b verdict-b-col'], ['Margin', 'right run-col']]) head.append(el('span', cls || undefined, t));
   return head;
+}
+
+/** Names the model columns after the runs they show (never "A" / "B": those are the responses). */
+export function nameModelColumns(head: HTMLElement, current?: string, second?: string): void {
+  const set = (cls: string, name: string | undefined) => {
+    const cell = head.querySelector<HTMLElement>(`.${cls}`);
+    if (!cell) return;
+    cell.textContent = name ?? 'Model';
+    cell.title = name ? `Verdict of ${name}` : '';
+  };
+  set('run-a', current);
+  set('run-b', second);
 }
 
 export class PairList {
@@ -41,6 +55,8 @@ export class PairList {
   private known = false;
   private firstRowsShown = false;
   private frame = 0;
+  /** The runs' names, for the verdict chips' tooltips. */
+  runNames: { current?: string; second?: string } = {};
   /** Pages on their way, so callers wait for the one request; and a counter bumped when records change. */
   private readonly pages = new Map<number, Promise<void>>();
   private generation = 0;
@@ -107,6 +123,7 @@ export class PairList {
     this.done = done;
     this.known = true;
     if (grew) this.cache.dropPartial();
+    this.events.onTotal?.(total, done);
     this.schedule();
   }
 
@@ -201,6 +218,7 @@ export class PairList {
       this.total = Math.max(this.known ? this.total : 0, reply.total);
       this.done = reply.done;
       this.known = true;
+      this.events.onTotal?.(this.total, this.done);
       if (this.selectedIndex < 0) {
         const row = this.cache.row(this.selectedPos);
         if (row) {
@@ -264,6 +282,7 @@ export class PairList {
     r.classList.toggle('error-row', !!row?.error);
     r.classList.toggle('loading', !row);
     r.classList.toggle('edited', !!row?.edited);
+    r.classList.toggle('changed', !!row?.changed);
     if (!row) {
       delete r.dataset.index;
       r.append(el('span', 'cell num', String(pos + 1)), el('span', 'cell muted', '…'));
@@ -272,6 +291,7 @@ export class PairList {
     r.dataset.index = String(row.index);
     const num = el('span', 'cell num');
     if (row.edited) num.append(editedMark());
+    else if (row.changed) num.append(changedMark());
     num.append(String(row.index + 1));
     r.append(num);
     if (row.error) {
@@ -283,11 +303,14 @@ export class PairList {
     }
     const id = el('span', 'cell id', row.id);
     id.title = `${row.id} (line ${row.line})`;
-    r.append(id, el('span', 'cell task', row.task ?? ''));
+    const prompt = el('span', 'cell prompt', row.prompt ?? '');
+    prompt.title = row.prompt ?? '';
+    r.append(id, prompt, el('span', 'cell task', row.task ?? ''));
     const mods = el('span', 'cell mods');
     mods.append(modalityBadges(row.inputs, row.outputs));
     const label = el('span', 'cell label');
     label.append(labelChip(row.label));
+    const names = this.runNames;
     const verdict = el('span', 'cell verdict');
     if (row.stale) {
       // The pair changed after the run scored it: its old verdict would be wrong, so none is shown.
@@ -297,20 +320,27 @@ export class PairList {
       verdict.append(stale);
     }
     if (row.verdict) {
-      verdict.append(labelChip(row.verdict, 'verdict-chip'));
-      if (row.agrees === false) verdict.append(icon('warning', 'the model disagrees with the human label'));
+      const chip = labelChip(row.verdict, 'verdict-chip');
+      chip.title = `${names.current ?? 'the model'}: ${row.verdict}`;
+      verdict.append(chip);
+      if (row.agrees === false) verdict.append(icon('warning', `${names.current ?? 'the model'} disagrees with the human label`));
+    } else if (row.runError) {
+      // A pair the model could not score says why, instead of a blank cell.
+      const why = el('span', 'run-error', 'not scored');
+      verdict.title = `${names.current ?? 'the model'} could not score this pair: ${row.runError}`;
+      verdict.append(icon('circle-slash'), why);
     }
     // analysis: disagreement mark on the row, the comparison run's verdict, flips, P(opposite label)
     r.classList.toggle('disagree', row.agrees === false);
+    const second = el('span', 'cell verdict verdict-b-col');
     if (row.secondVerdict) {
-      if (!row.verdict && !row.stale) verdict.append(el('span', 'muted', '–')); // the current run has no verdict here
       const b = labelChip(row.secondVerdict, 'verdict-chip verdict-b');
-      b.title = `comparison run: ${row.secondVerdict}${row.secondAgrees === false ? ' (disagrees with the human label)' : ''}`;
-      verdict.append(b);
-      if (row.flip) verdict.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? 'only the current run is right' : 'only the comparison run is right'));
+      b.title = `${names.second ?? 'comparison run'}: ${row.secondVerdict}${row.secondAgrees === false ? ' (disagrees with the human label)' : ''}`;
+      second.append(b);
+      if (row.flip) second.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? `only ${names.current ?? 'the current run'} is right` : `only ${names.second ?? 'the comparison run'} is right`));
     }
-    if (row.pOpposite !== undefined) verdict.title = `the model gives the other label P = ${row.pOpposite.toFixed(3)}`;
+    if (row.pOpposite !== undefined) verdict.title = `${names.current ?? 'the model'} gives the other label P = ${row.pOpposite.toFixed(3)}`;
     const margin = el('span', 'cell margin', formatMargin(row.margin));
-    r.append(mods, label, verdict, margin);
+    r.append(mods, label, verdict, second, margin);
   }
 }

@@ -21,11 +21,14 @@ const LABEL_WORDS: Record<Label, string> = { A: 'A is better', B: 'B is better',
 export class PairViewPanel {
   readonly el: HTMLElement;
   private handles: Disposable[] = [];
+  private where?: HTMLElement;
 
   constructor(private readonly events: PairViewEvents) {
     this.el = el('div', 'pair-view');
     this.el.dataset.testid = 'pair-view';
     this.el.hidden = true;
+    // Focusable, so opening a pair keeps the keyboard (and the label keys the user turned on) on the pair view.
+    this.el.tabIndex = -1;
   }
 
   /** Draws a record; `where` says "12 of 3,725" in the toolbar. */
@@ -35,7 +38,14 @@ export class PairViewPanel {
     this.el.append(bar, record.kind === 'error' ? this.errorBody(record) : this.pairBody(record));
   }
 
+  /** "Pair 12 of 3,725"; while the list is recounted (after an edit) the total is left out rather than shown as 0. */
+  setWhere(pos: number, total: number, done: boolean): void {
+    if (!this.where) return;
+    this.where.textContent = total > pos ? `Pair ${(pos + 1).toLocaleString()} of ${done ? '' : '≥ '}${total.toLocaleString()}` : `Pair ${(pos + 1).toLocaleString()}`;
+  }
+
   clear(): void {
+    this.where = undefined;
     for (const h of this.handles) h.dispose();
     this.handles = [];
     this.el.replaceChildren();
@@ -49,7 +59,9 @@ export class PairViewPanel {
     back.title = 'Back to the list (Escape)';
     back.addEventListener('click', () => this.events.onBack());
     const title = el('span', 'pair-title');
-    title.append(el('strong', undefined, `Pair ${where.pos + 1} of ${where.total.toLocaleString()}`));
+    this.where = el('strong', 'pair-where');
+    title.append(this.where);
+    this.setWhere(where.pos, where.total, true);
     if (record.kind === 'pair') {
       title.append(el('span', 'pair-id', record.id));
       if (record.task) title.append(el('span', 'task-badge', record.task));
@@ -95,6 +107,17 @@ export class PairViewPanel {
     criterionEditor(crit.content, pair.criterion, commit && ((text) => commit(pair.index, text)));
     top.append(crit.section);
     this.events.afterCriterion?.(pair, top);
+
+    if (pair.edited || pair.swapped) {
+      const state = el('div', 'pair-edit-state');
+      state.dataset.testid = 'pair-edit-state';
+      state.append(
+        icon(pair.swapped ? 'arrow-swap' : 'edit'),
+        el('span', undefined, pair.swapped ? "Responses swapped: the file's chosen is now B" : 'Edited'),
+        el('span', 'muted', pair.swapped ? '· unsaved; A and B are shown in the file\'s order, 1 restores it' : '· unsaved'),
+      );
+      top.append(state);
+    }
 
     const verdicts = el('div', 'verdict-row');
     const human = el('div', 'human');

@@ -118,6 +118,10 @@ export class Dataset {
   isEdited(i: number): boolean {
     return this.journal.isEdited(i);
   }
+  /** Whether record `i` differs from what it was when this dataset was opened, saved or not (auto save keeps it). */
+  changedSinceOpen(i: number): boolean {
+    return this.journal.changedSinceOpen(i);
+  }
   /** How many records differ from the file (what a save would write). */
   get editedCount(): number {
     return this.journal.pending().records.length;
@@ -138,10 +142,31 @@ export class Dataset {
     return (await this.readRecords(i, 1))[0];
   }
 
-  /** Records [start, start + count) clamped to the file; each is a pair or an error record. */
+  /**
+   * Records [start, start + count) clamped to the file; each is a pair or an error record. A chosen/rejected
+   * pair relabelled B and not saved yet reads in the file's order with label B (`swapped`), so the responses
+   * stay where the annotator saw them and a run's scores still belong to the side they were computed for.
+   */
   async readRecords(start: number, count: number): Promise<DatasetRecord[]> {
     const texts = await this.readTexts(start, count);
-    return texts.map((t, k) => this.toRecord(start + k, t));
+    return texts.map((t, k) => this.presented(this.toRecord(start + k, t)));
+  }
+
+  private presented<R extends DatasetRecord>(r: R): R {
+    if (r.kind !== 'pair' || !this.swappedOnDisk(r)) return r;
+    const v = r.variants;
+    return { ...r, a: r.b, b: r.a, label: 'B', swapped: true, ...(v ? { variants: { a: v.b, b: v.a, note: v.note } } : {}) } as R;
+  }
+
+  /** A chosen/rejected record whose responses are the file's, exchanged (an unsaved relabel as B). */
+  private swappedOnDisk(pair: PreferencePair): boolean {
+    if (pair.labelKind !== 'implicit') return false;
+    const disk = this.journal.diskTextOf(pair.index);
+    if (disk === undefined || disk === this.journal.textOf(pair.index)) return false;
+    const saved = this.toRecord(pair.index, disk);
+    if (saved.kind !== 'pair') return false;
+    const key = (a: unknown, b: unknown) => JSON.stringify([a, b]);
+    return key(pair.a, pair.b) !== key(pair.b, pair.a) && key(pair.a, pair.b) === key(saved.b, saved.a);
   }
 
   /** Records at arbitrary indices (e.g. a filtered page), in the order given. */
@@ -216,9 +241,12 @@ export class Dataset {
   planLabel(indices: number[], label: Label, opts: { annotate?: (before: PreferencePair) => ValueEdit[] } = {}): Promise<RecordEdit | EditError> {
     const what = indices.length === 1 ? `Label as ${label}` : `Label ${indices.length} records as ${label}`;
     return this.plan(indices, what, (a, raw, pair) => {
-      const edits = a.labelEdits(raw, label);
-      if (isAdapterError(edits) || !opts.annotate || pair.label === label) return edits;
-      return [...edits, ...opts.annotate(pair)];
+      // An unsaved swap reads as B (see readRecords): B keeps it, A swaps the responses back.
+      const swapped = this.swappedOnDisk(pair);
+      const edits = a.labelEdits(raw, swapped && (label === 'A' || label === 'B') ? (label === 'A' ? 'B' : 'A') : label);
+      const shown = swapped ? this.presented(pair) : pair;
+      if (isAdapterError(edits) || !opts.annotate || shown.label === label) return edits;
+      return [...edits, ...opts.annotate(shown)];
     });
   }
 
@@ -317,7 +345,7 @@ export class Dataset {
     const total = this.index.count;
     await this.withRead(() =>
       this.eachText(0, total, opts.signal, (i, text) => {
-        tally.add(this.toRecord(i, text));
+        tally.add(this.presented(this.toRecord(i, text)));
         if ((i & 0xfff) === 0xfff) opts.onProgress?.(i + 1, total);
       }),
     );

@@ -46,6 +46,8 @@ export class EditJournal {
   private readonly current = new Map<number, string>();
   /** Text on disk of every touched record. */
   private readonly disk = new Map<number, string>();
+  /** Text of every touched record when this editor first touched it: saves (auto save too) do not move it. */
+  private readonly opened = new Map<number, string>();
 
   get isDirty(): boolean {
     return this.position !== this.savedPosition;
@@ -97,6 +99,7 @@ export class EditJournal {
     const edit = this.edits[this.position++];
     for (const c of edit.changes) {
       if (!this.disk.has(c.index)) this.disk.set(c.index, c.before);
+      if (!this.opened.has(c.index)) this.opened.set(c.index, c.before);
       this.current.set(c.index, c.after);
     }
     return edit;
@@ -112,6 +115,12 @@ export class EditJournal {
   isEdited(index: number): boolean {
     const now = this.current.get(index);
     return now !== undefined && now !== this.disk.get(index);
+  }
+
+  /** Whether the record differs from its text when the editor opened it, saved or not (auto save keeps this mark). */
+  changedSinceOpen(index: number): boolean {
+    const now = this.current.get(index);
+    return now !== undefined && now !== this.opened.get(index);
   }
 
   /** Indices of every record an edit ever touched. */
@@ -146,6 +155,7 @@ export class EditJournal {
     j.edits = backup.edits;
     for (const [index, text] of backup.disk) {
       j.disk.set(index, text);
+      j.opened.set(index, text);
       j.current.set(index, text);
     }
     // A record's text at `position`: the last applied edit's `after`, else the first unapplied edit's

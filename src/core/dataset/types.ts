@@ -80,6 +80,8 @@ export interface PreferencePair {
   variants?: { a: Response[]; b: Response[]; note: string };
   /** Adapter id that read it, e.g. 'omni-rewardbench'. */
   format: string;
+  /** A chosen/rejected pair relabelled B, not saved yet: a and b are the file's order, the file's chosen is now b. */
+  swapped?: boolean;
   /** The untouched parsed record. */
   raw: unknown;
 }

@@ -32,6 +32,8 @@ export interface SessionOptions {
   /** The dataset's runs, for the webview's run list. */
   runs?: () => readonly Pick<LoadedRun, 'id' | 'model'>[];
   isEdited?: (index: number) => boolean;
+  /** Changed since the editor opened the file, saved or not (the row keeps a mark after an auto save). */
+  changedSinceOpen?: (index: number) => boolean;
   /** Posts an event to the webview (the session only calls it after the webview said ready). */
   send: (msg: ToWebviewMessage) => void;
   /** Minimum milliseconds between progress events of one kind. */
@@ -96,7 +98,7 @@ export class EditorSession {
       type: MessageType.RowsResponse,
       viewKey: filterKey(msg.filter),
       start: msg.start,
-      rows: records.map((r) => toRowView(r, ctx, this.o.isEdited?.(r.index) ?? false)),
+      rows: records.map((r) => toRowView(r, ctx, { edited: this.o.isEdited?.(r.index), changed: this.o.changedSinceOpen?.(r.index) })),
       total: view.total,
       done: view.done,
     };
@@ -105,7 +107,7 @@ export class EditorSession {
   async pair(msg: FromWebview<MessageType.GetPair>): Promise<PairResponseMessage> {
     if (!(msg.index >= 0 && msg.index < this.o.source.count)) throw new Error(`record ${msg.index + 1} is not in the file (it has ${this.o.source.count})`);
     const [record] = await this.o.source.read([msg.index]);
-    return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.judging?.()) };
+    return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.judging?.(), this.o.isEdited?.(msg.index)) };
   }
 
   select(msg: FromWebview<MessageType.SelectionChanged>): undefined {

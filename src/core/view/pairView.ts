@@ -27,7 +27,7 @@ async function responseView(r: Response, resolve: MediaResolver): Promise<Respon
   return { parts: await partViews(parts, resolve), ...(r.model ? { model: r.model } : {}) };
 }
 
-export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, ctx?: RowContext): Promise<RecordView> {
+export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, ctx?: RowContext, edited = false): Promise<RecordView> {
   if (record.kind === 'error') {
     return { kind: 'error', index: record.index, line: record.line, message: record.message, text: record.text };
   }
@@ -50,5 +50,7 @@ export async function toRecordView(record: DatasetRecord, resolve: MediaResolver
     tieKind: pair.tieKind,
     scores: scoreViews(pair, ctx),
     variantsNote: pair.variants?.note,
+    ...(edited ? { edited } : {}),
+    ...(pair.swapped ? { swapped: true } : {}),
   };
 }

@@ -15,8 +15,29 @@ export interface LoadedRun {
   header?: RunHeader;
 }
 
+/** Unsaved changes, and changes since the editor opened the file (saved since, e.g. by auto save). */
+export interface RowMarks {
+  edited?: boolean;
+  changed?: boolean;
+}
+
+const PREVIEW = 160;
+
+/** The prompt's first words as one line: its text, or the first user turn of a chat; media say what they are. */
+export function promptPreview(pair: PreferencePair): string {
+  const words: string[] = [];
+  for (const p of pair.prompt) {
+    if (p.type === 'text') words.push(p.text);
+    else if (p.type === 'chat') words.push((p.turns.find((t) => t.role === 'user') ?? p.turns[0])?.content ?? '');
+    else words.push(`[${p.media.modality}]`);
+    if (words.join(' ').length > PREVIEW) break;
+  }
+  const line = words.join(' ').replace(/\s+/g, ' ').trim();
+  return line.length > PREVIEW ? `${line.slice(0, PREVIEW - 1)}…` : line;
+}
+
 /** `ctx` judges the rows (the current run under its ε, the comparison run); without it rows carry no verdict. */
-export function toRowView(record: DatasetRecord, ctx?: RowContext, edited = false): RowView {
+export function toRowView(record: DatasetRecord, ctx?: RowContext, marks: RowMarks = {}): RowView {
   if (record.kind === 'error') {
     return { index: record.index, line: record.line, id: '', inputs: [], outputs: [], label: 'none', error: record.message };
   }
@@ -30,6 +51,8 @@ export function toRowView(record: DatasetRecord, ctx?: RowContext, edited = fals
     outputs: output,
     label: record.label,
   };
+  const prompt = promptPreview(record);
+  if (prompt) row.prompt = prompt;
   if (ctx?.a) {
     const f = rowFacts(record, ctx);
     row.verdict = f.verdict;
@@ -37,6 +60,7 @@ export function toRowView(record: DatasetRecord, ctx?: RowContext, edited = fals
     row.agrees = f.correct;
     if (f.stale) row.stale = true;
     if (f.pOpposite !== undefined && f.disagree) row.pOpposite = f.pOpposite;
+    if (f.failed) row.runError = judgePair(record, ctx.a)?.error || 'the model could not score this pair';
     if (ctx.b) {
       row.secondVerdict = f.secondVerdict;
       row.secondMargin = f.secondMargin;
@@ -44,7 +68,8 @@ export function toRowView(record: DatasetRecord, ctx?: RowContext, edited = fals
       row.flip = f.flip;
     }
   }
-  if (edited) row.edited = true;
+  if (marks.edited) row.edited = true;
+  else if (marks.changed) row.changed = true;
   return row;
 }
 

@@ -63,6 +63,8 @@ export class AnalysisHost implements AnalysisPart {
       cmd('rewardLens.exportAccuracyTable', (e) => this.exportAccuracy(e)),
       cmd('rewardLens.exportComparison', (e) => this.exportComparison(e)),
       cmd('rewardLens.criteriaSweep', (e) => runSweep(this, e)),
+      // From the "scoring finished" notification: judge with the new run, optionally showing its disagreements.
+      vscode.commands.registerCommand('rewardLens.useRun', (datasetPath: string, runFile: string, show?: 'disagreements') => this.useRun(datasetPath, runFile, show)),
       vscode.window.tabGroups.onDidChangeTabs(() => this.updateStatus()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
     );
@@ -218,7 +220,17 @@ export class AnalysisHost implements AnalysisPart {
       return;
     }
     type Item = vscode.QuickPickItem & { id?: string };
-    const items: Item[] = editor.runs.map((r) => ({
+    // A run compared with itself is an empty page: Compare Runs… offers only the other runs.
+    const offered = which === 'second' ? editor.runs.filter((r) => r.id !== s.current?.run.id) : editor.runs;
+    if (offered.length === 0) {
+      const go = await vscode.window.showInformationMessage(
+        `Reward Lens: ${editor.document.fileName} has one run (${s.current?.info.name ?? 'the current one'}); score it with another model to compare.`,
+        'Score with Model…',
+      );
+      if (go) void vscode.commands.executeCommand('rewardLens.scoreWithModel', editor.document.uri);
+      return;
+    }
+    const items: Item[] = offered.map((r) => ({
       label: r.model === 'length' ? 'length baseline' : r.model,
       description: `scored ${r.header.created.slice(0, 16).replace('T', ' ')} · ${path.basename(r.id)}`,
       detail: r.id === s.current?.run.id ? 'current run' : r.id === s.second?.run.id ? 'comparison run' : undefined,
@@ -236,6 +248,23 @@ export class AnalysisHost implements AnalysisPart {
     this.send(editor);
     await this.refresh(editor);
     if (which === 'second' && pick.id) this.show(editor, 'comparison');
+  }
+
+  /** Makes `runFile` the current run of every open editor of `datasetPath`; `show` sets the list's filter too. */
+  async useRun(datasetPath: string, runFile: string, show?: 'disagreements'): Promise<void> {
+    await this.provider.reloadRuns(vscode.Uri.file(datasetPath));
+    for (const editor of this.provider.openEditors().filter((e) => e.document.uri.fsPath === datasetPath)) {
+      const run = editor.runs.find((r) => path.resolve(r.id) === path.resolve(runFile));
+      if (!run) continue;
+      const s = this.state(editor);
+      const saved: Saved = { current: run.id, second: s.second?.run.id === run.id ? undefined : s.second?.run.id };
+      await this.context.workspaceState.update(this.savedKey(editor), saved);
+      s.arrange(saved);
+      this.send(editor);
+      await this.refresh(editor);
+      editor.panel.reveal();
+      if (show === 'disagreements') editor.session.runAction('showDisagreements');
+    }
   }
 
   private async importPredictions(editor: OpenEditor): Promise<void> {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { auditEdits } from '../../core/annotation/auditTrail';
 import { planBulk } from '../../core/annotation/bulkLabel';
-import type { Label } from '../../core/dataset/types';
+import type { DatasetRecord, Label } from '../../core/dataset/types';
 import { FilteredView, type ViewOptions } from '../../core/view/filteredView';
 import type { EditorSession } from '../../core/view/editorSession';
 import { MessageType, type EditResponseMessage, type RowFilter } from '../../protocol';
@@ -21,15 +21,29 @@ export interface AnnotatedEditor {
 }
 
 export const LABEL_WORDS: Record<Exclude<Label, 'none'>, string> = { A: 'A is better', B: 'B is better', tie: 'Tie' };
-/** Set while a text field in the focused webview has focus, so the label keybindings stay out of its way. */
-export const TEXT_FOCUS_CONTEXT = 'rewardLens.textInputFocused';
+/**
+ * True while the active Reward Lens editor's webview says the label keys may act: focus on its list or pair view,
+ * put there by the user. Kept per editor, so switching tabs never carries another editor's state over.
+ */
+export const LABEL_KEYS_CONTEXT = 'rewardLens.labelKeys';
 
 export class Annotator {
   /** Label keys run one after another: the next waits until auto-advance has moved the selection. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly selectionWaiters = new Map<AnnotatedEditor, (index: number) => void>();
+  private readonly labelKeys = new WeakMap<AnnotatedEditor, boolean>();
+  private contextValue: boolean | undefined;
 
   constructor(private readonly active: () => AnnotatedEditor | undefined) {}
+
+  /** The active editor changed (or reported its focus): the label keys follow that editor's own state. */
+  syncLabelKeys(): void {
+    const editor = this.active();
+    const on = !!editor && (this.labelKeys.get(editor) ?? false);
+    if (on === this.contextValue) return;
+    this.contextValue = on;
+    void vscode.commands.executeCommand('setContext', LABEL_KEYS_CONTEXT, on);
+  }
 
   register(context: vscode.ExtensionContext): void {
     const labels: [string, Exclude<Label, 'none'>][] = [
@@ -56,9 +70,15 @@ export class Annotator {
     return this.label(editor, [index], label, false);
   }
 
-  /** A text field in the webview gained or lost focus: the label keybindings stay out of its way. */
-  textInputFocus(focused: boolean): void {
-    void vscode.commands.executeCommand('setContext', TEXT_FOCUS_CONTEXT, focused);
+  /** The webview says whether the user put focus where label keys act (a row or the pair view). */
+  keyFocus(editor: AnnotatedEditor, labelKeys: boolean): void {
+    this.labelKeys.set(editor, labelKeys);
+    this.syncLabelKeys();
+  }
+
+  /** The edit notice's Undo: VS Code's own undo (the active custom editor's stack), as Ctrl+Z would. */
+  async undo(): Promise<void> {
+    await vscode.commands.executeCommand('undo');
   }
 
   /** The webview moved its selection (the session records it right after this). */
@@ -126,14 +146,39 @@ export class Annotator {
     const settings = annotationSettings(doc.uri);
     const by = settings.auditTrail ? await auditUser(doc.uri.fsPath) : '';
     const at = new Date();
+    const single = indices.length === 1 ? await doc.ds.readRecord(indices[0]).catch(() => undefined) : undefined;
     const plan = await doc.ds.planLabel(indices, label, settings.auditTrail ? { annotate: (before) => auditEdits(before, by, at) } : {});
-    return this.apply(doc, plan, quiet);
+    const reply = this.apply(doc, plan, quiet);
+    if (reply.ok && !('error' in plan)) await this.announce(editor, indices, label, single, plan.changes.length);
+    return reply;
+  }
+
+  /** Every relabel says what it did where the user looks (the webview's notice, with Undo): nothing changes unseen. */
+  private async announce(editor: AnnotatedEditor, indices: number[], label: Label, before: DatasetRecord | undefined, changed: number): Promise<void> {
+    const words = label === 'tie' ? 'tie' : label;
+    if (!before || before.kind !== 'pair') {
+      const text = changed ? `${changed.toLocaleString('en-US')} of ${indices.length.toLocaleString('en-US')} pairs labelled ${words}` : `all ${indices.length.toLocaleString('en-US')} pairs were already ${words}`;
+      return editor.session.notify({ type: MessageType.EditNotice, text });
+    }
+    if (!changed) return editor.session.notify({ type: MessageType.EditNotice, text: `line ${before.line}: already ${words}, nothing changed` });
+    const now = await editor.document.ds.readRecord(before.index).catch(() => undefined);
+    const detail =
+      now?.kind === 'pair' && now.swapped
+        ? "responses swapped: the file's chosen is now B (unsaved)"
+        : before.swapped
+          ? "responses back in the file's order"
+          : undefined;
+    editor.session.notify({ type: MessageType.EditNotice, text: `line ${before.line}: ${before.label} → ${now?.kind === 'pair' ? now.label : words}`, ...(detail ? { detail } : {}) });
   }
 
   /** The criterion editor's commit path (Enter, blur or Apply): one undoable edit. The analysis probe reuses the field, not this path. */
   async commitCriterion(editor: AnnotatedEditor, index: number, text: string): Promise<EditResponseMessage> {
     const plan = await editor.document.ds.planCriterion(index, text);
-    return this.apply(editor.document, plan, false);
+    const reply = this.apply(editor.document, plan, false);
+    if (reply.ok && !('error' in plan) && plan.changes.length) {
+      editor.session.notify({ type: MessageType.EditNotice, text: `line ${editor.document.ds.line(index)}: criterion ${text.trim() ? 'edited' : 'cleared'}` });
+    }
+    return reply;
   }
 
   private apply(doc: PreferenceDocument, plan: Awaited<ReturnType<PreferenceDocument['ds']['planLabel']>>, quiet: boolean): EditResponseMessage {
@@ -149,9 +194,13 @@ export class Annotator {
 }
 
 /** Annotation's commands; the editor routes its edit messages to the returned Annotator. */
-export function registerAnnotation(context: vscode.ExtensionContext, provider: { activeEditor(): AnnotatedEditor | undefined }): Annotator {
+export function registerAnnotation(
+  context: vscode.ExtensionContext,
+  provider: { activeEditor(): AnnotatedEditor | undefined; onDidChangeActiveEditor: vscode.Event<void> },
+): Annotator {
   const annotator = new Annotator(() => provider.activeEditor());
   annotator.register(context);
+  context.subscriptions.push(provider.onDidChangeActiveEditor(() => annotator.syncLabelKeys()));
   return annotator;
 }
 

@@ -104,10 +104,15 @@ export class ScoreCommand {
           });
           log(`${res.cancelled ? 'cancelled' : 'done'}: ${res.done}/${res.total} records (${res.scored} scored, ${res.reused} reused, ${res.errors} errors) → ${res.runFile}`);
           if (fs.existsSync(res.runFile)) this.onRun(uri.fsPath, res.runFile);
-          if (res.errors > 0 && !res.cancelled)
-            void vscode.window
-              .showWarningMessage(`Reward Lens: ${res.errors} of ${res.total} pairs in ${name} could not be scored with ${ref.id}; each says why in the run.`, 'Show Output')
-              .then((a) => a && this.output.show(true));
+          if (res.cancelled || !fs.existsSync(res.runFile)) return;
+          // Say it is done, and offer the next steps: judge with this run, and look at where it disagrees.
+          const failed = res.errors > 0 ? ` ${res.errors.toLocaleString('en-US')} could not be scored (each says why in the run).` : '';
+          const notify = (m: string, ...actions: string[]) => (res.errors > 0 ? vscode.window.showWarningMessage(m, ...actions) : vscode.window.showInformationMessage(m, ...actions));
+          const total = res.total ?? res.done;
+          void notify(`Reward Lens: scored ${(total - res.errors).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} pairs in ${name} with ${ref.id}.${failed}`, 'Show Disagreements', 'Use This Run', ...(res.errors > 0 ? ['Show Output'] : [])).then((a) => {
+            if (a === 'Show Output') this.output.show(true);
+            else if (a) void vscode.commands.executeCommand('rewardLens.useRun', uri.fsPath, res.runFile, a === 'Show Disagreements' ? 'disagreements' : undefined);
+          });
         } catch (e) {
           if (ac.signal.aborted) {
             log('cancelled');

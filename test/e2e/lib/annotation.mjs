@@ -101,3 +101,26 @@ export async function autoSaveOff(t) {
   t.sandbox.writeSettings({ 'files.autoSave': 'off' });
   await sleep(3000);
 }
+
+/** What "File: Toggle Auto Save" last left the running workbench with (the sandbox starts it with auto save off). */
+let autoSaveMode = 'off';
+
+/**
+ * Sets auto save to `mode` ('afterDelay', the browser's default, or 'off') through "File: Toggle Auto Save", so the
+ * running workbench applies it at once. (A settings.json written behind its back is not always picked up, and the
+ * toggle's write does not land in the sandbox's settings.json, so the state is tracked here; the scenario proves it
+ * by behaviour: an edit reaching the disk by itself.)
+ */
+export async function setAutoSave(t, mode) {
+  if (autoSaveMode === mode) return;
+  await t.command('File: Toggle Auto Save');
+  autoSaveMode = mode;
+  await sleep(1000);
+}
+
+/** The text of the edit notice ("line 1: A → B · …"), or '' while none is shown. */
+export async function editNotice(wv) {
+  const n = wv.locator('[data-testid="edit-notice"]');
+  if (!(await n.isVisible().catch(() => false))) return '';
+  return (await n.innerText()).replace(/\s+/g, ' ').trim();
+}

@@ -220,3 +220,34 @@ export async function waitForElement(locator, fn, { timeoutMs = 20_000, what = '
   }
   throw new Error(`${what} not met within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
 }
+
+/**
+ * Opens `relPath` in Reward Lens beside the editors already open (openInRewardLens closes them first): Quick Open,
+ * then "Reopen Editor With… → Reward Lens" when it came up as text. Returns the visible webview.
+ */
+export async function openAlsoInRewardLens(page, relPath) {
+  await quickOpen(page, relPath);
+  await page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) }).waitFor({ timeout: 15_000 });
+  if (await openedAs(page) === 'text') await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
+  await webview(page).locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+  return webview(page);
+}
+
+/**
+ * Reloads the browser tab, as a user pressing F5 does; a "leave site?" prompt (VS Code's veto while a change has no
+ * backup yet) is accepted, as the user would to get the reload, and returned so a test can say it was there.
+ */
+export async function reloadBrowser(page) {
+  const saved = page.listeners('dialog');
+  page.removeAllListeners('dialog');
+  const prompts = [];
+  page.on('dialog', (d) => { prompts.push(`${d.type()}: ${d.message()}`); (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}); });
+  try {
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
+  } finally {
+    page.removeAllListeners('dialog');
+    for (const l of saved) page.on('dialog', l);
+  }
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  return prompts;
+}

@@ -57,10 +57,20 @@ test('after a relabel swaps chosen and rejected, scores, margin and verdict foll
   const plan = await ds.planLabel([1], 'B');
   assert.ok(!('error' in plan), JSON.stringify(plan));
   ds.apply(plan);
-  const after = await pairAt(ds, 1);
-  assert.equal(after.a.parts[0].type === 'text' && after.a.parts[0].text, 'bad 1'); // the swap happened
-  assert.equal(after.label, 'A');
+  // Unsaved, the pair reads in the file's order with label B: the run's scores stay with their responses.
+  const unsaved = await pairAt(ds, 1);
+  assert.equal(unsaved.a.parts[0].type === 'text' && unsaved.a.parts[0].text, 'good answer 1');
+  assert.equal(unsaved.label, 'B');
+  assert.equal(unsaved.swapped, true);
+  const u = judgePair(unsaved, judging);
+  assert.deepEqual([u?.scoreA, u?.scoreB, u?.margin, u?.verdict, u?.agrees], [2, 0.5, 1.5, 'A', false]);
 
+  // Saved and reopened, the file's chosen is the old rejected: A is 'bad 1', and the scores follow the responses.
+  await ds.save();
+  const reopened = await Dataset.open(file);
+  const after = await pairAt(reopened, 1);
+  assert.equal(after.a.parts[0].type === 'text' && after.a.parts[0].text, 'bad 1'); // the swap happened on disk
+  assert.equal(after.label, 'A');
   const j = judgePair(after, judging);
   assert.equal(j?.scoreA, 0.5);
   assert.equal(j?.scoreB, 2);
@@ -75,13 +85,10 @@ test('after a relabel swaps chosen and rejected, scores, margin and verdict foll
   const [view] = scoreViews(after, ctx);
   assert.ok(view.kind === 'scores');
   assert.deepEqual([view.scoreA, view.scoreB, view.verdict], [0.5, 2, 'B']);
-  // The dashboard and eval read the open dataset (its unsaved edit included) through the same path.
-  const judged = await judgedPairs(ds, run);
+  // The dashboard and eval read the dataset through the same path.
+  const judged = await judgedPairs(reopened, run);
   assert.equal(judged[1].margin, -1.5);
   assert.equal(accuracyTable(judged).overall.withTies, 2 / 3);
-  // Relabelling back restores the original reading.
-  ds.undo();
-  assert.equal(judgePair(await pairAt(ds, 1), judging)?.margin, 1.5);
 });
 
 test('an edit the run never scored is stale: no verdict in the list, the pair view, the tables or the comparison', async (t) => {
@@ -123,6 +130,11 @@ test('imported predictions remember what they judged: a stated verdict follows a
   const plan = await ds.planLabel([0], 'B');
   assert.ok(!('error' in plan));
   ds.apply(plan);
-  assert.equal(judgePair(await pairAt(ds, 0), judging)?.verdict, 'B');
-  assert.equal(judgePair(await pairAt(ds, 1), judging)?.verdict, 'A');
+  // unsaved: file order, label B, the stated verdict A now disagrees
+  assert.deepEqual([judgePair(await pairAt(ds, 0), judging)?.verdict, judgePair(await pairAt(ds, 0), judging)?.agrees], ['A', false]);
+  await ds.save();
+  const reopened = await Dataset.open(file);
+  // saved: the responses swapped on disk, and the verdict followed them
+  assert.equal(judgePair(await pairAt(reopened, 0), judging)?.verdict, 'B');
+  assert.equal(judgePair(await pairAt(reopened, 1), judging)?.verdict, 'A');
 });

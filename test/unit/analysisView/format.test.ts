@@ -19,6 +19,11 @@ test('differences carry their sign in points, with a true minus and no "−0.00"
   assert.equal(signedPoints(undefined), '–');
   assert.equal(signedMargin(-1.234), '\u22121.23');
   assert.equal(signedMargin(123.4), '+123');
+  assert.equal(signedMargin(-0.001), '\u22120.0010', 'a tiny negative margin keeps its digits, never −0.00');
+  assert.equal(signedMargin(-0.004), '\u22120.0040');
+  assert.equal(signedMargin(0), '0.00');
+  assert.equal(signedMargin(-0), '0.00');
+  assert.equal(signedMargin(-3e-9), '\u22123.0e-9');
 });
 
 test('p-values below 0.001 are written as a bound', () => {

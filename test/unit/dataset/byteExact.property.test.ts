@@ -205,10 +205,15 @@ async function checkFile(f: File, shape: 'jsonl' | 'json-array', dir: string, n:
       const item = f.items[t];
       if (op.kind === 'crit') next[t][memberAt(item, 'crit')] = expectedJson(op.text, recordOf(t));
       else if (!f.implicit) next[t][memberAt(item, 'pref')] = expectedJson(op.label === 'tie' ? 'tie' : op.label.toLowerCase(), recordOf(t));
-      else if (op.label === 'B') {
+      else {
+        // B means the file's rejected is better: the saved order swapped (twice is still B); A is the saved order.
+        // Two responses with equal content cannot show a swap, so there B toggles as before.
         const c = memberAt(item, 'chosen');
         const r = memberAt(item, 'rejected');
-        [next[t][c], next[t][r]] = [next[t][r], next[t][c]];
+        if (JSON.stringify(JSON.parse(original[t][c])) === JSON.stringify(JSON.parse(original[t][r]))) {
+          if (op.label === 'B') [next[t][c], next[t][r]] = [next[t][r], next[t][c]];
+        } else if (op.label === 'B') [next[t][c], next[t][r]] = [original[t][r], original[t][c]];
+        else [next[t][c], next[t][r]] = [original[t][c], original[t][r]];
       }
     }
     const changed = next.some((texts, k) => texts.some((t, m) => t !== current()[k][m]));
