@@ -18,6 +18,8 @@ export interface RunHeader {
   };
   /** The prompt template (or its description) the scores were made with. */
   template?: string;
+  /** Generative judges: the server and how each pair was asked. Never holds a key. */
+  judge?: { baseURL?: string; model: string; ties: boolean; swap: boolean; inconsistent?: 'tie' | 'first' };
   dataset: { path: string; size?: number; mtimeMs?: number; format?: string };
   created: string;
 }
