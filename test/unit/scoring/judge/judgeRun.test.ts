@@ -127,7 +127,7 @@ test('an answer without a verdict, or with two, is asked again up to --max-attem
 
 test('429 and 503 are retried by the client (honouring Retry-After) and do not count as attempts', async () => {
   let n = 0;
-  const s = await server(() => {
+  const s = await server((): Reply => {
     n++;
     if (n === 1) return { status: 429, error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' }, headers: { 'retry-after': '0' } };
     if (n === 2) return { status: 503, error: { message: 'The engine is currently overloaded, please try again later', type: 'server_error' }, headers: { 'retry-after-ms': '10' } };
