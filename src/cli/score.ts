@@ -7,8 +7,10 @@ import { defaultThreads, WorkerPool } from '../core/scoring/workerPool';
 import { datasetPairSource, scoreDataset, type ScoreProgress } from '../core/scoring/scoreDataset';
 import { runFileName, runsFolder } from '../core/scoring/runStore';
 import { CliUsageError, parseCli, type CliCommand } from './common';
+import { JUDGE_OPTIONS, JUDGE_USAGE, runJudge } from './scoreJudge';
 
 const usage = `usage: reward-lens score FILE --model DIR|default|length [--out RUN.jsonl] [options]
+       reward-lens score FILE --judge BASE_URL --judge-model NAME [options] --out RUN.jsonl
 
 Scores every pair of FILE with a reward model into a run file (JSONL: a header, then one line per record).
 Re-running the same command resumes; pairs already scored by the same model and template are reused.
@@ -22,7 +24,8 @@ Re-running the same command resumes; pairs already scored by the same model and 
   --workers N                 worker threads (overrides the split; threads are shared among them)
   --media-root DIR            extra folder media paths resolve against (repeatable)
   --format ID                 format adapter id instead of detection
-  --no-cache                  do not read or write the score cache (.reward-lens/runs/cache)`;
+  --no-cache                  do not read or write the score cache (.reward-lens/runs/cache)
+${JUDGE_USAGE}`;
 
 function positiveInt(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
@@ -51,13 +54,20 @@ export const command: CliCommand = {
         'media-root': { type: 'string', multiple: true },
         format: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        ...JUDGE_OPTIONS,
       },
       usage,
     );
     if (!parsed) return 0;
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliUsageError('expected exactly one FILE');
-    if (!values.model) throw new CliUsageError('--model is required (a model folder, `default` or `length`)');
+    if (values.judge !== undefined) {
+      if (values.model) throw new CliUsageError('give --model or --judge, not both');
+      return runJudge(values, positionals[0]);
+    }
+    const judgeOnly = Object.keys(JUDGE_OPTIONS).find((k) => values[k as keyof typeof values] !== undefined);
+    if (judgeOnly) throw new CliUsageError(`--${judgeOnly} needs --judge BASE_URL`);
+    if (!values.model) throw new CliUsageError('--model is required (a model folder, `default` or `length`), or --judge BASE_URL');
     const file = path.resolve(positionals[0]);
     const batchSize = positiveInt(values['batch-size'], '--batch-size');
     const threads = positiveInt(values.threads, '--threads');

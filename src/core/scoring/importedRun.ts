@@ -1,6 +1,7 @@
 // Runs made elsewhere: a predictions file (scores, a margin, or a judge's verdict per pair) keyed by the
 // dataset's id, line or row index, read into the same Run the local scorers write.
 import type { Label } from '../dataset/types';
+import { parseJudgeVerdict } from './judge/verdictParser';
 import type { Run, RunEntry } from './run';
 
 /** What the importer needs of the dataset to key predictions to records. */
@@ -32,18 +33,9 @@ export function parseVerdict(raw: unknown): Exclude<Label, 'none'> | undefined {
   if (typeof raw === 'number') return raw === 1 ? 'A' : raw === -1 || raw === 2 ? 'B' : raw === 0 ? 'tie' : undefined;
   if (typeof raw !== 'string') return undefined;
   const s = raw.trim();
-  const arena = s.match(/\[\[\s*(A\s*>\s*B|B\s*>\s*A|A\s*=\s*B(?:\s*=\s*(?:Good|Bad))?)\s*\]\]/gi);
-  if (arena) {
-    const kinds = new Set(arena.map((m) => (/A\s*>\s*B/i.test(m) ? 'A' : /B\s*>\s*A/i.test(m) ? 'B' : 'tie')));
-    return kinds.size === 1 ? ([...kinds][0] as 'A' | 'B' | 'tie') : undefined;
-  }
-  const tags = [...s.matchAll(/\[\[\s*([ABC])\s*\]\]|\\boxed\{\s*([ABC])\s*\}/g)].map((m) => (m[1] ?? m[2]).toUpperCase());
-  if (tags.length) {
-    const kinds = new Set(tags);
-    if (kinds.size !== 1) return undefined;
-    const k = tags[0];
-    return k === 'A' ? 'A' : k === 'B' ? 'B' : 'tie';
-  }
+  const parsed = parseJudgeVerdict(s);
+  if (parsed.ok) return parsed.verdict;
+  if (parsed.reason === 'conflict') return undefined;
   const word = s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const words: Record<string, Exclude<Label, 'none'>> = {
     a: 'A', b: 'B', tie: 'tie', c: 'tie', response1: 'A', response2: 'B', left: 'A', right: 'B',

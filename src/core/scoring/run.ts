@@ -18,6 +18,8 @@ export interface RunHeader {
   };
   /** The prompt template (or its description) the scores were made with. */
   template?: string;
+  /** Generative judges: the server and how each pair was asked. Never holds a key. */
+  judge?: { baseURL?: string; model: string; ties: boolean; swap: boolean; inconsistent?: 'tie' | 'first' };
   dataset: { path: string; size?: number; mtimeMs?: number; format?: string };
   created: string;
 }
@@ -33,6 +35,15 @@ export interface RunEntry {
   score_b?: number;
   /** A stated verdict (generative judges, imported runs) when there are no scores. */
   verdict?: Label;
+  /** The judge's text that gave the verdict (generative judges), for a person to read. */
+  rationale?: string;
+  /** With swap: the verdict of the order as in the file (before the inconsistency rule made `verdict`). */
+  verdict_original?: Label;
+  /** With swap: the verdict of the swapped order, in the file's A/B (a judge saying "[[A]]" there means B). */
+  verdict_swapped?: Label;
+  rationale_swapped?: string;
+  /** With swap: both orders gave the same verdict. */
+  consistent?: boolean;
   /** Why this record could not be scored (missing media, too long…); the run went on. */
   error?: string;
   /** Content key of what was scored (record + template), so unchanged pairs are never scored twice. */
