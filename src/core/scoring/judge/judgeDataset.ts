@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PreferencePair } from '../../dataset/types';
 import type { RunEntry, RunHeader } from '../run';
-import { LineAppender, pairKeys, readPreviousRun, rewriteRun } from '../runStore';
+import { pairKeys } from '../contentKey';
+import { LineAppender, readPreviousRun, rewriteRun } from '../runStore';
 import type { PairSource, ScoreProgress } from '../scoreDataset';
 import { JudgeFatalError, type JudgeOutcome, type PairJudge, type TokenUsage } from './pairJudge';
 
