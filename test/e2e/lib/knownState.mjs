@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QUIET_SETTINGS } from './sandbox.mjs';
 import { runCommand } from './workbench.mjs';
-import { until } from './annotation.mjs';
+import { setAutoSave, until } from './annotation.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -62,6 +62,8 @@ export async function knownState(t, { settings = {} } = {}) {
   await answerDialog(page);
   await closeAllEditors(page);
   await runCommand(page, 'Notifications: Clear All Notifications');
+  // "File: Toggle Auto Save" (74-annotation-trust) writes where settings.json cannot undo it: toggle back
+  await setAutoSave(t, 'off');
   const restored = restoreTree(path.join(t.root, 'samples'), t.sandbox.workspace);
   fs.rmSync(t.ws('.reward-lens'), { recursive: true, force: true });
   const want = { ...QUIET_SETTINGS, ...settings };
