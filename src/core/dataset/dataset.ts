@@ -152,10 +152,7 @@ export class Dataset {
 
   /** Records [start, start + count) clamped to the file; each is a pair or an error record. */
   async readRecords(start: number, count: number): Promise<DatasetRecord[]> {
-    if (this.parquet) {
-      const rows = await this.readRows(start, count);
-      return rows.map((raw, k) => this.rawToRecord(start + k, raw, () => rowText(raw)));
-    }
+    if (this.parquet) return this.parquetRecords(start, count);
     const texts = await this.readTexts(start, count);
     return texts.map((t, k) => this.toRecord(start + k, t));
   }
@@ -176,6 +173,34 @@ export class Dataset {
     const parquet = this.parquet;
     if (!parquet) return { error: `${basename(this.filePath)} is not a Parquet file, so it embeds no media by row and column` };
     return this.withRead(() => parquet.readMedia(source.row, source.column, source.item));
+  }
+
+  /** Parquet records [start, start + count): a row group that cannot be read gives an error record per row. */
+  private async parquetRecords(start: number, count: number): Promise<DatasetRecord[]> {
+    const parquet = this.parquet!;
+    if (!Number.isInteger(start) || start < 0 || start >= parquet.rowCount) {
+      throw new RangeError(`no record ${start + 1}: the file has ${parquet.rowCount} records`);
+    }
+    const end = Math.min(start + count, parquet.rowCount);
+    return this.withRead(async () => {
+      const out: DatasetRecord[] = [];
+      const idx = parquet.index;
+      for (let g = idx.groupOf(start); g < idx.groups && idx.start(g) < end; g++) {
+        const from = Math.max(start, idx.start(g));
+        const to = Math.min(end, idx.end(g));
+        if (from >= to) continue;
+        let rows: unknown[];
+        try {
+          rows = await parquet.readRows(from, to);
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          for (let i = from; i < to; i++) out.push(this.errorRecord(i, `${this.where(i)}: ${why}`, ''));
+          continue;
+        }
+        rows.forEach((raw, k) => out.push(this.rawToRecord(from + k, raw, () => rowText(raw))));
+      }
+      return out;
+    });
   }
 
   /** Raw Parquet rows [start, start + count) clamped to the file. */
@@ -363,15 +388,13 @@ export class Dataset {
     const parquet = this.parquet;
     if (parquet) {
       const total = parquet.rowCount;
-      await this.withRead(async () => {
-        for (let g = 0; g < parquet.index.groups; g++) {
-          if (opts.signal?.aborted) throw Object.assign(new Error('the scan was cancelled'), { name: 'AbortError' });
-          const start = parquet.index.start(g);
-          const rows = await parquet.readRows(start, parquet.index.end(g));
-          rows.forEach((raw, k) => tally.add(this.rawToRecord(start + k, raw, () => rowText(raw))));
-          opts.onProgress?.(parquet.index.end(g), total);
-        }
-      });
+      for (let g = 0; g < parquet.index.groups; g++) {
+        if (opts.signal?.aborted) throw Object.assign(new Error('the scan was cancelled'), { name: 'AbortError' });
+        const start = parquet.index.start(g);
+        const end = parquet.index.end(g);
+        if (end > start) for (const r of await this.parquetRecords(start, end - start)) tally.add(r);
+        opts.onProgress?.(end, total);
+      }
       if (parquet.featureProblem) tally.error(0, parquet.featureProblem);
       return tally.finish();
     }
@@ -533,7 +556,13 @@ export class Dataset {
     }
     const sample: unknown[] = [];
     const n = Math.min(DETECT_SAMPLE, this.recordCount);
-    if (this.parquet && n > 0) sample.push(...(await this.parquet.readRows(0, n)));
+    if (this.parquet && n > 0) {
+      // Rows of row groups that cannot be read do not vote; reading them later gives their error records.
+      for (let g = 0; g < this.parquet.index.groups && this.parquet.index.start(g) < n; g++) {
+        const rows = await this.parquet.readRows(this.parquet.index.start(g), Math.min(n, this.parquet.index.end(g))).catch(() => []);
+        sample.push(...rows);
+      }
+    }
     else if (n > 0) {
       await this.eachText(0, n, undefined, (_i, text) => {
         try {

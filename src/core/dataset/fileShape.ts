@@ -1,11 +1,13 @@
-// JSON array, JSON Lines or Parquet? Parquet's magic `PAR1` at byte 0 decides first; otherwise the first
-// non-whitespace byte after an optional UTF-8 BOM: `[` → array, anything else → JSON Lines.
+// JSON array, JSON Lines or Parquet? Parquet's magic `PAR1` at byte 0 or a `.parquet` name decides first (so a
+// damaged Parquet file gets Parquet's error, not one per "line"); otherwise the first non-whitespace byte after
+// an optional UTF-8 BOM: `[` → array, anything else → JSON Lines.
 import { open } from 'node:fs/promises';
 import { isParquetMagic } from './parquet/parquetFile';
 
 export type Shape = 'jsonl' | 'json-array' | 'parquet';
 
 export async function detectShape(filePath: string): Promise<Shape> {
+  if (/\.parquet$/i.test(filePath)) return 'parquet';
   const fh = await open(filePath, 'r');
   try {
     const buf = Buffer.allocUnsafe(64 * 1024);
