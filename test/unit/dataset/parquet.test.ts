@@ -20,15 +20,22 @@ const FILES = Object.keys(ROWS);
 
 const openSource = (name: string) => ParquetSource.open(fixture(name), statSync(fixture(name)).size);
 
-/** A row as rows.json writes it: media cells as {path, has_bytes}. */
+/** A row as rows.json writes it: media cells (also in lists) as {path, has_bytes}. */
 function asOracle(row: Record<string, unknown>): Record<string, unknown> {
+  const cell = (v: unknown): unknown => {
+    if (v instanceof EmbeddedMedia) return { path: v.path, has_bytes: true };
+    if (v && typeof v === 'object' && !Array.isArray(v) && 'bytes' in v && 'path' in v) return { path: v.path, has_bytes: v.bytes !== null };
+    return v;
+  };
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (v instanceof EmbeddedMedia) out[k] = { path: v.path, has_bytes: true };
-    else if (v && typeof v === 'object' && 'bytes' in v && 'path' in v) out[k] = { path: v.path, has_bytes: v.bytes !== null };
-    else out[k] = v;
-  }
+  for (const [k, v] of Object.entries(row)) out[k] = Array.isArray(v) && v.some((x) => x instanceof EmbeddedMedia) ? v.map(cell) : cell(v);
   return out;
+}
+
+/** media.json names a list item `images[1]`. */
+function cellOf(column: string): { column: string; item?: number } {
+  const m = /^(.*)\[(\d+)\]$/.exec(column);
+  return m ? { column: m[1], item: Number(m[2]) } : { column };
 }
 
 function withTemp(t: { after: (fn: () => void) => void }): string {
@@ -37,8 +44,8 @@ function withTemp(t: { after: (fn: () => void) => void }): string {
   return dir;
 }
 
-test('every row reads back as `datasets` reads it: values, ClassLabel names, chat lists, path-only audio', async () => {
-  assert.deepEqual(FILES.sort(), ['genai_classlabel.parquet', 'omni_t2i.parquet', 'omni_ta2t_zstd.parquet', 'skywork_chat.parquet']);
+test('every row reads back as `datasets` reads it: values, ClassLabel names, chat lists, path-only media, lists of images', async () => {
+  assert.deepEqual(FILES.sort(), ['genai_classlabel.parquet', 'nested_features.parquet', 'omni_t2i.parquet', 'omni_ta2t_zstd.parquet', 'skywork_chat.parquet']);
   for (const name of FILES) {
     const src = await openSource(name);
     assert.equal(src.rowCount, ROWS[name].length, name);
@@ -52,14 +59,14 @@ test('embedded image and audio bytes read by (row, column) equal the bytes given
   for (const [name, cells] of Object.entries(MEDIA)) {
     const ds = await Dataset.open(fixture(name));
     for (const c of cells) {
-      const bytes = await ds.readMedia({ kind: 'embedded', row: c.row, column: c.column });
+      const bytes = await ds.readMedia({ kind: 'embedded', row: c.row, ...cellOf(c.column) });
       assert.ok(bytes instanceof Uint8Array, `${name} ${c.row} ${c.column}: ${JSON.stringify(bytes)}`);
       assert.equal(bytes.length, c.length);
       assert.equal(createHash('sha256').update(bytes).digest('hex'), c.sha256, `${name} row ${c.row} ${c.column}`);
       checked++;
     }
   }
-  assert.equal(checked, 20 + 6 + 10);
+  assert.equal(checked, 20 + 6 + 10 + 7);
 });
 
 test('a page reads only the row groups that hold it, and no media bytes', async () => {
@@ -186,4 +193,13 @@ test('a media cell without bytes or outside the file says which', async () => {
   });
   assert.deepEqual(await ds.readMedia({ kind: 'embedded', row: 99, column: 'left_image' }), { error: 'genai_classlabel.parquet row 100, column `left_image`: the file has 5 rows' });
   assert.deepEqual(await ds.readMedia({ kind: 'embedded', row: 0, column: 'nope' }), { error: 'genai_classlabel.parquet row 1, column `nope`: no such column' });
+});
+
+test('a row group mixing media cells with and without bytes marks each cell right', async () => {
+  const src = await openSource('nested_features.parquet'); // row 2's second image has a path only
+  const [row1, row2] = await src.readRows(0, 2);
+  assert.ok((row1.images as unknown[]).every((x) => x instanceof EmbeddedMedia));
+  const [first, second] = row2.images as unknown[];
+  assert.ok(first instanceof EmbeddedMedia && first.item === 0 && first.row === 1);
+  assert.deepEqual(second, { bytes: null, path: 'missing/1_1.png' });
 });
