@@ -159,6 +159,7 @@ export class Dataset {
 
   /** Records at arbitrary indices (e.g. a filtered page), in the order given. */
   async readIndices(indices: number[]): Promise<DatasetRecord[]> {
+    if (this.parquet) return this.parquetIndices(indices);
     const out: DatasetRecord[] = [];
     for (const i of indices) out.push(...(await this.readRecords(i, 1)));
     return out;
@@ -201,6 +202,22 @@ export class Dataset {
       }
       return out;
     });
+  }
+
+  /** Parquet records at arbitrary indices: one read per row group they fall in, not one per record. */
+  private async parquetIndices(indices: number[]): Promise<DatasetRecord[]> {
+    const idx = this.parquet!.index;
+    const sorted = [...new Set(indices)].sort((a, b) => a - b);
+    const found = new Map<number, DatasetRecord>();
+    for (let k = 0; k < sorted.length; ) {
+      const end = Number.isInteger(sorted[k]) && sorted[k] >= 0 && sorted[k] < this.recordCount ? idx.end(idx.groupOf(sorted[k])) : sorted[k] + 1;
+      let j = k;
+      while (j + 1 < sorted.length && sorted[j + 1] < end) j++;
+      const records = await this.parquetRecords(sorted[k], sorted[j] - sorted[k] + 1);
+      for (let m = k; m <= j; m++) found.set(sorted[m], records[sorted[m] - sorted[k]]);
+      k = j + 1;
+    }
+    return indices.map((i) => found.get(i)!);
   }
 
   /** Raw Parquet rows [start, start + count) clamped to the file. */

@@ -203,3 +203,10 @@ test('a row group mixing media cells with and without bytes marks each cell righ
   assert.ok(first instanceof EmbeddedMedia && first.item === 0 && first.row === 1);
   assert.deepEqual(second, { bytes: null, path: 'missing/1_1.png' });
 });
+
+test('records at scattered indices come back in the order asked; an index past the end is refused', async () => {
+  const ds = await Dataset.open(fixture('omni_t2i.parquet'));
+  const records = (await ds.readIndices([9, 0, 5, 1, 4])) as PreferencePair[];
+  assert.deepEqual(records.map((r) => r.id), ['t2i-9', 't2i-0', 't2i-5', 't2i-1', 't2i-4']);
+  await assert.rejects(ds.readIndices([0, 10]), /no record 11: the file has 10 records/);
+});

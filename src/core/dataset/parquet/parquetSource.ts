@@ -31,6 +31,7 @@ export class ParquetSource {
   private constructor(private readonly file: ParquetFile) {
     this.name = basename(file.path);
     this.index = new RowGroupIndex(file.metadata);
+    this.columns = parquetColumns(file.metadata);
     const { features, problem } = readFeatures(file.metadata);
     this.features = features;
     this.featureProblem = problem;
@@ -45,9 +46,8 @@ export class ParquetSource {
   get rowCount(): number {
     return this.index.rows;
   }
-  get columns(): string[] {
-    return parquetColumns(this.file.metadata);
-  }
+  /** Top-level columns in schema order. */
+  readonly columns: string[];
   /** Byte ranges and bytes read from disk so far. */
   get reads(): { ranges: number; bytes: number } {
     return { ...this.file.reads };
