@@ -631,7 +631,7 @@ function noFormatMessage(raw: unknown, closest: string): string {
 }
 
 function parquetReadOnly(filePath: string): string {
-  return `Parquet files are read-only in this version: ${basename(filePath)} its labels and criteria cannot be changed or saved yet (nothing was written)`;
+  return `Parquet files are read-only in this version: the labels and criteria of ${basename(filePath)} cannot be changed or saved yet (nothing was written)`;
 }
 
 /** A Parquet row as text for error records and the raw view (media stay placeholders, binary shows its size). */

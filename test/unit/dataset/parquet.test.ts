@@ -141,7 +141,7 @@ test('edits and saves on Parquet are refused with a clear message and write noth
   const ds = await Dataset.open(file);
   const label = await ds.planLabel([0], 'B');
   assert.ok('error' in label);
-  assert.match(label.error, /^Parquet files are read-only in this version: omni_t2i\.parquet/);
+  assert.match(label.error, /^Parquet files are read-only in this version: the labels and criteria of omni_t2i\.parquet cannot be changed or saved yet \(nothing was written\)/);
   const crit = await ds.planCriterion(0, 'new');
   assert.ok('error' in crit && crit.error.startsWith('Parquet files are read-only in this version:'));
   await assert.rejects(ds.save({ target: join(dir, 'copy.parquet') }), /Parquet files are read-only in this version/);

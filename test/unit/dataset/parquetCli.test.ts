@@ -40,7 +40,7 @@ test('label --row on Parquet is refused as read-only and leaves the file as it w
   const before = readFileSync(file);
   const r = await cli('label', file, '--row', '2', '--set', 'A');
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /^Parquet files are read-only in this version: omni_t2i\.parquet/);
+  assert.match(r.stderr, /^Parquet files are read-only in this version: the labels and criteria of omni_t2i\.parquet cannot be changed or saved yet \(nothing was written\)/);
   const byLine = await cli('criteria', file, '--line', '2', '--set', 'x');
   assert.equal(byLine.code, 1);
   assert.match(byLine.stderr, /is Parquet: name the record with --row N \(1-based\), not --line or --element/);
