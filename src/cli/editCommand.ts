@@ -1,4 +1,4 @@
-// What `label` and `criteria` share: open the file, find the record by --line or --element, plan the edit
+// What `label` and `criteria` share: open the file, find the record by --line, --element or --row, plan the edit
 // through the core, apply it and save atomically. Any refusal leaves the file untouched.
 import { Dataset, type EditError, type RecordEdit } from '../core/dataset/dataset';
 import { CliUsageError, positiveInt, progressLine } from './common';
@@ -6,6 +6,7 @@ import { CliUsageError, positiveInt, progressLine } from './common';
 export const LOCATE_OPTIONS = {
   line: { type: 'string' },
   element: { type: 'string' },
+  row: { type: 'string' },
   set: { type: 'string' },
   format: { type: 'string' },
 } as const;
@@ -14,6 +15,7 @@ export interface EditArgs {
   file: string;
   line?: string;
   element?: string;
+  row?: string;
   format?: string;
 }
 
@@ -27,17 +29,24 @@ export async function openDataset(file: string, formatId?: string): Promise<Data
   }
 }
 
-/** --line N or --element N, checked before the file is read (usage errors exit 2). */
-export function position(args: EditArgs): { line?: number; element?: number } {
+/** --line N, --element N or --row N, checked before the file is read (usage errors exit 2). */
+export function position(args: EditArgs): { line?: number; element?: number; row?: number } {
   const line = positiveInt(args.line, '--line');
   const element = positiveInt(args.element, '--element');
-  if ((line === undefined) === (element === undefined)) throw new CliUsageError('give exactly one of --line N or --element N');
-  return { line, element };
+  const row = positiveInt(args.row, '--row');
+  if ([line, element, row].filter((v) => v !== undefined).length !== 1) throw new CliUsageError('give exactly one of --line N, --element N or --row N');
+  return { line, element, row };
 }
 
-/** The record index for --line N (JSON Lines) or --element N (JSON arrays), or an error message. */
+/** The record index for --line N (JSON Lines), --element N (JSON arrays) or --row N (Parquet), or an error message. */
 export function locate(ds: Dataset, args: EditArgs): { index: number; where: string } | EditError {
-  const { line, element } = position(args);
+  const { line, element, row } = position(args);
+  if (ds.shape === 'parquet') {
+    if (row === undefined) return { error: `${args.file} is Parquet: name the record with --row N (1-based), not --line or --element` };
+    if (row > ds.recordCount) return { error: `no row ${row} in ${args.file}: it has ${ds.recordCount} rows` };
+    return { index: row - 1, where: `row ${row}` };
+  }
+  if (row !== undefined) return { error: `${args.file} is not Parquet: name the record with --line N (JSON Lines) or --element N (JSON array), not --row` };
   if (line !== undefined) {
     if (ds.shape === 'json-array') return { error: `${args.file} is a JSON array: name the record with --element N (1-based), not --line` };
     const index = ds.indexOfLine(line);

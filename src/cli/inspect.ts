@@ -1,6 +1,7 @@
 // `reward-lens inspect FILE [--json]`: format, record count, errors, labels and tasks, in one streaming pass.
 import type { DatasetStats } from '../core/dataset/datasetStats';
 import type { Dataset } from '../core/dataset/dataset';
+import { shapeName } from '../core/dataset/fileShape';
 import { CliUsageError, parseCli, positiveInt, progressLine, type CliCommand } from './common';
 import { openDataset } from './editCommand';
 
@@ -19,7 +20,7 @@ function summary(file: string, ds: Dataset, s: DatasetStats): string {
   const f = ds.format;
   const rows = [
     file,
-    `  shape    ${ds.shape === 'jsonl' ? 'JSON Lines' : 'JSON array'}`,
+    `  shape    ${shapeName(ds.shape)}`,
     `  format   ${f ? `${f.displayName} (${f.id}, confidence ${f.confidence.toFixed(2)})` : 'none detected (use --format ID)'}`,
     `  records  ${s.records}`,
     `  labels   A ${s.labels.A} · B ${s.labels.B} · tie ${s.labels.tie} · none ${s.labels.none}`,

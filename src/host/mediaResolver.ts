@@ -24,6 +24,14 @@ export function mediaResolver(webview: vscode.Webview, documentUri: vscode.Uri):
               tried: [ref.source.url],
               label: ref.source.url,
             };
+      case 'embedded':
+        // Parquet files do not open in the editor yet (issue 13); their media will be served from the file.
+        return {
+          ...base,
+          error: `media embedded in the dataset file (row ${ref.source.row + 1}, column \`${ref.source.column}\`) is not shown in the editor yet`,
+          tried: [],
+          label: ref.source.name ?? ref.source.column,
+        };
       case 'path': {
         const found = await resolveMediaPath(ref, { fileDir, mediaRoots });
         if (!found.ok) return { ...base, error: found.reason, tried: found.tried, label: ref.source.path };

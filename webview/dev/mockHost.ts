@@ -61,6 +61,7 @@ export function mockHost(data: DevData, opts: MockOptions = {}): HostApi {
       const base = { modality: ref.modality, ...(ref.mime ? { mime: ref.mime } : {}) };
       if (ref.source.kind === 'data') return { ...base, src: ref.source.uri };
       if (ref.source.kind === 'url') return { ...base, error: 'remote media is not loaded unless rewardLens.allowRemoteMedia is on', tried: [ref.source.url] };
+      if (ref.source.kind === 'embedded') return { ...base, error: 'embedded media is not served by the mock host', tried: [] };
       const found = data.media[ref.source.path];
       return { ...base, label: ref.source.path, ...(found ?? { error: 'not resolved by the dev server', tried: [] }) };
     },

@@ -68,6 +68,7 @@ function mediaUrl(fileDir: string) {
     const base = { modality: ref.modality, ...(ref.mime ? { mime: ref.mime } : {}) };
     if (ref.source.kind === 'data') return { ...base, src: ref.source.uri };
     if (ref.source.kind === 'url') return { ...base, error: 'remote media is off', tried: [ref.source.url] };
+    if (ref.source.kind === 'embedded') return { ...base, error: 'embedded media is not served by the dev server', tried: [] };
     const r = await resolveMediaPath(ref, { fileDir });
     if (!r.ok) return { ...base, error: r.reason, tried: r.tried, label: ref.source.path };
     return { ...base, src: `/file/${path.relative(ROOT, r.path).split(path.sep).map(encodeURIComponent).join('/')}`, label: ref.source.path };

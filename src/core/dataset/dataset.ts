@@ -9,6 +9,10 @@
 //   await ds.save();                      // or save({ target }) for Save As
 //   await ds.scan({ onProgress })         → DatasetStats
 //   ds.backup() / await ds.restoreBackup(json)   (hot exit: the journal, not the file)
+//
+// Parquet files (shape 'parquet') have a row-group index instead of the line index: records are built from
+// the rows a page needs, `line(i)` is the 1-based row, media stay in the file (`readMedia`), and edits are
+// refused for now (read-only).
 import { isUtf8 } from 'node:buffer';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
@@ -22,9 +26,10 @@ import { adapterById, ADAPTERS, describeScores, detectFormat, scoreFormats } fro
 import { indexJsonArray } from './jsonArrayIndex';
 import { describeJsonError } from './jsonError';
 import { indexLines } from './lineIndex';
+import { ParquetSource } from './parquet/parquetSource';
 import { RecordIndex, type IndexProblem, type IndexProgress } from './recordIndex';
 import { applyValueEdits, type EditError } from './recordEdit';
-import type { DatasetRecord, ErrorRecord, Label, PreferencePair } from './types';
+import type { DatasetRecord, ErrorRecord, Label, MediaSource, PreferencePair } from './types';
 
 export type { Shape } from './fileShape';
 export type { RecordEdit } from './editJournal';
@@ -66,6 +71,8 @@ export class Dataset {
   shape: Shape = 'jsonl';
   format: FormatInfo | undefined;
   private index = new RecordIndex();
+  /** The row-group index and reader when the file is Parquet (then `index` stays empty). */
+  private parquet: ParquetSource | undefined;
   private adapter: FormatAdapter | undefined;
   /** "closest: rewardbench 0.20" when detection found nothing, for the per-record message. */
   private closest = '';
@@ -90,19 +97,24 @@ export class Dataset {
 
   /** Records indexed so far (all of them once `open` resolved). */
   get recordCount(): number {
-    return this.index.count;
+    return this.parquet ? this.parquet.rowCount : this.index.count;
   }
   /** Structural problems of a JSON array file (unterminated, missing commas…), with lines. */
   get problems(): readonly IndexProblem[] {
     return this.index.problems;
   }
-  /** 1-based physical line where record `i` starts. */
+  /** 1-based physical line where record `i` starts (Parquet: its 1-based row). */
   line(i: number): number {
-    return this.index.line(i);
+    return this.parquet ? i + 1 : this.index.line(i);
   }
-  /** The record starting on physical `line`, or -1. */
+  /** The record starting on physical `line` (Parquet: 1-based row), or -1. */
   indexOfLine(line: number): number {
+    if (this.parquet) return Number.isInteger(line) && line >= 1 && line <= this.parquet.rowCount ? line - 1 : -1;
     return this.index.indexOfLine(line);
+  }
+  /** Where record `i` is, as messages name it: "line 12" or, in Parquet, "row 12". */
+  private where(i: number): string {
+    return this.parquet ? `row ${i + 1}` : `line ${this.index.line(i)}`;
   }
 
   get isDirty(): boolean {
@@ -148,6 +160,7 @@ export class Dataset {
    * stay where the annotator saw them and a run's scores still belong to the side they were computed for.
    */
   async readRecords(start: number, count: number): Promise<DatasetRecord[]> {
+    if (this.parquet) return this.parquetRecords(start, count);
     const texts = await this.readTexts(start, count);
     return texts.map((t, k) => this.presented(this.toRecord(start + k, t)));
   }
@@ -171,12 +184,78 @@ export class Dataset {
 
   /** Records at arbitrary indices (e.g. a filtered page), in the order given. */
   async readIndices(indices: number[]): Promise<DatasetRecord[]> {
+    if (this.parquet) return this.parquetIndices(indices);
     const out: DatasetRecord[] = [];
     for (const i of indices) out.push(...(await this.readRecords(i, 1)));
     return out;
   }
 
+  /**
+   * The bytes of media embedded in the file (a Parquet Image/Audio cell), by the `embedded` source a record's
+   * MediaRef carries, or why they cannot be read.
+   */
+  async readMedia(source: MediaSource): Promise<Uint8Array | { error: string }> {
+    if (source.kind !== 'embedded') return { error: `this media is a ${source.kind}, not embedded in ${basename(this.filePath)}` };
+    const parquet = this.parquet;
+    if (!parquet) return { error: `${basename(this.filePath)} is not a Parquet file, so it embeds no media by row and column` };
+    return this.withRead(() => parquet.readMedia(source.row, source.column, source.item));
+  }
+
+  /** Parquet records [start, start + count): a row group that cannot be read gives an error record per row. */
+  private async parquetRecords(start: number, count: number): Promise<DatasetRecord[]> {
+    const parquet = this.parquet!;
+    if (!Number.isInteger(start) || start < 0 || start >= parquet.rowCount) {
+      throw new RangeError(`no record ${start + 1}: the file has ${parquet.rowCount} records`);
+    }
+    const end = Math.min(start + count, parquet.rowCount);
+    return this.withRead(async () => {
+      const out: DatasetRecord[] = [];
+      const idx = parquet.index;
+      for (let g = idx.groupOf(start); g < idx.groups && idx.start(g) < end; g++) {
+        const from = Math.max(start, idx.start(g));
+        const to = Math.min(end, idx.end(g));
+        if (from >= to) continue;
+        let rows: unknown[];
+        try {
+          rows = await parquet.readRows(from, to);
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          for (let i = from; i < to; i++) out.push(this.errorRecord(i, `${this.where(i)}: ${why}`, ''));
+          continue;
+        }
+        rows.forEach((raw, k) => out.push(this.rawToRecord(from + k, raw, () => rowText(raw))));
+      }
+      return out;
+    });
+  }
+
+  /** Parquet records at arbitrary indices: one read per row group they fall in, not one per record. */
+  private async parquetIndices(indices: number[]): Promise<DatasetRecord[]> {
+    const idx = this.parquet!.index;
+    const sorted = [...new Set(indices)].sort((a, b) => a - b);
+    const found = new Map<number, DatasetRecord>();
+    for (let k = 0; k < sorted.length; ) {
+      const end = Number.isInteger(sorted[k]) && sorted[k] >= 0 && sorted[k] < this.recordCount ? idx.end(idx.groupOf(sorted[k])) : sorted[k] + 1;
+      let j = k;
+      while (j + 1 < sorted.length && sorted[j + 1] < end) j++;
+      const records = await this.parquetRecords(sorted[k], sorted[j] - sorted[k] + 1);
+      for (let m = k; m <= j; m++) found.set(sorted[m], records[sorted[m] - sorted[k]]);
+      k = j + 1;
+    }
+    return indices.map((i) => found.get(i)!);
+  }
+
+  /** Raw Parquet rows [start, start + count) clamped to the file. */
+  private async readRows(start: number, count: number): Promise<unknown[]> {
+    const parquet = this.parquet!;
+    if (!Number.isInteger(start) || start < 0 || start >= parquet.rowCount) {
+      throw new RangeError(`no record ${start + 1}: the file has ${parquet.rowCount} records`);
+    }
+    return this.withRead(() => parquet.readRows(start, Math.min(start + count, parquet.rowCount)));
+  }
+
   private async readTexts(start: number, count: number): Promise<string[]> {
+    if (this.parquet) return (await this.readRows(start, count)).map(rowText);
     if (!Number.isInteger(start) || start < 0 || start >= this.index.count) {
       throw new RangeError(`no record ${start + 1}: the file has ${this.index.count} records`);
     }
@@ -220,16 +299,22 @@ export class Dataset {
     } catch (e) {
       return this.errorRecord(i, describeJsonError(text, line, e instanceof Error ? e.message : String(e)), text);
     }
-    if (!this.adapter) return this.errorRecord(i, `line ${line}: ${noFormatMessage(raw, this.closest)}`, text);
+    return this.rawToRecord(i, raw, () => text);
+  }
+
+  /** A parsed record through the adapter; `text` (only asked for on errors) is what an error record shows. */
+  private rawToRecord(i: number, raw: unknown, text: () => string): DatasetRecord {
+    const line = this.line(i);
+    if (!this.adapter) return this.errorRecord(i, `${this.where(i)}: ${noFormatMessage(raw, this.closest)}`, text());
     const pair = this.adapter.toPair(raw, { index: i, line, fileName: basename(this.filePath) });
-    if (isAdapterError(pair)) return this.errorRecord(i, `line ${line}: ${pair.error}`, text);
+    if (isAdapterError(pair)) return this.errorRecord(i, `${this.where(i)}: ${pair.error}`, text());
     pair.index = i;
     pair.line = line;
     return pair;
   }
 
   private errorRecord(index: number, message: string, text: string): ErrorRecord {
-    return { kind: 'error', index, line: this.index.line(index), message, text: text.slice(0, ERROR_TEXT_MAX) };
+    return { kind: 'error', index, line: this.line(index), message, text: text.slice(0, ERROR_TEXT_MAX) };
   }
 
   // ── editing ────────────────────────────────────────────────────────────────────────────────
@@ -260,6 +345,7 @@ export class Dataset {
     description: string,
     editsFor: (a: FormatAdapter, raw: unknown, pair: PreferencePair) => ValueEdit[] | { error: string },
   ): Promise<RecordEdit | EditError> {
+    if (this.parquet) return { error: parquetReadOnly(this.filePath) };
     const adapter = this.adapter;
     if (!adapter) return { error: 'no known format matched this file, so its records cannot be edited' };
     const wanted = [...new Set(indices)].sort((a, b) => a - b);
@@ -318,6 +404,8 @@ export class Dataset {
    */
   async save(opts: { target?: string } = {}): Promise<void> {
     const target = resolve(opts.target ?? this.filePath);
+    if (this.parquet && (target !== this.filePath || this.journal.isDirty)) throw new Error(parquetReadOnly(this.filePath));
+    if (this.parquet) return;
     await this.withExclusive(async () => {
       const snapshot = this.journal.pending();
       const pending = snapshot.records;
@@ -342,6 +430,19 @@ export class Dataset {
   /** Counts records, errors, labels and tasks over the whole file in one streaming pass. */
   async scan(opts: ScanOptions = {}): Promise<DatasetStats> {
     const tally = new StatsTally(opts.maxErrors);
+    const parquet = this.parquet;
+    if (parquet) {
+      const total = parquet.rowCount;
+      for (let g = 0; g < parquet.index.groups; g++) {
+        if (opts.signal?.aborted) throw Object.assign(new Error('the scan was cancelled'), { name: 'AbortError' });
+        const start = parquet.index.start(g);
+        const end = parquet.index.end(g);
+        if (end > start) for (const r of await this.parquetRecords(start, end - start)) tally.add(r);
+        opts.onProgress?.(end, total);
+      }
+      if (parquet.featureProblem) tally.error(0, parquet.featureProblem);
+      return tally.finish();
+    }
     const total = this.index.count;
     await this.withRead(() =>
       this.eachText(0, total, opts.signal, (i, text) => {
@@ -383,6 +484,7 @@ export class Dataset {
         texts.set(i, now);
       }
       this.index = fresh.index;
+      this.parquet = fresh.parquet;
       this.file = fresh.file;
       this.shape = fresh.shape;
       this.adapter = fresh.adapter;
@@ -416,7 +518,7 @@ export class Dataset {
 
   /** The unsaved edits and enough identity of the file to refuse restoring them onto another one. */
   backup(): string {
-    return this.journal.serialize({ ...this.file, records: this.index.count });
+    return this.journal.serialize({ ...this.file, records: this.recordCount });
   }
 
   /** Restores `backup()` output; refuses (with the reason) when the file is not the one it was made for. */
@@ -424,9 +526,10 @@ export class Dataset {
     const b = EditJournal.parseBackup(json);
     if ('error' in b) return b;
     const refuse = (why: string) => ({ error: `cannot restore unsaved edits onto ${this.filePath}: ${why}` });
-    if (b.file.size !== this.file.size || b.file.records !== this.index.count) {
-      return refuse(`the file changed since the edits were made (it had ${b.file.records} records and ${b.file.size} bytes, now ${this.index.count} and ${this.file.size})`);
+    if (b.file.size !== this.file.size || b.file.records !== this.recordCount) {
+      return refuse(`the file changed since the edits were made (it had ${b.file.records} records and ${b.file.size} bytes, now ${this.recordCount} and ${this.file.size})`);
     }
+    if (this.parquet && b.disk.length > 0) return refuse(parquetReadOnly(this.filePath));
     for (const [i, text] of b.disk) {
       if (i >= this.index.count) return refuse(`record ${i + 1} no longer exists`);
       const now = await this.withRead(async () => {
@@ -458,6 +561,17 @@ export class Dataset {
     this.indexDone = false;
     this.adapter = undefined;
     this.format = undefined;
+    this.parquet = undefined;
+    if (this.shape === 'parquet') {
+      this.index = new RecordIndex();
+      this.parquet = await ParquetSource.open(this.filePath, st.size);
+      onProgress?.(st.size, st.size, this.parquet.rowCount);
+      this.indexDone = true;
+      await this.detect();
+      onFirstRecords?.(this);
+      this.file = { size: st.size, mtimeMs: st.mtimeMs };
+      return;
+    }
     let first: Promise<void> | undefined;
     const onChunk = (index: RecordIndex) => {
       this.index = index;
@@ -486,8 +600,15 @@ export class Dataset {
       return;
     }
     const sample: unknown[] = [];
-    const n = Math.min(DETECT_SAMPLE, this.index.count);
-    if (n > 0) {
+    const n = Math.min(DETECT_SAMPLE, this.recordCount);
+    if (this.parquet && n > 0) {
+      // Rows of row groups that cannot be read do not vote; reading them later gives their error records.
+      for (let g = 0; g < this.parquet.index.groups && this.parquet.index.start(g) < n; g++) {
+        const rows = await this.parquet.readRows(this.parquet.index.start(g), Math.min(n, this.parquet.index.end(g))).catch(() => []);
+        sample.push(...rows);
+      }
+    }
+    else if (n > 0) {
       await this.eachText(0, n, undefined, (_i, text) => {
         try {
           sample.push(JSON.parse(text));
@@ -535,6 +656,15 @@ function noFormatMessage(raw: unknown, closest: string): string {
       ? `found keys ${Object.keys(raw).slice(0, 20).map((k) => `\`${k}\``).join(', ') || '(none)'}`
       : `found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}, not an object`;
   return `no known format matched: ${found}; tried ${tried}; choose a format or give a field mapping`;
+}
+
+function parquetReadOnly(filePath: string): string {
+  return `Parquet files are read-only in this version: the labels and criteria of ${basename(filePath)} cannot be changed or saved yet (nothing was written)`;
+}
+
+/** A Parquet row as text for error records and the raw view (media stay placeholders, binary shows its size). */
+function rowText(raw: unknown): string {
+  return JSON.stringify(raw, (_k, v: unknown) => (v instanceof Uint8Array ? `<${v.length} bytes>` : v));
 }
 
 function idOf(r: DatasetRecord): string | undefined {

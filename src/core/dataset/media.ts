@@ -2,6 +2,7 @@
 // MediaRef, and resolve path references to files without ever leaving the allowed folders.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { EmbeddedMedia } from './parquet/embeddedMedia';
 import type { MediaRef, Modality } from './types';
 
 export type MediaModality = Exclude<Modality, 'text'>;
@@ -123,6 +124,7 @@ function fromBase64(b64: string, hint?: MediaModality, nameForMime?: string): Me
  */
 export function parseMediaValue(value: unknown, hint?: MediaModality): MediaRef | undefined {
   if (typeof value === 'string') return parseMediaString(value, hint);
+  if (value instanceof EmbeddedMedia) return embeddedRef(value);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const o = value as { bytes?: unknown; path?: unknown; url?: unknown; type?: unknown; data?: unknown };
   if (o.type === 'Buffer') {
@@ -141,6 +143,15 @@ export function parseMediaValue(value: unknown, hint?: MediaModality): MediaRef 
   if (name) return parseMediaString(name, hint);
   if (typeof o.url === 'string') return parseMediaString(o.url, hint);
   return undefined;
+}
+
+/** A Parquet media cell left in the file: the feature decides the modality, the stored path hints the mime. */
+function embeddedRef(e: EmbeddedMedia): MediaRef {
+  const mime = e.path ? mimeFromPath(e.path) : undefined;
+  const source: MediaRef['source'] = { kind: 'embedded', row: e.row, column: e.column };
+  if (e.item !== undefined) source.item = e.item;
+  if (e.path) source.name = e.path;
+  return { modality: e.modality, source, ...(mime ? { mime } : {}) };
 }
 
 function parseMediaString(s: string, hint?: MediaModality): MediaRef | undefined {

@@ -11,12 +11,15 @@ export type OmniTask = (typeof TASKS)[number];
 
 /**
  * Where media lives. `path` is as written in the record (resolved later against the file's folder and
- * the media roots, never outside them); `data` is a data: URI (base64 and bytes objects become one).
+ * the media roots, never outside them); `data` is a data: URI (base64 and bytes objects become one);
+ * `embedded` is media stored inside the dataset file itself (a Parquet Image/Audio feature), read on demand
+ * by 0-based row and top-level column (`item`: the position within a list of media in that cell).
  */
 export type MediaSource =
   | { kind: 'path'; path: string }
   | { kind: 'url'; url: string }
-  | { kind: 'data'; uri: string; bytes?: number };
+  | { kind: 'data'; uri: string; bytes?: number }
+  | { kind: 'embedded'; row: number; column: string; item?: number; name?: string };
 
 export interface MediaRef {
   modality: Exclude<Modality, 'text'>;

@@ -27,6 +27,7 @@ export function findMedia(input: ScoreInput, modality: Exclude<Modality, 'text'>
 export function mediaName(m: MediaRef): string {
   if (m.source.kind === 'path') return m.source.path;
   if (m.source.kind === 'url') return m.source.url;
+  if (m.source.kind === 'embedded') return `(embedded: row ${m.source.row + 1}, column ${m.source.column})`;
   return '(inline data)';
 }
 
@@ -41,6 +42,9 @@ export async function readMediaBytes(input: ScoreInput, located: LocatedMedia): 
     return new Uint8Array(Buffer.from(decodeURIComponent(m[3]), 'latin1'));
   }
   if (src.kind === 'url') return { error: `${media.modality} ${src.url}: remote media is not fetched; download it next to the dataset` };
+  if (src.kind === 'embedded') {
+    return input.mediaBytes?.[located.index] ?? { error: `${media.modality} ${mediaName(media)}: the embedded bytes were not read for scoring` };
+  }
   const resolved = input.mediaPaths?.[located.index];
   if (!resolved) return { error: `missing ${media.modality}: ${src.path} (not found under the dataset folder or the media roots)` };
   try {

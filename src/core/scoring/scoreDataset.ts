@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../dataset/dataset';
 import { resolveMediaPath } from '../dataset/media';
-import type { DatasetRecord, Part, PreferencePair } from '../dataset/types';
+import type { DatasetRecord, MediaSource, Part, PreferencePair } from '../dataset/types';
 import type { RunEntry, RunHeader } from './run';
 import { pairKeys } from './contentKey';
 import { LineAppender, readPreviousRun, rewriteRun, ScoreCache } from './runStore';
@@ -20,6 +20,8 @@ export interface PairSource {
   recordCount?: number;
   /** Records in file order. */
   records(): AsyncIterable<DatasetRecord>;
+  /** Bytes of media embedded in the file (Parquet), by the media's `embedded` source. */
+  readMedia?(source: MediaSource): Promise<Uint8Array | { error: string }>;
 }
 
 export interface ScoreProgress {
@@ -87,6 +89,23 @@ const textLength = (parts: Part[]) =>
 /** Modalities of a response's parts (text for text and chat). */
 function modalities(parts: Part[]): string[] {
   return [...new Set(parts.map((p) => (p.type === 'media' ? p.media.modality : 'text')))];
+}
+
+/** Bytes of embedded media in the prompt then the response parts (undefined elsewhere), or the first failure's message. */
+async function embeddedBytes(source: PairSource, pair: PreferencePair, response: Part[]): Promise<(Uint8Array | undefined)[] | { error: string }> {
+  const parts = [...pair.prompt, ...response];
+  if (!parts.some((p) => p.type === 'media' && p.media.source.kind === 'embedded')) return [];
+  const out: (Uint8Array | undefined)[] = [];
+  for (const p of parts) {
+    if (p.type !== 'media' || p.media.source.kind !== 'embedded') {
+      out.push(undefined);
+      continue;
+    }
+    const b = source.readMedia ? await source.readMedia(p.media.source) : { error: 'this source cannot read embedded media' };
+    if ('error' in b) return { error: `${p.media.modality}: ${b.error}` };
+    out.push(b);
+  }
+  return out;
 }
 
 /** Media paths of the prompt then the response parts, or the first missing one's message. */
@@ -257,7 +276,18 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
           pending.results[side] = { error: media.error };
           continue;
         }
-        const input: ScoreInput = { prompt: rec.prompt, criterion: rec.criterion, response, mediaPaths: media.length ? media : undefined };
+        const bytes = await embeddedBytes(source, rec, response.parts);
+        if ('error' in bytes) {
+          pending.results[side] = { error: bytes.error };
+          continue;
+        }
+        const input: ScoreInput = {
+          prompt: rec.prompt,
+          criterion: rec.criterion,
+          response,
+          mediaPaths: media.length ? media : undefined,
+          ...(bytes.length ? { mediaBytes: bytes } : {}),
+        };
         jobs.push({ input, pending, side, length: textLength(rec.prompt) + textLength(response.parts) + (rec.criterion?.length ?? 0) });
       }
       if (pending.results[0] && pending.results[1]) finish(pending);
@@ -291,5 +321,6 @@ export function datasetPairSource(ds: Dataset, chunk = 256): PairSource {
     async *records() {
       for (let i = 0; i < ds.recordCount; i += chunk) yield* await ds.readRecords(i, Math.min(chunk, ds.recordCount - i));
     },
+    readMedia: (source) => ds.readMedia(source),
   };
 }

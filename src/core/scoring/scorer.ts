@@ -12,6 +12,8 @@ export interface ScoreInput {
    * flattened prompt parts then response parts); undefined where unresolved. Data URIs need no path.
    */
   mediaPaths?: (string | undefined)[];
+  /** Bytes of media embedded in the dataset file (Parquet Image/Audio cells), read by the caller, same indexing. */
+  mediaBytes?: (Uint8Array | undefined)[];
 }
 
 /** A score, or why this input could not be scored (missing media, too long, bad image): the run goes on. */
