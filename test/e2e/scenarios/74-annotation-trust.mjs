@@ -195,7 +195,7 @@ export default {
       await t.command('Reward Lens: Compare Runs…');
       const rowsSeen = await until(async () => {
         const labels = await t.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
-        return labels.some((l) => /entries/.test(l)) ? labels : undefined; // the runs, not the palette's commands
+        return labels.some((l) => /\bscored \d{4}-\d\d-\d\d\b/.test(l)) ? labels : undefined; // the runs ("scored <date>"), not the palette's commands
       }, 'Compare Runs… showed no runs to choose');
       expect(!rowsSeen.some((l) => /current run/.test(l) || /^\s*default\b/.test(l)), `Compare Runs… offers the current run: ${rowsSeen.join(' | ')}`);
       expect(rowsSeen.some((l) => /length baseline/.test(l)), `Compare Runs… does not offer the length baseline: ${rowsSeen.join(' | ')}`);
