@@ -7,6 +7,7 @@ import { PairList, listHead } from './list/pairList';
 import { PairViewPanel } from './pair/pairView';
 import { el } from './components/badges';
 import { reportTextFocus } from './annotation';
+import { routeDataLinks } from './text/dataLinks';
 import { AnalysisUi } from './analysisPanel';
 
 export class App {
@@ -51,6 +52,7 @@ export class App {
     host.onEvent((m) => this.onEvent(m));
     document.addEventListener('keydown', (e) => this.onKey(e));
     reportTextFocus(host);
+    routeDataLinks(host);
   }
 
   async start(): Promise<void> {
