@@ -195,6 +195,7 @@ export const enum MessageType {
   ExportReport,
   ProbeCriterion,
   SetEpsilon,
+  OpenLink,
   //#endregion
 }
 
@@ -431,6 +432,12 @@ export interface SelectionChangedMessage {
   index: number;
 }
 
+/** The user clicked a link written in the data: the host asks before opening it. */
+export interface OpenLinkMessage {
+  type: MessageType.OpenLink;
+  url: string;
+}
+
 export type FromWebviewMessage =
   | ReadyRequestMessage
   | GetRowsMessage
@@ -444,7 +451,8 @@ export type FromWebviewMessage =
   | GetComparisonMessage
   | ExportReportMessage
   | ProbeCriterionMessage
-  | SetEpsilonMessage;
+  | SetEpsilonMessage
+  | OpenLinkMessage;
 
 /** Which reply each request gets. */
 export interface ReplyOf {

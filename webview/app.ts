@@ -7,6 +7,7 @@ import { PairList, listHead, nameModelColumns } from './list/pairList';
 import { PairViewPanel } from './pair/pairView';
 import { el } from './components/badges';
 import { EditNotice, LabelKeyGate } from './annotation';
+import { routeDataLinks } from './text/dataLinks';
 import { AnalysisUi } from './analysisPanel';
 
 export class App {
@@ -61,6 +62,7 @@ export class App {
     new LabelKeyGate(host, () => [this.list.el, this.pair.el], () =>
       this.notice.show('Label keys are off here', 'click a row (or press ↓) to label with 1 / 2 / 0', false),
     );
+    routeDataLinks(host);
   }
 
   async start(): Promise<void> {

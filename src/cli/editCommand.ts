@@ -58,6 +58,16 @@ export function locate(ds: Dataset, args: EditArgs): { index: number; where: str
   return { index: element! - 1, where: `element ${element} (line ${ds.line(element! - 1)})` };
 }
 
+type Planned = { ds: Dataset; at: { index: number; where: string }; edit: RecordEdit } | { ds: Dataset; error: string };
+
+async function openAndPlan(args: EditArgs, plan: (ds: Dataset, index: number) => Promise<RecordEdit | EditError>): Promise<Planned> {
+  const ds = await openDataset(args.file, args.format);
+  const at = locate(ds, args);
+  if ('error' in at) return { ds, error: at.error };
+  const edit = await plan(ds, at.index);
+  return 'error' in edit ? { ds, error: edit.error } : { ds, at, edit };
+}
+
 /** Plans with `plan`, applies and saves; prints what changed. Returns the exit code. */
 export async function editAndSave(
   args: EditArgs,
@@ -65,17 +75,22 @@ export async function editAndSave(
   said: string,
 ): Promise<number> {
   position(args);
-  const ds = await openDataset(args.file, args.format);
-  const at = locate(ds, args);
-  if ('error' in at) return fail(at.error);
-  const edit = await plan(ds, at.index);
-  if ('error' in edit) return fail(edit.error);
+  let planned: Planned;
+  // Another process may replace the file while this one reads it (its offsets move): then read it again.
+  for (let attempt = 1; ; attempt++) {
+    planned = await openAndPlan(args, plan);
+    if (!('error' in planned) || attempt === 3 || !(await planned.ds.changedOnDisk())) break;
+  }
+  if ('error' in planned) return fail(planned.error);
+  const { ds, at, edit } = planned;
   if (edit.changes.length === 0) {
     process.stdout.write(`${args.file}: ${at.where} already ${said}; file unchanged\n`);
     return 0;
   }
   ds.apply(edit);
-  await ds.save();
+  // Another process may save the file meanwhile: its lock is waited for and this edit re-applied on top when
+  // this record is unchanged there; otherwise nothing is written and the command fails.
+  await ds.save({ reapply: 'always' });
   process.stdout.write(`${args.file}: ${at.where} ${said}\n`);
   return 0;
 }

@@ -3,9 +3,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveMediaPath } from '../core/dataset/media';
+import { ignoredMediaRootsNote } from '../core/trust';
 import type { MediaRef } from '../core/dataset/types';
 import type { MediaView } from '../protocol';
 import { editorSettings } from './settings';
+
+/** In Restricted Mode VS Code applies only the user's media roots: say so when the workspace set its own. */
+function ignoredRootsNote(documentUri: vscode.Uri): string {
+  if (vscode.workspace.isTrusted) return '';
+  const i = vscode.workspace.getConfiguration('rewardLens', documentUri).inspect<string[]>('mediaRoots');
+  const n = [...(i?.workspaceValue ?? []), ...(i?.workspaceFolderValue ?? [])].length;
+  return n > 0 ? `; ${ignoredMediaRootsNote(n)}` : '';
+}
 
 export function mediaResolver(webview: vscode.Webview, documentUri: vscode.Uri): (ref: MediaRef) => Promise<MediaView> {
   const fileDir = path.dirname(documentUri.fsPath);
@@ -34,7 +43,7 @@ export function mediaResolver(webview: vscode.Webview, documentUri: vscode.Uri):
         };
       case 'path': {
         const found = await resolveMediaPath(ref, { fileDir, mediaRoots });
-        if (!found.ok) return { ...base, error: found.reason, tried: found.tried, label: ref.source.path };
+        if (!found.ok) return { ...base, error: found.reason + ignoredRootsNote(documentUri), tried: found.tried, label: ref.source.path };
         return { ...base, src: webview.asWebviewUri(vscode.Uri.file(found.path)).toString(), label: ref.source.path };
       }
     }

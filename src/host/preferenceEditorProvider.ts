@@ -22,6 +22,7 @@ import {
   type ToWebviewMessage,
   type WebviewHandlers,
 } from '../protocol';
+import { openDataLink } from './dataLinks';
 import { DatasetSource } from './datasetSource';
 import { mediaResolver } from './mediaResolver';
 import { DiskGuard } from './annotation/diskGuard';
@@ -213,6 +214,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       [MessageType.ExportReport]: (m) => analysis.exportReport(editor, m),
       [MessageType.ProbeCriterion]: (m) => analysis.probe(editor, m.index, m.criterion),
       [MessageType.SetEpsilon]: (m) => analysis.setEpsilon(editor, m.epsilon),
+      [MessageType.OpenLink]: (m) => void openDataLink(m.url),
     };
   }
 

@@ -3,6 +3,7 @@
 import MarkdownIt from 'markdown-it';
 import hljs from 'highlight.js/lib/common';
 import type { DOMPurify } from 'dompurify';
+import { dataLinkUrl } from '../../src/core/view/dataLink';
 
 /** Long code blocks without a language skip auto-detection (slow, and the pane only shows a screenful). */
 const AUTO_HIGHLIGHT_LIMIT = 20_000;
@@ -37,6 +38,14 @@ md.core.ruler.push('align_class', (state) => {
   return true;
 });
 
+// Links from the data render as text, not anchors: a click on an <a> reaches VS Code's own webview link handler
+// even when prevented. A `data-link` span keeps the URL for the host, which opens it only after asking.
+md.renderer.rules.link_open = (tokens, idx) => {
+  const url = dataLinkUrl(tokens[idx].attrGet('href'));
+  return url ? `<span class="data-link" role="link" title="${md.utils.escapeHtml(url)}" data-href="${md.utils.escapeHtml(url)}">` : '<span class="data-link-dropped">';
+};
+md.renderer.rules.link_close = () => '</span>';
+
 export type Sanitizer = Pick<DOMPurify, 'sanitize'>;
 
 /** Renders markdown and sanitises the result: no scripts, handlers, javascript: URLs, SVG or MathML survive. */
@@ -44,7 +53,7 @@ export function renderMarkdown(text: string, purify: Sanitizer): string {
   const html = md.render(text);
   return purify.sanitize(html, {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+    FORBID_TAGS: ['a', 'style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
   }) as string;

@@ -31,9 +31,3 @@ export function chatBlock(turns: ChatTurn[]): HTMLElement {
   }
   return wrap;
 }
-
-// Links in data files never navigate the webview; the host may open them later (they are sanitised already).
-document.addEventListener('click', (e) => {
-  const a = (e.target as HTMLElement | null)?.closest?.('.markdown-body a');
-  if (a) e.preventDefault();
-});

@@ -13,6 +13,20 @@ export function orderedTasks(names: Iterable<string>): string[] {
   return [...known, ...all.filter((t) => !(TASKS as readonly string[]).includes(t)).sort()];
 }
 
+/** Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first); a number such as `-0.25` is not text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const isFormula = (s: string) => FORMULA_START.test(s) && !NUMBER.test(s);
+
+/**
+ * A name from the data inside a Markdown table cell: pipes and line breaks would end the cell, and a formula
+ * start is backslash-escaped (Markdown shows it as is; pasted into a spreadsheet it stays text).
+ */
+function mdCell(s: string): string {
+  const flat = s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n\t]+/g, ' ').trimStart();
+  return isFormula(flat) ? `\\${flat}` : flat;
+}
+
 const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : '–');
 
 export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): string {
@@ -25,7 +39,7 @@ export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): stri
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...tasks.map((t) => {
       const g = table.tasks[t];
-      return `| ${t} | ${cell(g.withTies)} | ${cell(g.withoutTies)} | ${g.epsilon === undefined ? 'per task' : g.epsilon.toFixed(4)} | ${g.pairs} | ${g.ties} | ${g.unscored} | ${g.supported ? g.failed : `${g.failed} (not supported)`} |`;
+      return `| ${mdCell(t)} | ${cell(g.withTies)} | ${cell(g.withoutTies)} | ${g.epsilon === undefined ? 'per task' : g.epsilon.toFixed(4)} | ${g.pairs} | ${g.ties} | ${g.unscored} | ${g.supported ? g.failed : `${g.failed} (not supported)`} |`;
     }),
     `| **overall (mean of ${table.overall.tasks} tasks)** | **${pct(table.overall.withTies)}** | **${pct(table.overall.withoutTies)}** | | | | | |`,
   ];
@@ -37,8 +51,10 @@ export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): stri
 
 function csvRow(values: (string | number | undefined)[]): string {
   return values.map((v) => {
-    const s = v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    let s = v === undefined ? '' : String(v);
+    // A leading apostrophe makes spreadsheets show the text instead of evaluating it (OWASP CSV injection).
+    if (isFormula(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }).join(',');
 }
 
@@ -55,8 +71,6 @@ export function accuracyCsv(table: AccuracyTable): string {
 const signed = (d: number | undefined) => (d === undefined ? '–' : `${d >= 0 ? '+' : ''}${(100 * d).toFixed(2)}`);
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
-/** A model name inside a Markdown table cell: pipes and line breaks would end the cell. */
-const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
 export function comparisonMarkdown(cmp: Comparison, rawA: string, rawB: string): string {
   const nameA = mdCell(rawA), nameB = mdCell(rawB);
@@ -70,7 +84,7 @@ export function comparisonMarkdown(cmp: Comparison, rawA: string, rawB: string):
       const c = cmp.tasks[t];
       const g = c.agreement;
       const p = c.mcnemar.tooFew ? `${pValue(c.mcnemar.p_value)} (too few: ${c.mcnemar.b + c.mcnemar.c} discordant)` : pValue(c.mcnemar.p_value);
-      return `| ${t} | ${pct(c.withTies.a)} | ${pct(c.withTies.b)} | ${signed(c.withTies.diff)} | ${pct(c.withoutTies.a)} | ${pct(c.withoutTies.b)} | ${signed(c.withoutTies.diff)} | ${g.bothRight} | ${g.onlyA} | ${g.onlyB} | ${g.bothWrong} | ${p} |`;
+      return `| ${mdCell(t)} | ${pct(c.withTies.a)} | ${pct(c.withTies.b)} | ${signed(c.withTies.diff)} | ${pct(c.withoutTies.a)} | ${pct(c.withoutTies.b)} | ${signed(c.withoutTies.diff)} | ${g.bothRight} | ${g.onlyA} | ${g.onlyB} | ${g.bothWrong} | ${p} |`;
     }),
   ];
   const o = cmp.overall;

@@ -1,8 +1,10 @@
 // Writes "the original bytes with some byte ranges replaced" to a file atomically: a temporary file in
 // the target's folder, fsync, rename over the target. On any failure the target is untouched and the
-// temporary file is removed.
+// temporary file is removed. A lock file beside the target keeps two Reward Lens writers (editors, windows,
+// CLI processes) from both passing the check and renaming over each other's save.
 import { constants } from 'node:fs';
-import { access, chmod, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { access, chmod, open, readFile, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /** Replace source bytes [start, end) with `bytes`. */
@@ -19,6 +21,89 @@ export interface SaveCheck {
 }
 
 const COPY_CHUNK = 1 << 20;
+
+/** How long a writer waits for another one's save before it gives up (nothing written). */
+export const LOCK_TIMEOUT_MS = 10_000;
+
+/** Someone else changed the file between this save's check and its rename, or held it too long. */
+export class FileChangedWhileSaving extends Error {
+  constructor(detail: string) {
+    super(`the file changed while saving; nothing written (${detail})`);
+  }
+}
+
+export interface SaveLock {
+  readonly path: string;
+  /** Whether another writer held the lock when this one asked for it. */
+  readonly waited: boolean;
+  release(): Promise<void>;
+}
+
+/** `.name.reward-lens-lock` beside the file a save replaces (its real path: symlinks are written through). */
+export async function lockPathFor(target: string): Promise<string> {
+  const real = await realpath(target).catch(() => target);
+  return join(dirname(real), `.${basename(real)}.reward-lens-lock`);
+}
+
+/** A lock whose writer is gone: same host and its process no longer exists. */
+async function isStale(lockPath: string): Promise<boolean> {
+  const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+  if (text === undefined) return false; // released meanwhile: just try again
+  let holder: { pid?: unknown; host?: unknown };
+  try {
+    holder = JSON.parse(text) as typeof holder;
+  } catch {
+    // Created but not yet written, or garbage: stale once it is old.
+    const st = await stat(lockPath).catch(() => undefined);
+    return !!st && Date.now() - st.mtimeMs > 5_000;
+  }
+  if (holder.host !== hostname() || typeof holder.pid !== 'number') return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Takes the save lock of `target` (exclusive create of the lock file), waiting up to `timeoutMs` for another
+ * writer; a lock left by a killed process on this host is broken. Throws FileChangedWhileSaving on timeout.
+ */
+export async function acquireSaveLock(target: string, opts: { timeoutMs?: number } = {}): Promise<SaveLock> {
+  const lockPath = await lockPathFor(target);
+  const deadline = Date.now() + (opts.timeoutMs ?? LOCK_TIMEOUT_MS);
+  let waited = false;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+    try {
+      const fh = await open(lockPath, 'wx', 0o644);
+      try {
+        await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
+      } finally {
+        await fh.close();
+      }
+      let released = false;
+      return {
+        path: lockPath,
+        waited,
+        release: async () => {
+          if (released) return;
+          released = true;
+          await unlink(lockPath).catch(() => undefined);
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    waited = true;
+    if (await isStale(lockPath)) {
+      await unlink(lockPath).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() >= deadline) throw new FileChangedWhileSaving(`another save held ${lockPath} for over ${Math.round((opts.timeoutMs ?? LOCK_TIMEOUT_MS) / 1000)} s`);
+    await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
+  }
+}
 
 /** A message a person can act on, for the errno codes saving meets. */
 function saveError(e: unknown, source: string, target: string): Error {
@@ -38,7 +123,9 @@ function saveError(e: unknown, source: string, target: string): Error {
               : e instanceof Error
                 ? e.message
                 : String(e);
-  const err = new Error(`cannot save ${target}: ${why}; your edits are kept and the file is unchanged`);
+  const err = new Error(
+    e instanceof FileChangedWhileSaving ? `cannot save ${target}: ${e.message}` : `cannot save ${target}: ${why}; your edits are kept and the file is unchanged`,
+  );
   (err as NodeJS.ErrnoException).code = code;
   return err;
 }
@@ -55,19 +142,23 @@ async function copyRange(src: FileHandle, dst: FileHandle, buf: Buffer, from: nu
 /**
  * Streams `source` into `target` with `replacements` (sorted, non-overlapping) applied. The target keeps
  * its mode (a new target gets the source's); a read-only target is refused rather than replaced.
- * Returns the new file's size and mtime.
+ * Holds the target's save lock from the check to the rename (the caller's `lock`, else its own) and
+ * re-stats the source just before the rename. Returns the new file's size and mtime.
  */
 export async function saveWithReplacements(
   source: string,
   targetPath: string,
   replacements: Replacement[],
   check?: SaveCheck,
+  opts: { lock?: SaveLock; lockTimeoutMs?: number } = {},
 ): Promise<{ size: number; mtimeMs: number }> {
   let tmp: string | undefined;
   let src: FileHandle | undefined;
   let dst: FileHandle | undefined;
+  let ownLock: SaveLock | undefined;
   const target = await realpath(targetPath).catch(() => targetPath); // write through symlinks, not over them
   try {
+    if (!opts.lock) ownLock = await acquireSaveLock(target, { timeoutMs: opts.lockTimeoutMs });
     src = await open(source, 'r');
     const st = await src.stat();
     if (check && (st.size !== check.size || st.mtimeMs !== check.mtimeMs)) {
@@ -96,6 +187,11 @@ export async function saveWithReplacements(
     await chmod(tmp, mode);
     await src.close();
     src = undefined;
+    // Writers that do not take the lock (other editors, scripts) still must not lose to this rename.
+    const now = await stat(source).catch(() => undefined);
+    if (!now || now.ino !== st.ino || now.size !== st.size || now.mtimeMs !== st.mtimeMs || now.ctimeMs !== st.ctimeMs) {
+      throw new FileChangedWhileSaving(now ? `${source} was rewritten by another program` : `${source} was deleted or moved`);
+    }
     await rename(tmp, target);
     tmp = undefined;
     await syncDir(dirname(target));
@@ -107,6 +203,7 @@ export async function saveWithReplacements(
     await dst?.close().catch(() => undefined);
     await src?.close().catch(() => undefined);
     if (tmp) await unlink(tmp).catch(() => undefined);
+    await ownLock?.release();
   }
 }
 

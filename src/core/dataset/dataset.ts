@@ -16,7 +16,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { saveWithReplacements } from './atomicSave';
+import { acquireSaveLock, FileChangedWhileSaving, saveWithReplacements, type SaveLock } from './atomicSave';
 import { StatsTally, type DatasetStats } from './datasetStats';
 import { EditJournal, type RecordEdit } from './editJournal';
 import { detectShape, type Shape } from './fileShape';
@@ -401,28 +401,55 @@ export class Dataset {
    * `target` leaves this dataset as it was (open the target as a new Dataset).
    * Rejects with an actionable message when the file changed on disk, is read-only, or the disk is full;
    * the edits then stay in the journal and the file is untouched.
+   *
+   * Another writer's save (it holds the lock) is waited for; when it changed the file meanwhile, this save
+   * re-applies its edits onto the file as it now is if its records are unchanged there, else nothing is
+   * written. `reapply: 'always'` does that for any change since the file was indexed (the CLI, whose open
+   * and save are one command); by default a change made before this save began is refused as before.
    */
-  async save(opts: { target?: string } = {}): Promise<void> {
+  async save(opts: { target?: string; reapply?: 'always' | 'after-wait'; lockTimeoutMs?: number } = {}): Promise<void> {
     const target = resolve(opts.target ?? this.filePath);
     if (this.parquet && (target !== this.filePath || this.journal.isDirty)) throw new Error(parquetReadOnly(this.filePath));
     if (this.parquet) return;
     await this.withExclusive(async () => {
-      const snapshot = this.journal.pending();
-      const pending = snapshot.records;
-      const encoded = pending.map((p) => Buffer.from(p.text, 'utf8'));
-      const replacements = pending.map((p, k) => ({ start: this.index.start(p.index), end: this.index.end(p.index), bytes: encoded[k] }));
-      const saved = await saveWithReplacements(this.filePath, target, replacements, this.file);
-      if (target !== this.filePath) return;
-      this.index.shift(
-        pending.map((p, k) => ({
-          index: p.index,
-          length: encoded[k].length,
-          lineDelta: countLf(p.text) - countLf(this.journal.diskTextOf(p.index) ?? ''),
-        })),
-      );
-      this.file = saved;
-      this.journal.markSaved(snapshot);
+      const own = target === this.filePath;
+      const changedBefore = own && (await this.changedOnDisk());
+      let lock: SaveLock | undefined;
+      try {
+        lock = await acquireSaveLock(target, { timeoutMs: opts.lockTimeoutMs });
+        if (own && (opts.reapply === 'always' || (lock.waited && !changedBefore)) && (await this.changedOnDisk())) {
+          const why = await this.rebase(true);
+          if (why) throw new FileChangedWhileSaving(why.error);
+        }
+      } catch (e) {
+        await lock?.release();
+        if (e instanceof FileChangedWhileSaving) throw new Error(`cannot save ${target}: ${e.message}`);
+        throw e;
+      }
+      try {
+        await this.saveLocked(target, lock);
+      } finally {
+        await lock.release();
+      }
     });
+  }
+
+  private async saveLocked(target: string, lock: SaveLock): Promise<void> {
+    const snapshot = this.journal.pending();
+    const pending = snapshot.records;
+    const encoded = pending.map((p) => Buffer.from(p.text, 'utf8'));
+    const replacements = pending.map((p, k) => ({ start: this.index.start(p.index), end: this.index.end(p.index), bytes: encoded[k] }));
+    const saved = await saveWithReplacements(this.filePath, target, replacements, this.file, { lock });
+    if (target !== this.filePath) return;
+    this.index.shift(
+      pending.map((p, k) => ({
+        index: p.index,
+        length: encoded[k].length,
+        lineDelta: countLf(p.text) - countLf(this.journal.diskTextOf(p.index) ?? ''),
+      })),
+    );
+    this.file = saved;
+    this.journal.markSaved(snapshot);
   }
 
   // ── whole-file passes ──────────────────────────────────────────────────────────────────────
@@ -467,32 +494,38 @@ export class Dataset {
    * of it as the other tool wrote it. Refuses (changing nothing) when the records no longer line up.
    */
   async rebaseOntoDisk(): Promise<EditError | undefined> {
-    return this.withExclusive(async () => {
-      const fresh = await Dataset.open(this.filePath, { formatId: this.opts.formatId, fieldMapping: this.opts.fieldMapping, adapter: this.opts.adapter });
-      if (fresh.recordCount !== this.index.count) {
-        return { error: `${basename(this.filePath)} now has ${fresh.recordCount} records on disk, not ${this.index.count}, so your edits cannot be matched to their records; reload it (dropping your edits) or copy your changes elsewhere first` };
+    return this.withExclusive(() => this.rebase(false));
+  }
+
+  /** `unchanged`: each edited record must read on disk exactly as it did when edited, not just keep its id. */
+  private async rebase(unchanged: boolean): Promise<EditError | undefined> {
+    const fresh = await Dataset.open(this.filePath, { formatId: this.opts.formatId, fieldMapping: this.opts.fieldMapping, adapter: this.opts.adapter });
+    if (fresh.recordCount !== this.index.count) {
+      return { error: `${basename(this.filePath)} now has ${fresh.recordCount} records on disk, not ${this.index.count}, so your edits cannot be matched to their records; reload it (dropping your edits) or copy your changes elsewhere first` };
+    }
+    const texts = new Map<number, string>();
+    for (const i of this.journal.touched()) {
+      const now = await fresh.diskText(i);
+      const was = this.journal.diskTextOf(i);
+      if (unchanged && now !== was) {
+        return { error: `the record at line ${fresh.line(i)} was changed by someone else` };
       }
-      const texts = new Map<number, string>();
-      for (const i of this.journal.touched()) {
-        const now = await fresh.diskText(i);
-        const was = this.journal.diskTextOf(i);
-        const idNow = idOf(fresh.toRecord(i, now));
-        const idWas = was === undefined ? undefined : idOf(this.toRecord(i, was));
-        if (idNow !== idWas) {
-          return { error: `the record at line ${fresh.line(i)} is now \`${idNow ?? '?'}\`, not \`${idWas ?? '?'}\`: the file's records moved, so your edits cannot be matched to them; reload it (dropping your edits) or copy your changes elsewhere first` };
-        }
-        texts.set(i, now);
+      const idNow = idOf(fresh.toRecord(i, now));
+      const idWas = was === undefined ? undefined : idOf(this.toRecord(i, was));
+      if (idNow !== idWas) {
+        return { error: `the record at line ${fresh.line(i)} is now \`${idNow ?? '?'}\`, not \`${idWas ?? '?'}\`: the file's records moved, so your edits cannot be matched to them; reload it (dropping your edits) or copy your changes elsewhere first` };
       }
-      this.index = fresh.index;
-      this.parquet = fresh.parquet;
-      this.file = fresh.file;
-      this.shape = fresh.shape;
-      this.adapter = fresh.adapter;
-      this.format = fresh.format;
-      this.closest = fresh.closest;
-      this.journal.rebaseDisk(texts);
-      return undefined;
-    });
+      texts.set(i, now);
+    }
+    this.index = fresh.index;
+    this.parquet = fresh.parquet;
+    this.file = fresh.file;
+    this.shape = fresh.shape;
+    this.adapter = fresh.adapter;
+    this.format = fresh.format;
+    this.closest = fresh.closest;
+    this.journal.rebaseDisk(texts);
+    return undefined;
   }
 
   /** Record `i` as the file holds it (unsaved edits ignored). */

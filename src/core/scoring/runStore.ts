@@ -1,6 +1,7 @@
 // Runs on disk: where a run file lives, reading a previous one for resume, appending entries, and the
 // per-response score cache (keyed by model hash + template + content) that spares unchanged pairs a second scoring.
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sha } from './contentKey';
@@ -89,23 +90,107 @@ export async function readRunHeader(file: string): Promise<{ ok: true; header: R
   }
 }
 
-/** Appends JSON lines to a file in chunks, flushing at most every `intervalMs` so writes never pile up. */
+/** `<run>.<host>-<pid>.partial`: where this process writes a run before renaming it over the old one. */
+export function partialRunFile(runFile: string): string {
+  return `${runFile}.${safe(hostname())}-${process.pid}.partial`;
+}
+
+const STALE_ELSEWHERE_MS = 24 * 3600_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes `<run>.*.partial` files (and their `.tmp`) left by killed processes: on this host when the process is
+ * gone; from another host (a shared runs folder) only when untouched for a day, since it may still be running.
+ * Returns the removed paths.
+ */
+export async function sweepStalePartials(runFile: string, now = Date.now()): Promise<string[]> {
+  const dir = path.dirname(runFile);
+  const base = path.basename(runFile) + '.';
+  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(base)) continue;
+    const m = /^(?:(.+)-)?(\d+)\.partial(?:\.\d+\.tmp)?$/.exec(name.slice(base.length));
+    if (!m) continue;
+    const file = path.join(dir, name);
+    const pid = Number(m[2]);
+    let stale: boolean;
+    if (m[1] === safe(hostname())) stale = pid !== process.pid && !alive(pid);
+    else stale = now - ((await fs.promises.stat(file).catch(() => undefined))?.mtimeMs ?? now) > STALE_ELSEWHERE_MS;
+    if (stale && (await fs.promises.rm(file, { force: true }).then(() => true, () => false))) removed.push(file);
+  }
+  return removed;
+}
+
+/** Pairs 1…N have an entry in the run on disk (what a resumed run would not score again). */
+async function keptUpTo(runFile: string): Promise<number> {
+  const run = await readPreviousRun(runFile);
+  let n = 0;
+  while (run?.entries.has(n)) n++;
+  return n;
+}
+
+/** A failed run write as a message a person can act on, saying how much of the run is kept. */
+export async function writeFailure(e: unknown, runFile: string): Promise<Error> {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const kept = `run kept up to pair ${await keptUpTo(runFile)}`;
+  const dir = path.dirname(runFile);
+  const message =
+    code === 'ENOSPC'
+      ? `no space left on device (${kept}); free space on the disk holding ${dir} and score again to resume`
+      : code === 'EDQUOT'
+        ? `disk quota exceeded (${kept}); free space in ${dir} and score again to resume`
+        : `cannot write the run in ${dir}: ${e instanceof Error ? e.message : String(e)} (${kept})`;
+  const err = new Error(message);
+  (err as NodeJS.ErrnoException).code = code;
+  return err;
+}
+
+/**
+ * Appends JSON lines to a file in chunks, flushing at most every `intervalMs` so writes never pile up. The first
+ * write error (a full disk) is kept, the file cut back to its last complete chunk, and nothing more is written:
+ * `error` says so at once and `close()` rejects with it.
+ */
 export class LineAppender {
   private buffer: string[] = [];
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private failure: Error | undefined;
+  /** Lines written and the file's size after the last complete chunk. */
+  private written = { lines: 0, bytes: 0 };
 
-  private constructor(private readonly handle: fs.promises.FileHandle, private readonly intervalMs: number) {}
+  private constructor(private readonly handle: fs.promises.FileHandle, private readonly intervalMs: number, bytes: number) {
+    this.written.bytes = bytes;
+  }
 
   /** Opens for append; `truncateTo` cuts a torn last line first. */
   static async open(file: string, opts: { truncateTo?: number; intervalMs?: number } = {}): Promise<LineAppender> {
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     const handle = await fs.promises.open(file, 'a');
     if (opts.truncateTo !== undefined) await handle.truncate(opts.truncateTo);
-    return new LineAppender(handle, opts.intervalMs ?? 200);
+    return new LineAppender(handle, opts.intervalMs ?? 200, (await handle.stat()).size);
+  }
+
+  /** The first write error, once there was one. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  /** Lines this appender wrote completely. */
+  get linesWritten(): number {
+    return this.written.lines;
   }
 
   push(obj: unknown): void {
+    if (this.failure) return;
     this.buffer.push(JSON.stringify(obj) + '\n');
     if (this.buffer.length >= 1000) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
@@ -114,17 +199,33 @@ export class LineAppender {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.buffer.length) {
+    if (this.buffer.length && !this.failure) {
+      const lines = this.buffer.length;
       const chunk = this.buffer.join('');
       this.buffer = [];
-      this.writing = this.writing.then(() => this.handle.appendFile(chunk, 'utf8'));
+      this.writing = this.writing.then(() => this.write(chunk, lines));
     }
     return this.writing;
+  }
+
+  private async write(chunk: string, lines: number): Promise<void> {
+    if (this.failure) return;
+    try {
+      await this.handle.appendFile(chunk, 'utf8');
+      this.written.lines += lines;
+      this.written.bytes += Buffer.byteLength(chunk);
+    } catch (e) {
+      this.failure = e instanceof Error ? e : new Error(String(e));
+      this.buffer = [];
+      // A torn chunk would leave half a line; cutting back needs no space.
+      await this.handle.truncate(this.written.bytes).catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {
     await this.flush();
     await this.handle.close();
+    if (this.failure) throw this.failure;
   }
 }
 
@@ -146,9 +247,12 @@ export async function rewriteRun(file: string, header: RunHeader, kept: Iterable
       }
     }
     if (chunk.length) await handle.appendFile(chunk.join('\n') + '\n');
-  } finally {
-    await handle.close();
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
   }
+  await handle.close();
   await fs.promises.rename(tmp, file);
 }
 
@@ -196,6 +300,11 @@ export class ScoreCache {
 
   async close(): Promise<void> {
     await this.appender?.close();
+  }
+
+  /** The first failed cache write, once there was one. */
+  get error(): Error | undefined {
+    return this.appender?.error;
   }
 
   get path(): string {

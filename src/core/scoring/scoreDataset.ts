@@ -7,7 +7,7 @@ import { resolveMediaPath } from '../dataset/media';
 import type { DatasetRecord, MediaSource, Part, PreferencePair } from '../dataset/types';
 import type { RunEntry, RunHeader } from './run';
 import { pairKeys } from './contentKey';
-import { LineAppender, readPreviousRun, rewriteRun, ScoreCache } from './runStore';
+import { LineAppender, partialRunFile, readPreviousRun, rewriteRun, ScoreCache, sweepStalePartials, writeFailure } from './runStore';
 import type { Scorer, ScoreInput, ScoreResult } from './scorer';
 
 /** Where the records come from (the Dataset class, or any reader of a preference file). */
@@ -154,9 +154,20 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   // An unchanged file: the old run is appended to (a torn last line cut off). Otherwise a new run is written
   // next to it and renamed over it at the end, so a crash part-way leaves the previous run whole.
   const appended = !!sameFile;
-  const tmp = `${runFile}.${process.pid}.partial`;
-  if (!sameFile) await rewriteRun(tmp, header, []);
-  const out = sameFile ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes }) : await LineAppender.open(tmp);
+  // Partial runs of processes killed before their rename would otherwise pile up beside the run.
+  await sweepStalePartials(runFile);
+  const tmp = partialRunFile(runFile);
+  let out: LineAppender;
+  try {
+    if (!sameFile) await rewriteRun(tmp, header, []);
+    out = sameFile ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes }) : await LineAppender.open(tmp);
+  } catch (e) {
+    await cache?.close().catch(() => undefined);
+    if (!sameFile) await fs.promises.rm(tmp, { force: true });
+    throw await writeFailure(e, runFile);
+  }
+  // The first failed write (a full disk) stops the run: nothing after it would reach the file.
+  const writeError = () => out.error ?? cache?.error;
 
   const started = Date.now();
   const progress: ScoreProgress = { done: 0, total: source.recordCount, scored: 0, reused: 0, errors: 0, rate: 0, etaSeconds: undefined };
@@ -217,7 +228,7 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
     };
     await Promise.all(
       Array.from({ length: maxInFlight }, async () => {
-        while (next < jobs.length && !signal?.aborted) {
+        while (next < jobs.length && !signal?.aborted && !writeError()) {
           const batch = jobs.slice(next, next + batchSize);
           next += batchSize;
           await runBatch(batch);
@@ -232,6 +243,7 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   let count = 0;
   try {
     for await (const rec of source.records()) {
+      if (writeError()) break;
       if (++count % 500 === 0) await new Promise((r) => setImmediate(r));
       if (rec.kind === 'error') {
         const e: RunEntry = { index: rec.index, line: rec.line, id: '', error: `the record could not be read: ${rec.message}` };
@@ -296,7 +308,7 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
         jobs = [];
       }
     }
-    if (!signal?.aborted) await scoreWindow(jobs);
+    if (!signal?.aborted && !writeError()) await scoreWindow(jobs);
   } catch (e) {
     // A failure of the reader or the scorer: the previous run stays as it was; scores made so far are in the cache.
     await out.close().catch(() => undefined);
@@ -304,10 +316,15 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
     if (!sameFile) await fs.promises.rm(tmp, { force: true });
     throw e;
   }
+  const closed = await Promise.allSettled([out.close(), cache?.close()]);
+  const failed = writeError() ?? closed.map((c) => (c.status === 'rejected' ? (c.reason as unknown) : undefined)).find((e) => e !== undefined);
+  if (failed !== undefined) {
+    // The previous run stays whole (or, appended to, ends at its last complete line); the partial one goes.
+    if (!sameFile) await fs.promises.rm(tmp, { force: true });
+    throw await writeFailure(failed, runFile);
+  }
   if (!signal?.aborted) progress.total = count;
   report(true);
-  await out.close();
-  await cache?.close();
   if (!sameFile) await fs.promises.rename(tmp, runFile);
   return { ...progress, runFile, cancelled: !!signal?.aborted, appended };
 }

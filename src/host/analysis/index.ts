@@ -9,6 +9,7 @@ import { importAsRun } from '../../core/analysis/importAsRun';
 import { analysisPredicate, hasAnalysis, sortKeyFor, type RowContext } from '../../core/analysis/rowFacts';
 import { judgePair, verdictFromMargin } from '../../core/analysis/verdict';
 import type { DatasetRecord } from '../../core/dataset/types';
+import { untrustedRefusal } from '../../core/trust';
 import type { ViewOptions } from '../../core/view/filteredView';
 import { compileFilter as plainPredicate } from '../../core/view/rowFilter';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../../protocol';
 import type { AnalysisPart, OpenEditor, PreferenceEditorProvider } from '../preferenceEditorProvider';
 import { runsFolders } from '../runLoader';
+import { refuseUntrusted } from '../trust';
 import { EditorAnalysis } from './analysisState';
 import { ProbeScorer } from './probeScorer';
 import { runSweep } from './sweepCommand';
@@ -181,6 +183,7 @@ export class AnalysisHost implements AnalysisPart {
     const s = this.state(editor);
     const head = { type: MessageType.ProbeResponse, index, criterion } as const;
     const fail = (message: string): ProbeResponseMessage => ({ ...head, ok: false, message });
+    if (refuseUntrusted('rescore')) return fail(untrustedRefusal('rescore'));
     const run = s.current?.run;
     if (!run?.header) return fail('No run yet: score the file (Reward Lens: Score with Model…) or choose a run, then probe.');
     const why = ProbeScorer.cannotRescore(run.header.model.id, run.header.model.kind);

@@ -8,6 +8,7 @@ import { resolveMediaPath } from '../../core/dataset/media';
 import type { Part, PreferencePair, Response } from '../../core/dataset/types';
 import type { ScoreInput } from '../../core/scoring/scorer';
 import { WorkerPool } from '../../core/scoring/workerPool';
+import { untrustedRefusal } from '../../core/trust';
 import { scoringSettings } from '../scoring/scoringSettings';
 
 const IDLE_MS = 60_000;
@@ -25,6 +26,8 @@ export class ProbeScorer implements vscode.Disposable {
 
   /** `modelPath`: the folder the run header names, used when the model is not (or no longer) in rewardLens.models. */
   async margins(datasetUri: vscode.Uri, modelId: string, items: { pair: PreferencePair; criterion: string | undefined }[], modelPath?: string): Promise<MarginResult[]> {
+    // Second line of defence: the probe and the sweep check trust before they get here.
+    if (!vscode.workspace.isTrusted) return items.map(() => ({ error: untrustedRefusal('rescore') }));
     const settings = scoringSettings(datasetUri);
     const ref = settings.models.find((m) => m.ref.id === modelId)?.ref ?? (modelPath && fs.existsSync(modelPath) ? { id: modelId, path: modelPath } : undefined);
     if (!ref) return items.map(() => ({ error: `model \`${modelId}\` is not in rewardLens.models and its folder is gone` }));

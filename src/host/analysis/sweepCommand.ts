@@ -11,6 +11,7 @@ import { MessageType } from '../../protocol';
 import { DatasetSource } from '../datasetSource';
 import type { OpenEditor } from '../preferenceEditorProvider';
 import { runsFolders } from '../runLoader';
+import { refuseUntrusted } from '../trust';
 import type { AnalysisHost } from './index';
 import { ProbeScorer } from './probeScorer';
 
@@ -27,6 +28,7 @@ function variants(uri: vscode.Uri): CriterionVariant[] {
 }
 
 export async function runSweep(host: AnalysisHost, editor: OpenEditor): Promise<void> {
+  if (refuseUntrusted('rescore')) return;
   const s = host.state(editor);
   const run = s.current?.run;
   if (!run?.header) return void vscode.window.showInformationMessage('Reward Lens: score the file first; the sweep rescores with the current run\'s model.');

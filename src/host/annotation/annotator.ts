@@ -144,7 +144,7 @@ export class Annotator {
   private async label(editor: AnnotatedEditor, indices: number[], label: Label, quiet: boolean): Promise<EditResponseMessage> {
     const doc = editor.document;
     const settings = annotationSettings(doc.uri);
-    const by = settings.auditTrail ? await auditUser(doc.uri.fsPath) : '';
+    const by = settings.auditTrail ? await auditUser(doc.uri.fsPath, { git: vscode.workspace.isTrusted }) : '';
     const at = new Date();
     const single = indices.length === 1 ? await doc.ds.readRecord(indices[0]).catch(() => undefined) : undefined;
     const plan = await doc.ds.planLabel(indices, label, settings.auditTrail ? { annotate: (before) => auditEdits(before, by, at) } : {});

@@ -8,6 +8,7 @@ import { datasetPairSource, scoreDataset, type ScoreProgress } from '../../core/
 import { runFileName } from '../../core/scoring/runStore';
 import { ModelLoadError } from '../../core/scoring/scorer';
 import { WorkerPool } from '../../core/scoring/workerPool';
+import { refuseUntrusted } from '../trust';
 import { scoringSettings } from './scoringSettings';
 
 export interface RunListener {
@@ -35,6 +36,7 @@ export class ScoreCommand {
   constructor(private readonly output: vscode.OutputChannel, private readonly onRun: RunListener) {}
 
   async run(arg?: unknown): Promise<void> {
+    if (refuseUntrusted('score')) return;
     let uri = activeDataset(arg);
     if (!uri || uri.scheme !== 'file') {
       const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Preference files': ['jsonl', 'json'] }, title: 'Score which preference file?' });

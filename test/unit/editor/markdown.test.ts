@@ -36,11 +36,23 @@ test('keeps an SVG with a script as text, never as an element', () => {
   assert.match(doc.body.textContent ?? '', /<svg/);
 });
 
-test('keeps ordinary markdown: emphasis, lists, http links', () => {
+test('keeps ordinary markdown: emphasis, lists; links become text that remembers its URL', () => {
   const doc = render('**bold** and *it*\n\n- one\n- two\n\n[docs](https://example.org/x)');
   assert.equal(doc.querySelector('strong')?.textContent, 'bold');
   assert.equal(doc.querySelectorAll('li').length, 2);
-  assert.equal(doc.querySelector('a')?.getAttribute('href'), 'https://example.org/x');
+  const link = doc.querySelector('.data-link');
+  assert.equal(link?.tagName, 'SPAN');
+  assert.equal(link?.textContent, 'docs');
+  assert.equal(link?.getAttribute('data-href'), 'https://example.org/x');
+});
+
+test('no anchor survives: markdown, autolinked, mailto and raw HTML links render as text', () => {
+  const doc = render('[a](https://x.example) <https://y.example> see https://z.example or mailto:me@x.example <a href="https://w.example">raw</a> [bad](javascript:alert(1))');
+  assert.equal(doc.querySelectorAll('a, [href]').length, 0);
+  const hrefs = [...doc.querySelectorAll('.data-link')].map((e) => e.getAttribute('data-href'));
+  // Raw HTML stays text, so its URL is just another autolinked address.
+  assert.deepEqual(hrefs, ['https://x.example', 'https://y.example', 'https://z.example', 'mailto:me@x.example', 'https://w.example']);
+  for (const e of doc.querySelectorAll('*')) for (const a of e.attributes) assert.doesNotMatch(a.value, /javascript:/i);
 });
 
 test('highlights fenced code blocks with the named language', () => {
