@@ -29,8 +29,12 @@ export function createChecks({ out, page, log, logsDir, round = () => 1, onHang 
     return file;
   }
 
-  /** Runs `fn`; a failure is recorded, never thrown, so later checks still run. Returns whether it passed. */
-  async function check(name, fn, { timeoutMs = CHECK_TIMEOUT_MS } = {}) {
+  /**
+   * Runs `fn`; a failure is recorded, never thrown, so later checks still run. Returns whether it passed.
+   * `knownDefect` names an open issue this check reproduces: its failure is reported (with evidence) but does not
+   * fail the run, and a pass is reported too; the check still runs, so the fix shows the day it lands.
+   */
+  async function check(name, fn, { timeoutMs = CHECK_TIMEOUT_MS, knownDefect } = {}) {
     const t0 = Date.now();
     let timer;
     let hung = false;
@@ -39,8 +43,8 @@ export function createChecks({ out, page, log, logsDir, round = () => 1, onHang 
       await Promise.race([fn(), new Promise((_, reject) => {
         timer = setTimeout(() => { hung = true; reject(new Error(`timed out after ${timeoutMs / 1000} s: a step never returned (page or webview hung?)`)); }, timeoutMs);
       })]);
-      results.push({ name, round: round(), ok: true, ms: Date.now() - t0 });
-      log(`PASS ${name} (${Date.now() - t0} ms)`);
+      results.push({ name, round: round(), ok: true, ms: Date.now() - t0, ...(knownDefect ? { knownDefect } : {}) });
+      log(`PASS ${name} (${Date.now() - t0} ms)${knownDefect ? ` — the known defect (${knownDefect}) did not show this time` : ''}`);
       await shot(name);
       return true;
     } catch (e) {
@@ -49,8 +53,8 @@ export function createChecks({ out, page, log, logsDir, round = () => 1, onHang 
       const dir = path.join(failuresDir, `${String(++failures).padStart(2, '0')}-r${round()}-${slug(name)}`);
       const evidence = await collectEvidence({ dir, page: page(), logsDir, name, err, waiting })
         .catch((x) => { log(`could not collect the evidence: ${x.message}`); return undefined; });
-      results.push({ name, round: round(), ok: false, ms: Date.now() - t0, err, waiting: waiting?.what, evidence });
-      log(`FAIL ${name} (${Date.now() - t0} ms)\n       ${err.replace(/\n/g, '\n       ')}` +
+      results.push({ name, round: round(), ok: false, ms: Date.now() - t0, err, waiting: waiting?.what, evidence, ...(knownDefect ? { knownDefect } : {}) });
+      log(`${knownDefect ? `KNOWN DEFECT (${knownDefect}) ` : ''}FAIL ${name} (${Date.now() - t0} ms)\n       ${err.replace(/\n/g, '\n       ')}` +
         `${waiting ? `\n       waiting for: ${waiting.what}` : ''}${evidence ? `\n       evidence: ${evidence}` : ''}`);
       if (hung) await onHang().catch((x) => log(`could not recover from the hang: ${x.message}`));
       return false;

