@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip ORT_DISABLE_TELEMETRY=1
 step() { echo; echo "==> $*"; }
 step "dependencies";   bash scripts/ensure-deps.sh
-step "typecheck";      npx tsc --noEmit -p .
+step "typecheck";      bash scripts/typecheck.sh
 step "build";          node esbuild.mjs
 step "unit tests";     bash scripts/unit.sh
 if [ -f test/e2e/run.mjs ]; then
