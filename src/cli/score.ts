@@ -77,7 +77,7 @@ export const command: CliCommand = {
     try {
       pool = await WorkerPool.start(ref, { workers, intraOpThreads });
     } catch (e) {
-      if (e instanceof ModelLoadError) throw new Error(`cannot load the model: ${e.message}`);
+      if (e instanceof ModelLoadError) throw new Error(`cannot load the model: ${e.message}`, { cause: e });
       throw e;
     }
     const ac = new AbortController();

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { EditorSession, type SessionOptions } from '../core/view/editorSession';
 import type { LoadedRun } from '../core/view/rowView';
-import { MessageHandler, toErrorMessage, type EditorAction, type FromWebviewMessage, type ToWebviewMessage } from '../protocol';
+import { MessageHandler, toErrorMessage, type EditorAction, type FromWebviewMessage, type ToWebviewMessage, type WebviewMessage } from '../protocol';
 import { DatasetSource } from './datasetSource';
 import { mediaResolver } from './mediaResolver';
 import { DiskGuard } from './annotation/diskGuard';
@@ -112,7 +112,8 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     this.active = editor;
 
     const subs: vscode.Disposable[] = [
-      webview.onDidReceiveMessage((m) => void channel.receive(m)),
+      // Unchecked: the message's shape is trusted from here on (the handlers check the values they use).
+      webview.onDidReceiveMessage((m: WebviewMessage<FromWebviewMessage>) => void channel.receive(m)),
       document.onIndexProgress((p) => editor.session.indexProgress(p)),
       document.onDidChangeContent(() => editor.session.invalidate()),
       panel.onDidChangeViewState(() => {
@@ -120,7 +121,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       }),
     ];
     panel.onDidDispose(() => {
-      subs.forEach((s) => s.dispose());
+      for (const s of subs) s.dispose();
       channel.dispose();
       editor.session.dispose();
       this.editors.delete(editor);

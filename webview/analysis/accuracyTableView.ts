@@ -17,9 +17,9 @@ export interface AccuracyTableData {
 }
 
 export interface AccuracyTableOptions {
-  onExport?(r: ExportRequest): void;
+  onExport?: (r: ExportRequest) => void;
   /** A task row was activated (click / Enter): e.g. filter the list to that task. */
-  onTask?(task: string): void;
+  onTask?: (task: string) => void;
   /** Where the Copy as Markdown / CSV actions go (e.g. a panel's header); default: a toolbar above the table. */
   actionsIn?: HTMLElement;
   /** Start with the per-modality rows shown (a toggle beside the copy actions switches them). */

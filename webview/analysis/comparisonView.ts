@@ -12,11 +12,11 @@ import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } f
 export type { ComparisonData } from './comparisonModel';
 
 export interface ComparisonOptions {
-  onExport?(r: ExportRequest): void;
+  onExport?: (r: ExportRequest) => void;
   /** "Flips first": show these pairs in the list (only A right / only B right, overall or in one task). */
   onShowPairs?(indices: number[], why: { direction: 'onlyA' | 'onlyB'; task?: string }): void;
   /** A scatter point was clicked. */
-  onOpenPair?(index: number): void;
+  onOpenPair?: (index: number) => void;
 }
 
 function accCell(s: SideCells, kind: 'withTies' | 'withoutTies'): HTMLElement {

@@ -75,7 +75,7 @@ export class AnalysisBar {
     this.sort = select('analysis-sort', 'Sort', SORT);
     this.sort.addEventListener('change', () => this.emit({ sort: (this.sort.value || undefined) as AnalysisFilter['sort'] }));
 
-    this.expr = document.createElement('vscode-textfield') as HTMLElement & { value: string; invalid?: boolean };
+    this.expr = document.createElement('vscode-textfield');
     this.expr.dataset.testid = 'filter-expression';
     this.expr.setAttribute('placeholder', 'Filter: task == "T2I" and margin < -2   (fields: ' + ROW_FIELDS.slice(0, 11).join(', ') + ', …)');
     this.expr.setAttribute('aria-label', 'Filter expression');

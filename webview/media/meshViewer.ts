@@ -1,6 +1,6 @@
 // 3D meshes (glb/gltf, obj, ply) in a three.js orbit viewer. Bytes load only once the viewer is on screen;
 // frames render on demand (orbit, resize), never in a constant loop; dispose frees the WebGL context.
-import { Box3, DirectionalLight, HemisphereLight, Mesh, Object3D, PerspectiveCamera, Scene, Sphere, Vector3, WebGLRenderer, type Material, type MeshStandardMaterial } from 'three';
+import { Box3, DirectionalLight, HemisphereLight, type Mesh, type Object3D, PerspectiveCamera, Scene, Sphere, Vector3, WebGLRenderer, type MeshStandardMaterial } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { MediaView } from '../../src/protocol';
 import { h, iconButton, type MediaHandle } from './dom';
@@ -178,7 +178,7 @@ function createViewer(canvas: HTMLCanvasElement, onOrbit?: (pose: OrbitPose) => 
     frame,
     wireframe(on) {
       model?.traverse((o) => {
-        const material = (o as Partial<Mesh>).material as Material | Material[] | undefined;
+        const material = (o as Partial<Mesh>).material;
         for (const m of material ? (Array.isArray(material) ? material : [material]) : []) {
           if ('wireframe' in m) (m as MeshStandardMaterial).wireframe = on;
         }

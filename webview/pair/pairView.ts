@@ -10,8 +10,8 @@ export interface PairViewEvents {
   onBack(): void;
   onStep(delta: number): void;
   /** Annotation: a label button, and the criterion editor's commit (absent = read-only). */
-  onLabel?(index: number, label: Label): void;
-  onCommitCriterion?(index: number, text: string): Promise<{ ok: boolean; message?: string }>;
+  onLabel?: (index: number, label: Label) => void;
+  onCommitCriterion?: (index: number, text: string) => Promise<{ ok: boolean; message?: string }>;
   /** Analysis: the criterion probe, added under the criterion. */
   afterCriterion?(pair: PairView, top: HTMLElement): void;
 }

@@ -47,5 +47,5 @@ export function renderMarkdown(text: string, purify: Sanitizer): string {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
-  }) as string;
+  });
 }

@@ -54,6 +54,7 @@ export function ffmpeg(): Promise<FFmpegCore> {
     // The build targets browsers and workers; its only browser global is `self.location`, read once at start,
     // so it runs in Node when handed that object and the wasm bytes instead of fetching them.
     const mod = { exports: {} as unknown };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- evaluating the installed core's script is the point
     new Function('self', 'module', 'exports', fs.readFileSync(jsPath, 'utf8'))({ location: { href: 'file:///' } }, mod, mod.exports);
     const create = mod.exports as (o: object) => Promise<FFmpegCore>;
     const quiet = () => undefined;

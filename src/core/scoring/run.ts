@@ -56,7 +56,7 @@ export function parseRun(text: string, source = 'run'): Run {
     try {
       obj = JSON.parse(raw);
     } catch (e) {
-      throw new Error(`${source} line ${i + 1}: not JSON (${e instanceof Error ? e.message : e})`);
+      throw new Error(`${source} line ${i + 1}: not JSON (${e instanceof Error ? e.message : e})`, { cause: e });
     }
     const rec = obj as Record<string, unknown>;
     if (rec.type === 'header') {

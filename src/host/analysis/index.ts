@@ -216,7 +216,7 @@ export class AnalysisHost {
     reply.after = toView(results[0]);
     reply.before = needBefore
       ? toView(results[1])
-      : toView({ scoreA: entry!.score_a!, scoreB: entry!.score_b!, margin: entry!.score_a! - entry!.score_b! });
+      : toView({ scoreA: entry.score_a!, scoreB: entry.score_b!, margin: entry.score_a! - entry.score_b! });
     return reply;
   }
 

@@ -3,7 +3,7 @@
 // thread never runs a model.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { resolveMediaPath } from '../../core/dataset/media';
 import type { Part, PreferencePair, Response } from '../../core/dataset/types';
 import type { ScoreInput } from '../../core/scoring/scorer';

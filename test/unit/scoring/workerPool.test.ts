@@ -50,7 +50,7 @@ test('a worker that crashes once is restarted and its batch retried with the rig
     const res = await pool.scoreBatch(rows.map(input));
     assert.ok(fs.existsSync(once), 'the worker did crash');
     assert.equal(pool.restarts, 1);
-    rows.forEach((r, i) => assert.ok('score' in res[i] && Math.abs((res[i] as { score: number }).score - r.onnx_score) < 1e-4));
+    rows.forEach((r, i) => assert.ok('score' in res[i] && Math.abs((res[i]).score - r.onnx_score) < 1e-4));
   } finally {
     await pool.dispose();
   }
