@@ -4,7 +4,8 @@
 import { ProbeHistory, probeSummary } from '../../src/core/analysis/probeHistory';
 import { MessageType, type PairView, type ProbeResponseMessage, type ProbeScores } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
-import { el, formatMargin, icon, labelChip } from '../components/badges';
+import { signedMargin } from '../../src/core/format';
+import { el, icon, labelChip } from '../components/badges';
 
 const history = new ProbeHistory();
 /** What was typed per pair: the pair view is redrawn when records or runs change, the probe carries on. */
@@ -51,7 +52,7 @@ export function criterionProbe(
         area.value = t.criterion;
         void run();
       });
-      li.append(c, el('span', 'muted', ` ${formatMargin(t.margin)}${t.flipped ? ' · flipped' : ''}`));
+      li.append(c, el('span', 'muted', ` ${signedMargin(t.margin)}${t.flipped ? ' · flipped' : ''}`));
       tried.append(li);
     }
   };
@@ -125,7 +126,7 @@ function scoresTable(model: string, before?: ProbeScores, after?: ProbeScores): 
       td.colSpan = 4;
       tr.append(td);
     } else {
-      tr.append(el('td', 'num', s.scoreA?.toFixed(3) ?? ''), el('td', 'num', s.scoreB?.toFixed(3) ?? ''), el('td', 'num', formatMargin(s.margin)));
+      tr.append(el('td', 'num', s.scoreA?.toFixed(3) ?? ''), el('td', 'num', s.scoreB?.toFixed(3) ?? ''), el('td', 'num', signedMargin(s.margin)));
       const v = el('td');
       if (s.verdict) v.append(labelChip(s.verdict, 'verdict-chip'));
       tr.append(v);

@@ -44,8 +44,3 @@ export function labelChip(label: Label, cls = 'label-chip'): HTMLElement {
   c.title = label === 'none' ? 'unlabelled' : label === 'tie' ? 'tie' : `${label} is better`;
   return c;
 }
-
-export function formatMargin(m: number | undefined): string {
-  if (m === undefined || !Number.isFinite(m)) return '';
-  return (m >= 0 ? '+' : '−') + Math.abs(m).toFixed(Math.abs(m) >= 100 ? 0 : 2);
-}

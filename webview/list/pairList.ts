@@ -2,7 +2,8 @@
 // visible window, and pages pulled from the host as the window moves. DOM size is constant for any file size.
 import { MessageType, filterKey, type RowFilter, type RowView } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
-import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
+import { signedMargin } from '../../src/core/format';
+import { el, icon, labelChip, modalityBadges } from '../components/badges';
 import { editedMark } from '../annotation';
 import { RowCache } from './rowCache';
 import { contentHeight, pagesFor, rowTop, scrollToReveal, scrollTopFor, visibleWindow, type ListGeometry } from './virtualWindow';
@@ -302,7 +303,7 @@ export class PairList {
       if (row.flip) verdict.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? 'only the current run is right' : 'only the comparison run is right'));
     }
     if (row.pOpposite !== undefined) verdict.title = `the model gives the other label P = ${row.pOpposite.toFixed(3)}`;
-    const margin = el('span', 'cell margin', formatMargin(row.margin));
+    const margin = el('span', 'cell margin', signedMargin(row.margin));
     r.append(mods, label, verdict, margin);
   }
 }

@@ -1,7 +1,8 @@
 // The pair view: prompt with its media, criterion, human label, run scores, and responses A and B side by side.
 import type { Label } from '../../src/core/dataset/types';
 import type { ErrorView, MediaView, PairView, PartView, RecordView, ResponseView, ScoreView } from '../../src/protocol';
-import { el, formatMargin, icon, labelChip } from '../components/badges';
+import { signedMargin } from '../../src/core/format';
+import { el, icon, labelChip } from '../components/badges';
 import { chatBlock, textBlock } from '../text/textView';
 import { renderMedia, renderMediaPair, type Disposable } from './mediaSlot';
 import { criterionEditor, labelButtons } from '../annotation';
@@ -207,7 +208,7 @@ function scoresTable(scores: ScoreView[]): HTMLElement {
       td.colSpan = 5;
       tr.append(td);
     } else {
-      tr.append(el('td', 'num', fmt(s.scoreA)), el('td', 'num', fmt(s.scoreB)), el('td', 'num', formatMargin(s.margin)));
+      tr.append(el('td', 'num', fmt(s.scoreA)), el('td', 'num', fmt(s.scoreB)), el('td', 'num', signedMargin(s.margin)));
       const v = el('td');
       if (s.verdict) v.append(labelChip(s.verdict, 'verdict-chip'));
       const ok = el('td');

@@ -2,9 +2,18 @@
 import { TASKS } from '../dataset/types';
 import type { AccuracyTable, GroupAccuracy } from './accuracyTable';
 import type { Comparison } from './comparison';
+import { csvRow } from '../csv';
+import { DASH, pct, pValue, signedPoints } from '../format';
 
-const pct = (v: number | undefined) => (v === undefined ? '–' : (100 * v).toFixed(2));
 const num = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
+
+/** The name an export is offered under, beside its data file: `bench.jsonl` → `bench.accuracy.md`. */
+export function exportFileName(dataFile: string | undefined, what: 'accuracy' | 'comparison', format: 'markdown' | 'csv'): string {
+  const ext = format === 'markdown' ? 'md' : 'csv';
+  // Either separator: the webview gets the host's path and has no node:path.
+  const stem = (dataFile ?? '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  return stem ? `${stem}.${what}.${ext}` : `${what}.${ext}`;
+}
 
 /** Omni-RewardBench's nine tasks in the paper's order first, then any other task names alphabetically. */
 export function orderedTasks(names: Iterable<string>): string[] {
@@ -13,7 +22,7 @@ export function orderedTasks(names: Iterable<string>): string[] {
   return [...known, ...all.filter((t) => !(TASKS as readonly string[]).includes(t)).sort()];
 }
 
-const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : '–');
+const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : DASH);
 
 export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): string {
   title = title.replace(/[\r\n]+/g, ' ');
@@ -35,13 +44,6 @@ export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): stri
   return lines.join('\n') + '\n';
 }
 
-function csvRow(values: (string | number | undefined)[]): string {
-  return values.map((v) => {
-    const s = v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }).join(',');
-}
-
 export function accuracyCsv(table: AccuracyTable): string {
   const rows = [csvRow(['group', 'name', 'with_ties', 'with_ties_correct', 'with_ties_n', 'without_ties', 'without_ties_correct', 'without_ties_n', 'epsilon', 'pairs', 'ties', 'unscored', 'failed', 'supported'])];
   const add = (group: string, name: string, g: GroupAccuracy) => rows.push(csvRow([group, name, num(g.withTies.value), g.withTies.correct, g.withTies.n,
@@ -52,8 +54,8 @@ export function accuracyCsv(table: AccuracyTable): string {
   return rows.join('\n') + '\n';
 }
 
-const signed = (d: number | undefined) => (d === undefined ? '–' : `${d >= 0 ? '+' : ''}${(100 * d).toFixed(2)}`);
-const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+/** Exports are pasted into LaTeX, spreadsheets and code: an ASCII minus. */
+const signed = (d: number | undefined) => signedPoints(d, 2, { ascii: true });
 
 /** A model name inside a Markdown table cell: pipes and line breaks would end the cell. */
 const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
