@@ -17,7 +17,7 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
   const firstRow = Date.now() - t0;
   const early = await page.evaluate(() => ({
     rows: Number(document.querySelector('[data-testid="record-count"]')?.textContent ?? 0),
-    indexing: !(document.querySelector('[data-testid="index-progress"]') as HTMLElement | null)?.hidden,
+    indexing: !document.querySelector<HTMLElement>('[data-testid="index-progress"]')?.hidden,
   }));
   await page.waitForSelector('[data-testid="index-progress"][hidden]', { timeout: 600_000, state: 'attached' });
   const indexed = Date.now() - t0;

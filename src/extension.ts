@@ -1,5 +1,5 @@
 // activate(): wires the host pieces together, nothing else.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerAnalysis } from './host/analysis';
 import { registerAnnotation } from './host/annotation/annotator';
 import { registerEditorCommands } from './host/editorCommands';

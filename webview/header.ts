@@ -49,7 +49,7 @@ export class Header {
     this.progress.append(bar, this.progressText);
     this.progress.hidden = true;
 
-    this.search = document.createElement('vscode-textfield') as HTMLElement & { value: string };
+    this.search = document.createElement('vscode-textfield');
     this.search.dataset.testid = 'search';
     this.search.setAttribute('placeholder', 'Search id, prompt, responses, criterion  (/)');
     this.search.setAttribute('aria-label', 'Search');
@@ -75,7 +75,7 @@ export class Header {
     this.task.addEventListener('change', () => this.update({ task: this.task.value || undefined }));
     this.label = select('label-filter', 'Human label', [['', 'All labels'], ...LABELS.map((l): [string, string] => [l, l === 'none' ? 'unlabelled' : l === 'tie' ? 'tie' : `${l} better`])]);
     this.label.addEventListener('change', () => this.update({ label: (this.label.value || undefined) as Label | undefined }));
-    this.errorsOnly = document.createElement('vscode-checkbox') as Checkbox;
+    this.errorsOnly = document.createElement('vscode-checkbox');
     this.errorsOnly.dataset.testid = 'errors-only';
     this.errorsOnly.setAttribute('label', 'Errors only');
     this.errorsOnly.addEventListener('change', () => this.update({ errorsOnly: this.errorsOnly.checked || undefined }));

@@ -14,7 +14,7 @@ export interface BagOfTokensGraph {
 
 const { DataType } = onnx.TensorProto;
 
-function tensor(name: string, dataType: number, dims: number[], values: number[] | Float32Array): onnx.ITensorProto {
+function tensor(name: string, dataType: onnx.TensorProto.DataType, dims: number[], values: number[] | Float32Array): onnx.ITensorProto {
   const bytes =
     dataType === DataType.INT64
       ? new Uint8Array(BigInt64Array.from(values as number[], (v) => BigInt(v)).buffer)

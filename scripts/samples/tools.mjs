@@ -26,7 +26,7 @@ export function run(cmd, args, input) {
     return execFileSync(cmd, args, { input, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (err) {
     const stderr = err.stderr ? err.stderr.toString().trim() : '';
-    throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr || err.message}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr || err.message}`, { cause: err });
   }
 }
 

@@ -6,7 +6,8 @@ import { ModelLoadError } from '../core/scoring/scorer';
 import { defaultThreads, WorkerPool } from '../core/scoring/workerPool';
 import { datasetPairSource, scoreDataset, type ScoreProgress } from '../core/scoring/scoreDataset';
 import { runFileName, runsFolder } from '../core/scoring/runStore';
-import { CliUsageError, parseCli, type CliCommand } from './common';
+import { formatEta } from '../core/format';
+import { CliUsageError, parseCli, positiveInt, type CliCommand } from './common';
 import { JUDGE_OPTIONS, JUDGE_USAGE, runJudge } from './scoreJudge';
 
 const usage = `usage: reward-lens score FILE --model DIR|default|length [--out RUN.jsonl] [options]
@@ -26,19 +27,6 @@ Re-running the same command resumes; pairs already scored by the same model and 
   --format ID                 format adapter id instead of detection
   --no-cache                  do not read or write the score cache (.reward-lens/runs/cache)
 ${JUDGE_USAGE}`;
-
-function positiveInt(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`${name} expects a positive integer, got '${v}'`);
-  return n;
-}
-
-function formatEta(s: number | undefined): string {
-  if (s === undefined || !Number.isFinite(s)) return '…';
-  const m = Math.floor(s / 60);
-  return m > 0 ? `${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
-}
 
 export const command: CliCommand = {
   usage,
@@ -87,7 +75,7 @@ export const command: CliCommand = {
     try {
       pool = await WorkerPool.start(ref, { workers, intraOpThreads });
     } catch (e) {
-      if (e instanceof ModelLoadError) throw new Error(`cannot load the model: ${e.message}`);
+      if (e instanceof ModelLoadError) throw new Error(`cannot load the model: ${e.message}`, { cause: e });
       throw e;
     }
     const ac = new AbortController();
@@ -99,7 +87,7 @@ export const command: CliCommand = {
       const now = Date.now();
       if (!tty && now - lastLine < 5000 && p.done !== p.total) return;
       lastLine = now;
-      const line = `${p.done}/${p.total ?? '?'} records (${p.reused} reused, ${p.errors} errors), ${p.rate.toFixed(1)} pairs/s, ETA ${formatEta(p.etaSeconds)}`;
+      const line = `${p.done}/${p.total ?? '?'} records (${p.reused} reused, ${p.errors} errors), ${p.rate.toFixed(1)} pairs/s, ETA ${formatEta(p.etaSeconds) ?? '…'}`;
       process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
     };
     try {

@@ -133,13 +133,8 @@ export class PreferenceDocument implements vscode.CustomDocument {
     } else await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(journal));
     return {
       id: destination.toString(),
-      delete: async () => {
-        try {
-          await vscode.workspace.fs.delete(destination);
-        } catch {
-          // already gone
-        }
-      },
+      // VS Code does not wait for delete(); a backup already gone is fine.
+      delete: () => void vscode.workspace.fs.delete(destination).then(undefined, () => undefined),
     };
   }
 

@@ -21,6 +21,7 @@ import {
   type RowFilter,
   type ToWebviewMessage,
   type WebviewHandlers,
+  type WebviewMessage,
 } from '../protocol';
 import { openDataLink } from './dataLinks';
 import { DatasetSource } from './datasetSource';
@@ -169,7 +170,8 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     this._onDidChangeActiveEditor.fire();
 
     const subs: vscode.Disposable[] = [
-      webview.onDidReceiveMessage((m) => void channel.receive(m)),
+      // Unchecked: the message's shape is trusted from here on (the handlers check the values they use).
+      webview.onDidReceiveMessage((m: WebviewMessage<FromWebviewMessage>) => void channel.receive(m)),
       document.onIndexProgress((p) => editor.session.indexProgress(p)),
       document.onDidChangeContent(() => editor.session.invalidate()),
       panel.onDidChangeViewState(() => {
@@ -178,7 +180,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       }),
     ];
     panel.onDidDispose(() => {
-      subs.forEach((s) => s.dispose());
+      for (const s of subs) s.dispose();
       channel.dispose();
       editor.session.dispose();
       this.editors.delete(editor);

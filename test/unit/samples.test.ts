@@ -44,7 +44,7 @@ function readJsonl(file: string): { line: number; record: OmniRecord }[] {
       try {
         return { line, record: JSON.parse(text) as OmniRecord };
       } catch (err) {
-        throw new Error(`${path.relative(ROOT, file)} line ${line}: ${(err as Error).message}`);
+        throw new Error(`${path.relative(ROOT, file)} line ${line}: ${(err as Error).message}`, { cause: err });
       }
     });
 }

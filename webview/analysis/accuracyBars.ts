@@ -17,7 +17,7 @@ export interface AccuracyBarsData {
 
 export interface AccuracyBarsOptions {
   /** A task's bars were clicked. */
-  onTask?(task: string): void;
+  onTask?: (task: string) => void;
 }
 
 /** Categories: every task either run has, in the paper's order, then "overall". */

@@ -1,7 +1,7 @@
 // The paper-style accuracy table: tasks in Omni-RewardBench's order, with and without ties, counts beside
 // every figure, ε, ties, unscored and failed pairs, the overall mean, and optionally a second run with Δ.
 import type { AccuracyTable } from '../../src/core/analysis/accuracyTable';
-import { accuracyCsv, accuracyMarkdown } from '../../src/core/analysis/report';
+import { accuracyCsv, accuracyMarkdown, exportFileName } from '../../src/core/analysis/report';
 import { count, shortName } from './format';
 import { accuracyRows, modalityRows, type AccuracyRow, type SideCells } from './tableModel';
 import { el, exportActions, icon, type ExportRequest, type ViewHandle } from './view';
@@ -17,9 +17,9 @@ export interface AccuracyTableData {
 }
 
 export interface AccuracyTableOptions {
-  onExport?(r: ExportRequest): void;
+  onExport?: (r: ExportRequest) => void;
   /** A task row was activated (click / Enter): e.g. filter the list to that task. */
-  onTask?(task: string): void;
+  onTask?: (task: string) => void;
   /** Where the Copy as Markdown / CSV actions go (e.g. a panel's header); default: a toolbar above the table. */
   actionsIn?: HTMLElement;
   /** Start with the per-modality rows shown (a toggle beside the copy actions switches them). */
@@ -146,11 +146,11 @@ function rowElement(r: AccuracyRow, data: AccuracyTableData, opts: AccuracyTable
 }
 
 export function tableExport(data: AccuracyTableData, format: 'markdown' | 'csv'): { text: string; fileName: string } {
-  const base = (data.title ?? 'accuracy').replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '-');
-  if (format === 'csv') return { text: accuracyCsv(data.table), fileName: `${base}-accuracy.csv` };
+  const fileName = exportFileName(data.title, 'accuracy', format);
+  if (format === 'csv') return { text: accuracyCsv(data.table), fileName };
   let text = accuracyMarkdown(data.table, `${data.name}${data.title ? ` on ${data.title}` : ''}`);
   if (data.second) text += `\n${accuracyMarkdown(data.second.table, `${data.second.name}${data.title ? ` on ${data.title}` : ''}`)}`;
-  return { text, fileName: `${base}-accuracy.md` };
+  return { text, fileName };
 }
 
 export function renderAccuracyTable(container: HTMLElement, data: AccuracyTableData, opts: AccuracyTableOptions = {}): ViewHandle<AccuracyTableData> {

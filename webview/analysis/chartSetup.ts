@@ -79,7 +79,7 @@ export function themedChart<D>(canvas: HTMLCanvasElement, config: (data: D, p: P
   const chart = new Chart(canvas, { ...latest, plugins } as unknown as ChartConfiguration) as AnyChart;
   const redraw = () => {
     latest = config(current, palette);
-    chart.data = latest.data as AnyChart['data'];
+    chart.data = latest.data;
     chart.options = latest.options as AnyChart['options'];
     chart.update('none');
   };

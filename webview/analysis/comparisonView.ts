@@ -1,7 +1,7 @@
 // The A/B comparison view (issue 7): both accuracies with and without ties and their difference per task,
 // the 2×2 agreement and the exact McNemar p ("too few to tell" when b + c < 6), the flips first (click to
 // list them), and the scatter of the two models' margins.
-import { comparisonCsv, comparisonMarkdown } from '../../src/core/analysis/report';
+import { comparisonCsv, comparisonMarkdown, exportFileName } from '../../src/core/analysis/report';
 import { comparisonModel, verdictSentence, type ComparisonData, type ComparisonModel } from './comparisonModel';
 import { count } from './format';
 import { renderMarginScatter } from './marginScatter';
@@ -12,11 +12,11 @@ import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } f
 export type { ComparisonData } from './comparisonModel';
 
 export interface ComparisonOptions {
-  onExport?(r: ExportRequest): void;
+  onExport?: (r: ExportRequest) => void;
   /** "Flips first": show these pairs in the list (only A right / only B right, overall or in one task). */
   onShowPairs?(indices: number[], why: { direction: 'onlyA' | 'onlyB'; task?: string }): void;
   /** A scatter point was clicked. */
-  onOpenPair?(index: number): void;
+  onOpenPair?: (index: number) => void;
 }
 
 function accCell(s: SideCells, kind: 'withTies' | 'withoutTies'): HTMLElement {
@@ -149,8 +149,8 @@ export function comparisonSummary(m: ComparisonModel, d: ComparisonData, opts: C
 }
 
 export function comparisonExport(d: ComparisonData, m: ComparisonModel, format: 'markdown' | 'csv'): { text: string; fileName: string } {
-  const base = `${(d.title ?? 'comparison').replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '-')}-comparison`;
-  return format === 'csv' ? { text: comparisonCsv(m.cmp), fileName: `${base}.csv` } : { text: comparisonMarkdown(m.cmp, d.nameA, d.nameB), fileName: `${base}.md` };
+  const fileName = exportFileName(d.title, 'comparison', format);
+  return format === 'csv' ? { text: comparisonCsv(m.cmp), fileName } : { text: comparisonMarkdown(m.cmp, d.nameA, d.nameB), fileName };
 }
 
 export function renderComparison(container: HTMLElement, data: ComparisonData, opts: ComparisonOptions = {}): ViewHandle<ComparisonData> {

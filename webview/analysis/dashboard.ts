@@ -14,11 +14,11 @@ import { el, icon, panel, type ExportRequest, type ViewHandle } from './view';
 export type { DashboardData, DashboardRun } from './dashboardModel';
 
 export interface DashboardOptions {
-  onExport?(r: ExportRequest): void;
+  onExport?: (r: ExportRequest) => void;
   /** ε settled (slider released, typed, or calibration toggled): the host may remember it or refresh the status bar. */
   onEpsilonChange?(choice: EpsilonChoice, table: AccuracyTable): void;
   /** A task row or bar was clicked: e.g. filter the list to it. */
-  onTask?(task: string): void;
+  onTask?: (task: string) => void;
 }
 
 export function renderDashboard(container: HTMLElement, data: DashboardData, opts: DashboardOptions = {}): ViewHandle<DashboardData> {

@@ -19,7 +19,7 @@ export interface MarginScatterData {
 
 export interface MarginScatterOptions {
   /** A point was clicked: open that pair. */
-  onOpenPair?(index: number): void;
+  onOpenPair?: (index: number) => void;
 }
 
 const SERIES: { label: ScatterLabel; name: string; style: PointStyle; color: (p: Palette) => string }[] = [

@@ -2,6 +2,7 @@
 // original, the flip rate, mean |Δm| and accuracy; and whether the model ignores the criterion altogether.
 import type { CriterionVariant, SweepCell } from '../../src/core/analysis/criteriaSweep';
 import { orderedTasks } from '../../src/core/analysis/report';
+import { csvRow } from '../../src/core/csv';
 import { DASH, pct } from './format';
 
 export interface SweepData {
@@ -68,8 +69,7 @@ export function sweepRows(d: SweepData): SweepRow[] {
 /** The sweep's cells as CSV (variant by name), one row per variant and task, fractions in [0, 1]. */
 export function sweepCsv(d: SweepData): string {
   const name = (id: string) => d.variants.find((v) => v.id === id)?.name ?? id;
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ['variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors'];
-  for (const c of d.cells) lines.push([q(name(c.variant)), q(c.task), c.n, c.flips, c.flipRate ?? '', c.meanAbsDelta ?? '', c.accuracy ?? '', c.errors].join(','));
+  for (const c of d.cells) lines.push(csvRow([name(c.variant), c.task, c.n, c.flips, c.flipRate, c.meanAbsDelta, c.accuracy, c.errors]));
   return lines.join('\n') + '\n';
 }

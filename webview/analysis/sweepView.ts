@@ -12,7 +12,7 @@ import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } f
 export type { SweepData } from './sweepModel';
 
 export interface SweepOptions {
-  onExport?(r: ExportRequest): void;
+  onExport?: (r: ExportRequest) => void;
 }
 
 function table(d: SweepData): HTMLTableElement {

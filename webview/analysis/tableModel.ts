@@ -101,7 +101,7 @@ export function accuracyRows(table: AccuracyTable, second?: AccuracyTable): Accu
       // Labelled pairs but no task judged: not scored (or not supported anywhere); no labelled pairs at all: empty.
       const groups = Object.values(t.tasks);
       const status: RowStatus = !groups.some((g) => g.pairs > 0) ? 'empty' : groups.some((g) => g.supported && g.pairs > 0) ? 'unscored' : 'unsupported';
-      return { status, withTies: STATUS_TEXT[status as Exclude<RowStatus, 'ok'>], withoutTies: DASH };
+      return { status, withTies: STATUS_TEXT[status], withoutTies: DASH };
     }
     return { status: 'ok', withTies: pct(t.overall.withTies), withoutTies: pct(t.overall.withoutTies), withTiesValue: t.overall.withTies, withoutTiesValue: t.overall.withoutTies };
   };

@@ -3,6 +3,7 @@
 // with their column, checked here before the host sees it) and the Dashboard / Compare buttons.
 import { compileFilter, FilterSyntaxError } from '../../src/core/analysis/filterExpression';
 import { ROW_FIELDS, type AnalysisFilter } from '../../src/core/analysis/rowFacts';
+import { pct } from '../../src/core/format';
 import type { AnalysisStateMessage, RowFilter } from '../../src/protocol';
 import { el, icon } from '../components/badges';
 import { select, type Select } from '../components/select';
@@ -75,7 +76,7 @@ export class AnalysisBar {
     this.sort = select('analysis-sort', 'Sort', SORT);
     this.sort.addEventListener('change', () => this.emit({ sort: (this.sort.value || undefined) as AnalysisFilter['sort'] }));
 
-    this.expr = document.createElement('vscode-textfield') as HTMLElement & { value: string; invalid?: boolean };
+    this.expr = document.createElement('vscode-textfield');
     this.expr.dataset.testid = 'filter-expression';
     this.expr.setAttribute('placeholder', 'Filter: task == "T2I" and margin < -2   (fields: ' + ROW_FIELDS.slice(0, 11).join(', ') + ', …)');
     this.expr.setAttribute('aria-label', 'Filter expression');
@@ -141,8 +142,7 @@ export class AnalysisBar {
   setState(s: AnalysisStateMessage): void {
     this.el.classList.toggle('no-run', !s.current);
     this.runs.textContent = s.current ? (s.second ? `${s.current.name} vs ${s.second.name}` : s.current.name) : 'no run yet: Score with Model…';
-    const pct = (v?: number) => (v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
-    this.accuracy.textContent = s.accuracy ? `${pct(s.accuracy.withTies)} · ${pct(s.accuracy.withoutTies)} w/o ties` : '';
+    this.accuracy.textContent = s.accuracy ? `${pct(s.accuracy.withTies, 1, '%')} · ${pct(s.accuracy.withoutTies, 1, '%')} w/o ties` : '';
     this.accuracy.title = 'Accuracy on the file: with ties · without ties (mean over tasks)';
     this.compare.hidden = !s.second;
   }

@@ -108,7 +108,7 @@ export class AnalysisViews {
         this.epsTimer = window.setTimeout(() => this.host.notify({ type: MessageType.SetEpsilon, epsilon: choice }), 150);
       },
       onTask: (task) => this.events.onTask(task),
-    }) as ViewHandle<never>;
+    });
   }
 
   private async comparison(): Promise<void> {
@@ -126,7 +126,7 @@ export class AnalysisViews {
       onExport: this.onExport,
       onShowPairs: (_indices, why) => this.events.onShowFlips(why.direction, why.task),
       onOpenPair: (index) => this.events.onOpenPair(index),
-    }) as ViewHandle<never>;
+    });
   }
 
   private sweepView(): void {
@@ -139,6 +139,6 @@ export class AnalysisViews {
     box.dataset.testid = 'sweep';
     this.body.append(box);
     const { variants, cells, modelName, slice } = this.sweep;
-    this.handle = renderSweep(box, { variants, cells, modelName, slice }, { onExport: this.onExport }) as ViewHandle<never>;
+    this.handle = renderSweep(box, { variants, cells, modelName, slice }, { onExport: this.onExport });
   }
 }

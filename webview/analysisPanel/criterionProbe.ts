@@ -4,7 +4,8 @@
 import { ProbeHistory, probeSummary } from '../../src/core/analysis/probeHistory';
 import { MessageType, type EditResponseMessage, type PairView, type ProbeResponseMessage, type ProbeScores } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
-import { el, formatMargin, icon, labelChip } from '../components/badges';
+import { signedMargin } from '../../src/core/format';
+import { el, icon, labelChip } from '../components/badges';
 import { isWorkbenchKey } from '../annotation';
 
 const history = new ProbeHistory();
@@ -55,7 +56,7 @@ export function criterionProbe(
         area.value = t.criterion;
         void run();
       });
-      li.append(c, el('span', 'muted', ` ${formatMargin(t.margin)}${t.flipped ? ' · flipped' : ''}`));
+      li.append(c, el('span', 'muted', ` ${signedMargin(t.margin)}${t.flipped ? ' · flipped' : ''}`));
       tried.append(li);
     }
   };
@@ -139,7 +140,7 @@ function scoresTable(model: string, before: ProbeScores, after: ProbeScores): HT
       td.colSpan = 4;
       tr.append(td);
     } else {
-      tr.append(el('td', 'num', s.scoreA.toFixed(3)), el('td', 'num', s.scoreB.toFixed(3)), el('td', 'num', formatMargin(s.margin)));
+      tr.append(el('td', 'num', s.scoreA.toFixed(3)), el('td', 'num', s.scoreB.toFixed(3)), el('td', 'num', signedMargin(s.margin)));
       const v = el('td');
       v.append(labelChip(s.verdict, 'verdict-chip'));
       tr.append(v);

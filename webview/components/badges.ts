@@ -1,6 +1,5 @@
 // Small pieces shared by the list and the pair view: codicons, modality badges, label chips.
 import type { Label, Modality } from '../../src/core/dataset/types';
-import { signedMargin } from '../analysis/format';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -44,8 +43,4 @@ export function labelChip(label: Label, cls = 'label-chip'): HTMLElement {
   const c = el('span', `${cls} label-${label}`, LABEL_TEXT[label]);
   c.title = label === 'none' ? 'unlabelled' : label === 'tie' ? 'tie' : `${label} is better`;
   return c;
-}
-
-export function formatMargin(m: number | undefined): string {
-  return m === undefined || !Number.isFinite(m) ? '' : signedMargin(m);
 }

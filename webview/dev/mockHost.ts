@@ -5,7 +5,7 @@ import type { RunEntry } from '../../src/core/scoring/run';
 import { EditorSession } from '../../src/core/view/editorSession';
 import type { RecordSource } from '../../src/core/view/recordSource';
 import type { LoadedRun } from '../../src/core/view/rowView';
-import type { FromWebviewMessage, ToWebviewMessage, WebviewState } from '../../src/protocol';
+import type { ToWebviewMessage, WebviewState } from '../../src/protocol';
 import type { HostApi, RequestMessage } from '../hostApi';
 import type { DevData } from './devData';
 
@@ -30,7 +30,7 @@ class RepeatingSource implements RecordSource {
     return indices.map((i) => {
       const base = this.data.records[i % this.data.records.length];
       const lap = Math.floor(i / this.data.records.length);
-      return lap === 0 ? base : ({ ...base, index: i, line: i + 1, ...(base.kind === 'pair' ? { id: `${base.id}~${lap}` } : {}) } as DatasetRecord);
+      return lap === 0 ? base : ({ ...base, index: i, line: i + 1, ...(base.kind === 'pair' ? { id: `${base.id}~${lap}` } : {}) });
     });
   }
 }
@@ -91,7 +91,7 @@ export function mockHost(data: DevData, opts: MockOptions = {}): HostApi {
   const key = `reward-lens-dev-state:${data.fileName}`;
   return {
     request: async <M extends RequestMessage>(msg: M) => {
-      const reply = await session.handle(structuredClone(msg) as FromWebviewMessage);
+      const reply = await session.handle(structuredClone(msg));
       return structuredClone(reply) as never;
     },
     notify: (msg) => void session.handle(msg),

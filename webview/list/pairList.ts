@@ -3,7 +3,8 @@
 import { filterKey } from '../../src/core/view/filterKey';
 import { MessageType, type RowFilter, type RowView } from '../../src/protocol';
 import type { HostApi } from '../hostApi';
-import { el, formatMargin, icon, labelChip, modalityBadges } from '../components/badges';
+import { signedMargin } from '../../src/core/format';
+import { el, icon, labelChip, modalityBadges } from '../components/badges';
 import { changedMark, editedMark } from '../annotation';
 import { RowCache } from './rowCache';
 import { contentHeight, pagesFor, rowTop, scrollToReveal, scrollTopFor, visibleWindow, type ListGeometry } from './virtualWindow';
@@ -340,7 +341,7 @@ export class PairList {
       if (row.flip) second.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? `only ${names.current ?? 'the current run'} is right` : `only ${names.second ?? 'the comparison run'} is right`));
     }
     if (row.pOpposite !== undefined) verdict.title = `${names.current ?? 'the model'} gives the other label P = ${row.pOpposite.toFixed(3)}`;
-    const margin = el('span', 'cell margin', formatMargin(row.margin));
+    const margin = el('span', 'cell margin', signedMargin(row.margin));
     r.append(mods, label, verdict, second, margin);
   }
 }

@@ -1,7 +1,8 @@
 // Audio: a waveform over a real <audio> element for each side; a pair plays, pauses and seeks together
 // from one control bar, a waveform click seeks both.
 import type { MediaView } from '../../src/protocol';
-import { figure, h, releaseMedia, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { figure, releaseMedia, type MediaHandle } from './dom';
 import { renderMediaControls } from './mediaControls';
 import { displayName } from './mediaKind';
 import { syncMedia } from './mediaSync';
@@ -15,13 +16,13 @@ export function renderAudios(containers: HTMLElement[], views: MediaView[], bar?
   const waves: Waveform[] = [];
   const audios = views.map((view, i) => {
     const name = displayName(view);
-    const audio = h('audio', 'media-audio');
+    const audio = el('audio', 'media-audio');
     audio.preload = 'metadata';
     audio.controls = true;
-    const canvas = h('canvas', 'media-waveform');
+    const canvas = el('canvas', 'media-waveform');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `Waveform of ${name}; click to seek`);
-    const note = h('div', 'media-note');
+    const note = el('div', 'media-note');
     note.hidden = true;
     let fig = figure(view.label ?? '', canvas, audio, note);
     fig.classList.add('media-audio-item');

@@ -1,24 +1,18 @@
-// Tiny DOM builders shared by the renderers, and the handle every renderer returns.
+// Tiny DOM builders shared by the renderers (over the webview's one `el`), and the handle every renderer returns.
+import { el } from '../components/badges';
 
 /** What every renderer returns: dispose() removes its elements and listeners, stops playback, frees GPU memory. */
 export interface MediaHandle {
   dispose(): void;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
 /** A toolbar button showing one codicon, labelled for screen readers and tooltips. */
 export function iconButton(icon: string, label: string): HTMLButtonElement {
-  const b = h('button', 'media-btn');
+  const b = el('button', 'media-btn');
   b.type = 'button';
   b.title = label;
   b.setAttribute('aria-label', label);
-  b.append(h('span', `codicon codicon-${icon}`));
+  b.append(el('span', `codicon codicon-${icon}`));
   return b;
 }
 
@@ -32,9 +26,9 @@ export function setIcon(button: HTMLButtonElement, icon: string, label: string):
 
 /** A figure holding one media element with its caption (the file name the user recognises). */
 export function figure(caption: string, ...content: HTMLElement[]): HTMLElement {
-  const fig = h('figure', 'media-figure');
+  const fig = el('figure', 'media-figure');
   fig.append(...content);
-  if (caption) fig.append(h('figcaption', 'media-caption', caption));
+  if (caption) fig.append(el('figcaption', 'media-caption', caption));
   return fig;
 }
 

@@ -1,22 +1,23 @@
 // The slider compare: B underneath, A on top clipped at a divider the user drags (or moves with arrow keys).
 import type { MediaView } from '../../src/protocol';
-import { h, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { type MediaHandle } from './dom';
 import { displayName } from './mediaKind';
 
 export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: MediaView): MediaHandle {
   const ac = new AbortController();
   const opts = { signal: ac.signal };
-  const box = h('div', 'media-compare');
+  const box = el('div', 'media-compare');
   const imgB = compareImage(viewB, 'media-compare-b');
   const imgA = compareImage(viewA, 'media-compare-a');
-  const handle = h('div', 'media-compare-handle');
+  const handle = el('div', 'media-compare-handle');
   handle.tabIndex = 0;
   handle.setAttribute('role', 'slider');
   handle.setAttribute('aria-label', 'Divider between A (left) and B (right)');
   handle.setAttribute('aria-valuemin', '0');
   handle.setAttribute('aria-valuemax', '100');
-  handle.append(h('span', 'codicon codicon-arrow-both media-compare-grip'));
-  box.append(imgB, imgA, handle, h('span', 'media-compare-tag media-compare-tag-a', 'A'), h('span', 'media-compare-tag media-compare-tag-b', 'B'));
+  handle.append(el('span', 'codicon codicon-arrow-both media-compare-grip'));
+  box.append(imgB, imgA, handle, el('span', 'media-compare-tag media-compare-tag-a', 'A'), el('span', 'media-compare-tag media-compare-tag-b', 'B'));
   host.append(box);
 
   let percent = 50;
@@ -62,10 +63,10 @@ export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: 
 
 /** |A − B| per pixel (A blended over B with `difference`): what an edit changed shows bright, the rest black. */
 export function renderCompareDifference(host: HTMLElement, viewA: MediaView, viewB: MediaView): MediaHandle {
-  const box = h('div', 'media-compare media-compare-difference');
+  const box = el('div', 'media-compare media-compare-difference');
   const imgB = compareImage(viewB, 'media-compare-b');
   const imgA = compareImage(viewA, 'media-compare-a');
-  box.append(imgB, imgA, h('span', 'media-compare-tag media-compare-tag-a', '|A − B|'));
+  box.append(imgB, imgA, el('span', 'media-compare-tag media-compare-tag-a', '|A − B|'));
   host.append(box);
   const ac = new AbortController();
   imgA.addEventListener('load', () => fitBox(box, imgA), { signal: ac.signal });
@@ -84,7 +85,7 @@ function fitBox(box: HTMLElement, img: HTMLImageElement): void {
 }
 
 function compareImage(view: MediaView, className: string): HTMLImageElement {
-  const img = h('img', `media-compare-image ${className}`);
+  const img = el('img', `media-compare-image ${className}`);
   img.alt = displayName(view);
   img.draggable = false;
   img.src = view.src ?? '';

@@ -1,6 +1,7 @@
 // Images: fit to the pane, click to zoom; for a pair, a toggle between side by side and an A-over-B slider.
 import type { MediaView } from '../../src/protocol';
-import { figure, h, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { figure, type MediaHandle } from './dom';
 import { renderCompareDifference, renderCompareSlider } from './imageCompare';
 import { openZoom } from './imageZoom';
 import { displayName } from './mediaKind';
@@ -9,7 +10,7 @@ import { placeholderElement } from './placeholder';
 export function renderImage(container: HTMLElement, view: MediaView): MediaHandle {
   const ac = new AbortController();
   const name = displayName(view);
-  const img = h('img', 'media-image');
+  const img = el('img', 'media-image');
   img.alt = name;
   img.decoding = 'async';
   img.draggable = false;
@@ -42,11 +43,11 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
   const ac = new AbortController();
   const a = renderImage(containerA, viewA);
   const b = renderImage(containerB, viewB);
-  const toolbar = h('div', 'media-toolbar');
+  const toolbar = el('div', 'media-toolbar');
   toolbar.setAttribute('role', 'toolbar');
   toolbar.setAttribute('aria-label', 'Image comparison');
-  toolbar.append(h('span', 'media-toolbar-label', 'Compare'));
-  const group = h('div', 'media-segmented');
+  toolbar.append(el('span', 'media-toolbar-label', 'Compare'));
+  const group = el('div', 'media-segmented');
   const buttons: Record<CompareMode, HTMLButtonElement> = {
     side: segment(group, 'split-horizontal', 'Side by side'),
     slider: segment(group, 'arrow-both', 'Slider (A over B)'),
@@ -54,7 +55,7 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
   };
   buttons.difference.title = 'Difference |A − B|: what differs shows bright (edits), the rest black';
   toolbar.append(group);
-  const stage = h('div', 'media-compare-stage');
+  const stage = el('div', 'media-compare-stage');
   bar.append(toolbar, stage);
   let compare: MediaHandle | undefined;
 
@@ -84,10 +85,10 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
 }
 
 function segment(group: HTMLElement, icon: string, label: string): HTMLButtonElement {
-  const btn = h('button', 'media-segment');
+  const btn = el('button', 'media-segment');
   btn.type = 'button';
   btn.title = label;
-  btn.append(h('span', `codicon codicon-${icon}`), h('span', undefined, label));
+  btn.append(el('span', `codicon codicon-${icon}`), el('span', undefined, label));
   group.append(btn);
   return btn;
 }

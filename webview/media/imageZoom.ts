@@ -1,16 +1,16 @@
 // Click-to-zoom: the image large over the whole webview; a click or Escape closes it.
-import { h } from './dom';
+import { el } from '../components/badges';
 
 /** Opens the overlay and returns a function that closes it (also called on dispose of the owning view). */
 export function openZoom(src: string, alt: string): () => void {
-  const overlay = h('div', 'media-zoom');
+  const overlay = el('div', 'media-zoom');
   overlay.setAttribute('role', 'dialog');
   overlay.setAttribute('aria-label', `${alt} (click or Escape to close)`);
   overlay.tabIndex = -1;
-  const img = h('img', 'media-zoom-image');
+  const img = el('img', 'media-zoom-image');
   img.src = src;
   img.alt = alt;
-  overlay.append(img, h('div', 'media-zoom-hint', `${alt} — click or Esc to close`));
+  overlay.append(img, el('div', 'media-zoom-hint', `${alt} — click or Esc to close`));
   const previous = document.activeElement as HTMLElement | null;
   const ac = new AbortController();
   const close = (): void => {

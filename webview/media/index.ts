@@ -3,7 +3,8 @@ import '@vscode/codicons/dist/codicon.css';
 import './media.css';
 import type { MediaView } from '../../src/protocol';
 import { renderAudio, renderAudios } from './audioPair';
-import { h, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { type MediaHandle } from './dom';
 import { renderImage, renderImagePair } from './imageView';
 import { rendererFor } from './mediaKind';
 import { renderMesh } from './meshViewer';
@@ -66,7 +67,7 @@ export function renderMediaPair(containerA: HTMLElement, containerB: HTMLElement
 
 /** A full-width bar after the panes: after the child of the panes' common ancestor that holds containerB. */
 function placeBar(containerA: HTMLElement, containerB: HTMLElement): HTMLElement {
-  const bar = h('div', 'media-pair-bar');
+  const bar = el('div', 'media-pair-bar');
   let pane: HTMLElement = containerB;
   while (pane.parentElement && !pane.parentElement.contains(containerA)) pane = pane.parentElement;
   if (pane.contains(containerA) || !pane.parentElement) containerB.append(bar);

@@ -1,6 +1,7 @@
 // The one control bar shared by synchronised players: play/pause, frame steps (video), a seek slider,
 // the time, and for pairs which side you hear (positions stay in sync either way).
-import { h, iconButton, setIcon, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { iconButton, setIcon, type MediaHandle } from './dom';
 import type { MediaSync } from './mediaSync';
 import { DEFAULT_FPS, formatTime } from './timeMath';
 
@@ -19,7 +20,7 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
   const ac = new AbortController();
   const opts = { signal: ac.signal };
   const fps = options.fps ?? (() => DEFAULT_FPS);
-  const bar = h('div', 'media-toolbar media-controls');
+  const bar = el('div', 'media-toolbar media-controls');
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', sync.players.length > 1 ? 'Playback of A and B together' : 'Playback');
 
@@ -45,7 +46,7 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
     bar.append(back, fwd);
   }
 
-  const seek = h('input', 'media-seek');
+  const seek = el('input', 'media-seek');
   seek.type = 'range';
   seek.min = '0';
   seek.step = 'any';
@@ -61,7 +62,7 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
   seek.addEventListener('change', () => {
     dragging = false;
   }, opts);
-  const time = h('span', 'media-time', '0:00.0 / 0:00.0');
+  const time = el('span', 'media-time', '0:00.0 / 0:00.0');
   bar.append(seek, time);
 
   if (options.listen && sync.players.length > 1) bar.append(listenSelector(sync.players, options.listen, ac.signal));
@@ -90,12 +91,12 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
 
 /** "Hear: A | B | Both" — mutes the other side so two sounds playing at once can be told apart. */
 function listenSelector(players: readonly HTMLMediaElement[], initial: Listen, signal: AbortSignal): HTMLElement {
-  const group = h('div', 'media-segmented media-listen');
+  const group = el('div', 'media-segmented media-listen');
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', 'Which side you hear');
-  group.append(h('span', 'media-toolbar-label', 'Hear'));
+  group.append(el('span', 'media-toolbar-label', 'Hear'));
   const buttons = (['A', 'B', 'both'] as const).map((side) => {
-    const b = h('button', 'media-segment', side === 'both' ? 'Both' : side);
+    const b = el('button', 'media-segment', side === 'both' ? 'Both' : side);
     b.type = 'button';
     b.dataset.listen = side;
     b.title = side === 'both' ? 'Hear A and B together' : `Hear only ${side} (the other keeps playing, muted)`;

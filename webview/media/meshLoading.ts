@@ -1,6 +1,6 @@
 // Reading meshes into three.js objects (glb/gltf, obj, ply), describing them, and freeing their GPU memory.
 import {
-  BufferGeometry, Color, Mesh, MeshStandardMaterial, Object3D, Points, PointsMaterial, TextureLoader, type Material, type Texture,
+  type BufferGeometry, Color, Mesh, MeshStandardMaterial, type Object3D, Points, PointsMaterial, TextureLoader, type Material, type Texture,
 } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { OBJLoader } from 'three/examples/jsm/loaders/OBJLoader.js';
@@ -16,7 +16,7 @@ export function meshStats(root: Object3D): string {
   let vertices = 0;
   let points = 0;
   root.traverse((o) => {
-    const geometry = (o as Partial<Mesh>).geometry as BufferGeometry | undefined;
+    const geometry = (o as Partial<Mesh>).geometry;
     const count = geometry?.getAttribute('position')?.count ?? 0;
     if (o instanceof Points) points += count;
     else if (o instanceof Mesh) {
@@ -92,8 +92,8 @@ function clay(vertexColors: boolean): MeshStandardMaterial {
 export function disposeObject(root: Object3D): void {
   root.traverse((o) => {
     const withGeometry = o as Partial<Mesh>;
-    (withGeometry.geometry as BufferGeometry | undefined)?.dispose();
-    if (withGeometry.material) disposeMaterial(withGeometry.material as Material | Material[]);
+    (withGeometry.geometry)?.dispose();
+    if (withGeometry.material) disposeMaterial(withGeometry.material);
   });
 }
 

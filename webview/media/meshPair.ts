@@ -1,7 +1,8 @@
 // Two meshes side by side whose cameras orbit together (same viewing direction and relative zoom, each framed
 // on its own model), with a toggle in the pair bar to orbit them separately.
 import type { MediaView } from '../../src/protocol';
-import { h, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { type MediaHandle } from './dom';
 import { renderMesh, type MeshHandle } from './meshViewer';
 
 export function renderMeshPair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, bar: HTMLElement): MediaHandle {
@@ -12,16 +13,16 @@ export function renderMeshPair(containerA: HTMLElement, containerB: HTMLElement,
   a = renderMesh(containerA, viewA, (pose) => together && b?.follow(pose));
   b = renderMesh(containerB, viewB, (pose) => together && a?.follow(pose));
 
-  const toolbar = h('div', 'media-toolbar');
+  const toolbar = el('div', 'media-toolbar');
   toolbar.setAttribute('role', 'toolbar');
   toolbar.setAttribute('aria-label', '3D cameras');
-  toolbar.append(h('span', 'media-toolbar-label', 'Orbit'));
-  const group = h('div', 'media-segmented');
+  toolbar.append(el('span', 'media-toolbar-label', 'Orbit'));
+  const group = el('div', 'media-segmented');
   const option = (icon: string, label: string, value: boolean): HTMLButtonElement => {
-    const btn = h('button', 'media-segment');
+    const btn = el('button', 'media-segment');
     btn.type = 'button';
     btn.dataset.orbit = value ? 'together' : 'separately';
-    btn.append(h('span', `codicon codicon-${icon}`), h('span', undefined, label));
+    btn.append(el('span', `codicon codicon-${icon}`), el('span', undefined, label));
     btn.addEventListener('click', () => set(value), { signal: ac.signal });
     group.append(btn);
     return btn;

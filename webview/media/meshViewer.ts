@@ -1,9 +1,10 @@
 // 3D meshes (glb/gltf, obj, ply) in a three.js orbit viewer. Bytes load only once the viewer is on screen;
 // frames render on demand (orbit, resize), never in a constant loop; dispose frees the WebGL context.
-import { Box3, DirectionalLight, HemisphereLight, Mesh, Object3D, PerspectiveCamera, Scene, Sphere, Vector3, WebGLRenderer, type Material, type MeshStandardMaterial } from 'three';
+import { Box3, DirectionalLight, HemisphereLight, type Mesh, type Object3D, PerspectiveCamera, Scene, Sphere, Vector3, WebGLRenderer, type MeshStandardMaterial } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { MediaView } from '../../src/protocol';
-import { h, iconButton, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { iconButton, type MediaHandle } from './dom';
 import { displayName, meshFormat } from './mediaKind';
 import { describeLoadError, disposeObject, loadObject, meshStats } from './meshLoading';
 import { placeholderElement } from './placeholder';
@@ -24,21 +25,21 @@ export interface MeshHandle extends MediaHandle {
 /** `onOrbit` hears every camera move the user makes here (not moves made by follow). */
 export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (pose: OrbitPose) => void): MeshHandle {
   const name = displayName(view);
-  const wrap = h('figure', 'media-figure media-mesh');
-  const stage = h('div', 'media-mesh-stage');
-  const canvas = h('canvas', 'media-3d');
+  const wrap = el('figure', 'media-figure media-mesh');
+  const stage = el('div', 'media-mesh-stage');
+  const canvas = el('canvas', 'media-3d');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', `3D model ${name}: drag to orbit, scroll to zoom, right-drag to pan`);
   canvas.dataset.state = 'waiting';
-  const status = h('div', 'media-mesh-status', 'Loading 3D model…');
+  const status = el('div', 'media-mesh-status', 'Loading 3D model…');
   const reset = iconButton('home', 'Reset view');
   const wire = iconButton('symbol-structure', 'Show wireframe');
   wire.setAttribute('aria-pressed', 'false');
-  const tools = h('div', 'media-mesh-tools');
+  const tools = el('div', 'media-mesh-tools');
   tools.append(wire, reset);
   stage.append(canvas, status, tools);
   wrap.append(stage);
-  const caption = h('figcaption', 'media-caption', view.label ?? '');
+  const caption = el('figcaption', 'media-caption', view.label ?? '');
   wrap.append(caption);
   container.append(wrap);
 
@@ -178,7 +179,7 @@ function createViewer(canvas: HTMLCanvasElement, onOrbit?: (pose: OrbitPose) => 
     frame,
     wireframe(on) {
       model?.traverse((o) => {
-        const material = (o as Partial<Mesh>).material as Material | Material[] | undefined;
+        const material = (o as Partial<Mesh>).material;
         for (const m of material ? (Array.isArray(material) ? material : [material]) : []) {
           if ('wireframe' in m) (m as MeshStandardMaterial).wireframe = on;
         }

@@ -1,22 +1,23 @@
 // The placeholder for media that is missing, unreadable, remote (not allowed) or cannot play here.
 import type { MediaView } from '../../src/protocol';
-import { h, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { type MediaHandle } from './dom';
 import { displayName } from './mediaKind';
 
 /** Builds the placeholder element: what went wrong and every path that was tried (never a whole data: URI). */
 export function placeholderElement(view: MediaView, message?: string): HTMLElement {
-  const box = h('div', 'media-missing');
+  const box = el('div', 'media-missing');
   box.setAttribute('role', 'note');
   box.dataset.modality = view.modality;
   const icon = { image: 'file-media', video: 'device-camera-video', audio: 'unmute', '3d': 'symbol-misc' }[view.modality];
-  box.append(h('span', `codicon codicon-${icon} media-missing-icon`));
-  const text = h('div', 'media-missing-text');
-  text.append(h('div', 'media-missing-message', message ?? view.error ?? `${capitalise(view.modality)} unavailable`));
+  box.append(el('span', `codicon codicon-${icon} media-missing-icon`));
+  const text = el('div', 'media-missing-text');
+  text.append(el('div', 'media-missing-message', message ?? view.error ?? `${capitalise(view.modality)} unavailable`));
   const paths = triedPaths(view);
   if (paths.length) {
-    text.append(h('div', 'media-missing-label', paths.length > 1 ? 'Paths tried:' : 'Path tried:'));
-    const list = h('ul', 'media-missing-paths');
-    for (const p of paths) list.append(h('li', undefined, p));
+    text.append(el('div', 'media-missing-label', paths.length > 1 ? 'Paths tried:' : 'Path tried:'));
+    const list = el('ul', 'media-missing-paths');
+    for (const p of paths) list.append(el('li', undefined, p));
     text.append(list);
   }
   box.append(text);

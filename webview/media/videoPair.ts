@@ -1,7 +1,8 @@
 // Video: A and B side by side with one control bar (play/pause/seek together, frame steps); one video alone
 // gets the same bar. A clip this build cannot decode (e.g. H.264 MP4 in some VS Code builds) becomes a placeholder.
 import type { MediaView } from '../../src/protocol';
-import { figure, h, releaseMedia, type MediaHandle } from './dom';
+import { el } from '../components/badges';
+import { figure, releaseMedia, type MediaHandle } from './dom';
 import { renderMediaControls } from './mediaControls';
 import { displayName, mediaType } from './mediaKind';
 import { syncMedia } from './mediaSync';
@@ -19,7 +20,7 @@ export function renderVideos(containers: HTMLElement[], views: MediaView[], bar:
   const ac = new AbortController();
   const shown: HTMLElement[] = [];
   const videos = views.map((view, i) => {
-    const video = h('video', 'media-video');
+    const video = el('video', 'media-video');
     // 'auto' so the first frame shows before playing (with 'metadata' Chromium may leave the box blank).
     video.preload = 'auto';
     video.playsInline = true;
@@ -63,7 +64,7 @@ export function renderVideos(containers: HTMLElement[], views: MediaView[], bar:
 
 /** One video with its own bar underneath. */
 export function renderVideo(container: HTMLElement, view: MediaView, options: VideoOptions = {}): MediaHandle {
-  const bar = h('div', 'media-single-bar');
+  const bar = el('div', 'media-single-bar');
   const handle = renderVideos([container], [view], bar, options);
   container.append(bar);
   return {

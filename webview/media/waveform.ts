@@ -113,7 +113,7 @@ async function decodePeaks(src: string, signal: AbortSignal): Promise<Peaks> {
     bytes = await res.arrayBuffer();
   } catch (e) {
     if (e instanceof TooLarge) throw e;
-    throw new Error(`could not read the file (${(e as Error).message})`);
+    throw new Error(`could not read the file (${(e as Error).message})`, { cause: e });
   }
   if (bytes.byteLength > MAX_WAVEFORM_BYTES) throw new TooLarge(bytes.byteLength);
   // An offline context decodes without touching the audio device or needing a user gesture.
@@ -122,7 +122,7 @@ async function decodePeaks(src: string, signal: AbortSignal): Promise<Peaks> {
   try {
     buffer = await ctx.decodeAudioData(bytes);
   } catch (e) {
-    throw new Error(`this build cannot decode it (${(e as Error).message || 'unsupported format'})`);
+    throw new Error(`this build cannot decode it (${(e as Error).message || 'unsupported format'})`, { cause: e });
   }
   const channels = Array.from({ length: buffer.numberOfChannels }, (_, i) => buffer.getChannelData(i));
   return computePeaks(channels, PEAK_BUCKETS);

@@ -1,7 +1,8 @@
 // The pair view: prompt with its media, criterion, human label, run scores, and responses A and B side by side.
 import type { Label } from '../../src/core/dataset/types';
 import type { ErrorView, MediaView, PairView, PartView, RecordView, ResponseView, ScoreView } from '../../src/protocol';
-import { el, formatMargin, icon, labelChip } from '../components/badges';
+import { signedMargin } from '../../src/core/format';
+import { el, icon, labelChip } from '../components/badges';
 import { chatBlock, textBlock } from '../text/textView';
 import { renderMedia, renderMediaPair, type Disposable } from './mediaSlot';
 import { criterionEditor, labelButtons } from '../annotation';
@@ -10,8 +11,8 @@ export interface PairViewEvents {
   onBack(): void;
   onStep(delta: number): void;
   /** Annotation: a label button, and the criterion editor's commit (absent = read-only). */
-  onLabel?(index: number, label: Label): void;
-  onCommitCriterion?(index: number, text: string): Promise<{ ok: boolean; message?: string }>;
+  onLabel?: (index: number, label: Label) => void;
+  onCommitCriterion?: (index: number, text: string) => Promise<{ ok: boolean; message?: string }>;
   /** Analysis: the criterion probe, added under the criterion. */
   afterCriterion?(pair: PairView, top: HTMLElement): void;
 }
@@ -233,7 +234,7 @@ function scoresTable(scores: ScoreView[]): HTMLElement {
       tr.append(td);
     } else {
       const scores = s.kind === 'scores' ? s : undefined;
-      tr.append(el('td', 'num', fmt(scores?.scoreA)), el('td', 'num', fmt(scores?.scoreB)), el('td', 'num', formatMargin(scores?.margin)));
+      tr.append(el('td', 'num', fmt(scores?.scoreA)), el('td', 'num', fmt(scores?.scoreB)), el('td', 'num', signedMargin(scores?.margin)));
       const v = el('td');
       if (s.verdict) v.append(labelChip(s.verdict, 'verdict-chip'));
       const ok = el('td');

@@ -2,9 +2,18 @@
 import { TASKS } from '../dataset/types';
 import type { AccuracyTable, GroupAccuracy } from './accuracyTable';
 import type { Comparison } from './comparison';
+import { csvRow, isFormula } from '../csv';
+import { DASH, pct, pValue, signedPoints } from '../format';
 
-const pct = (v: number | undefined) => (v === undefined ? '–' : (100 * v).toFixed(2));
 const num = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
+
+/** The name an export is offered under, beside its data file: `bench.jsonl` → `bench.accuracy.md`. */
+export function exportFileName(dataFile: string | undefined, what: 'accuracy' | 'comparison', format: 'markdown' | 'csv'): string {
+  const ext = format === 'markdown' ? 'md' : 'csv';
+  // Either separator: the webview gets the host's path and has no node:path.
+  const stem = (dataFile ?? '').split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  return stem ? `${stem}.${what}.${ext}` : `${what}.${ext}`;
+}
 
 /** Omni-RewardBench's nine tasks in the paper's order first, then any other task names alphabetically. */
 export function orderedTasks(names: Iterable<string>): string[] {
@@ -12,11 +21,6 @@ export function orderedTasks(names: Iterable<string>): string[] {
   const known = TASKS.filter((t) => all.includes(t));
   return [...known, ...all.filter((t) => !(TASKS as readonly string[]).includes(t)).sort()];
 }
-
-/** Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first); a number such as `-0.25` is not text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const isFormula = (s: string) => FORMULA_START.test(s) && !NUMBER.test(s);
 
 /**
  * A name from the data inside a Markdown table cell: pipes and line breaks would end the cell, and a formula
@@ -27,7 +31,7 @@ function mdCell(s: string): string {
   return isFormula(flat) ? `\\${flat}` : flat;
 }
 
-const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : '–');
+const cell = (a: GroupAccuracy['withTies']) => (a.n ? `${pct(a.value)} (${a.correct}/${a.n})` : DASH);
 
 export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): string {
   title = title.replace(/[\r\n]+/g, ' ');
@@ -49,15 +53,6 @@ export function accuracyMarkdown(table: AccuracyTable, title = 'Accuracy'): stri
   return lines.join('\n') + '\n';
 }
 
-function csvRow(values: (string | number | undefined)[]): string {
-  return values.map((v) => {
-    let s = v === undefined ? '' : String(v);
-    // A leading apostrophe makes spreadsheets show the text instead of evaluating it (OWASP CSV injection).
-    if (isFormula(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  }).join(',');
-}
-
 export function accuracyCsv(table: AccuracyTable): string {
   const rows = [csvRow(['group', 'name', 'with_ties', 'with_ties_correct', 'with_ties_n', 'without_ties', 'without_ties_correct', 'without_ties_n', 'epsilon', 'pairs', 'ties', 'unscored', 'failed', 'supported'])];
   const add = (group: string, name: string, g: GroupAccuracy) => rows.push(csvRow([group, name, num(g.withTies.value), g.withTies.correct, g.withTies.n,
@@ -68,8 +63,8 @@ export function accuracyCsv(table: AccuracyTable): string {
   return rows.join('\n') + '\n';
 }
 
-const signed = (d: number | undefined) => (d === undefined ? '–' : `${d >= 0 ? '+' : ''}${(100 * d).toFixed(2)}`);
-const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+/** Exports are pasted into LaTeX, spreadsheets and code: an ASCII minus. */
+const signed = (d: number | undefined) => signedPoints(d, 2, { ascii: true });
 
 
 export function comparisonMarkdown(cmp: Comparison, rawA: string, rawB: string): string {

@@ -76,7 +76,7 @@ const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}$/;
 export function bytesOf(v: unknown): Uint8Array | undefined {
   if (v instanceof Uint8Array) return v;
   if (typeof v === 'string') return BASE64.test(v) ? new Uint8Array(Buffer.from(v, 'base64')) : undefined;
-  if (Array.isArray(v) && v.every((n) => typeof n === 'number')) return Uint8Array.from(v as number[]);
+  if (Array.isArray(v) && v.every((n) => typeof n === 'number')) return Uint8Array.from(v);
   if (typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'Buffer') {
     return bytesOf((v as { data?: unknown }).data);
   }

@@ -25,6 +25,7 @@ export function jsonFor(value: unknown, asciiOnly: boolean): string {
 
 /** True when the record is pure ASCII and uses `\u` escapes: new text should be escaped alike. */
 export function prefersAsciiEscapes(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
   return !/[^\x00-\x7f]/.test(text) && /\\u[0-9a-fA-F]{4}/.test(text);
 }
 

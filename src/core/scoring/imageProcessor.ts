@@ -57,7 +57,7 @@ export function parseImageProcessorConfig(json: unknown, file = 'preprocessor_co
     return v as [number, number, number];
   };
   if (j.resample !== undefined && j.resample !== 3) {
-    throw new Error(`${file}: \`resample\` ${String(j.resample)} is not supported (only 3 = bicubic, what CLIP processors use)`);
+    throw new Error(`${file}: \`resample\` ${JSON.stringify(j.resample)} is not supported (only 3 = bicubic, what CLIP processors use)`);
   }
   const size = hw(j.size ?? { shortest_edge: 224 }, 'size');
   let crop = hw(j.crop_size ?? ('shortestEdge' in size ? { height: size.shortestEdge, width: size.shortestEdge } : size), 'crop_size');
@@ -98,7 +98,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbImage> {
   } catch (e) {
     // libvips repeats its complaint per attempt: keep the first line without the "VipsJpeg: " prefix.
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^.*?Vips\w*: /, '');
-    throw new Error(`not a readable image (${why})`);
+    throw new Error(`not a readable image (${why})`, { cause: e });
   }
   const { data, info } = decoded;
   if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected RGB`);

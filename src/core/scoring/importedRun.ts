@@ -56,9 +56,9 @@ function parseRecords(text: string, source: string): { rec: Record<string, unkno
   text.split(/\r?\n/).forEach((l, i) => {
     if (!l.trim()) return;
     try {
-      out.push({ rec: JSON.parse(l), line: i + 1 });
+      out.push({ rec: JSON.parse(l) as Record<string, unknown>, line: i + 1 });
     } catch (e) {
-      throw new Error(`${source} line ${i + 1}: not JSON (${e instanceof Error ? e.message : e})`);
+      throw new Error(`${source} line ${i + 1}: not JSON (${e instanceof Error ? e.message : e})`, { cause: e });
     }
   });
   return out;
@@ -86,6 +86,7 @@ export function importRun(text: string, source: string, target: ImportTarget, ke
     const where = `${source} line ${line}`;
     const keyValue = k === 'id' ? rec.id ?? rec.ID : rec[k];
     let index: number | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ids are strings or numbers; anything else matches none
     if (k === 'id') index = keyValue === undefined ? undefined : target.indexOfId(String(keyValue));
     else if (k === 'line') index = num(keyValue) === undefined ? undefined : target.indexOfLine(num(keyValue)!);
     else {

@@ -87,10 +87,10 @@ export class OnnxSequenceClassifier {
         const i = c - offset;
         const at = r * len + c;
         if (i >= 0 && i < s.length) {
-          ids[at] = (this.int32 ? s[i] : BigInt(s[i])) as never;
-          mask[at] = one as never;
-          positions[at] = (this.int32 ? i : BigInt(i)) as never;
-        } else ids[at] = pad as never;
+          ids[at] = (this.int32 ? s[i] : BigInt(s[i]));
+          mask[at] = one;
+          positions[at] = (this.int32 ? i : BigInt(i));
+        } else ids[at] = pad;
       }
     });
     const type = this.int32 ? 'int32' : 'int64';

@@ -34,7 +34,7 @@ function readJson(dir: string, file: string, required: boolean): Record<string, 
     return undefined;
   }
   try {
-    const v = JSON.parse(fs.readFileSync(p, 'utf8'));
+    const v: unknown = JSON.parse(fs.readFileSync(p, 'utf8'));
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
     return v as Record<string, unknown>;
   } catch (e) {

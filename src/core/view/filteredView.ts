@@ -25,7 +25,12 @@ const BATCH = 512;
 
 /** setImmediate in Node (the host), setTimeout in a browser (the mock host). */
 const yieldToLoop = (): Promise<void> =>
-  new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
+  new Promise((r) => {
+    // Looked up through globalThis: the webview's compiler config has no Node types.
+    const g = globalThis as { setImmediate?: (callback: () => void) => unknown };
+    if (typeof g.setImmediate === 'function') g.setImmediate(r);
+    else setTimeout(r, 0);
+  });
 
 export class FilteredView {
   private matches = new Uint32Array(1024);

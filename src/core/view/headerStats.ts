@@ -1,5 +1,5 @@
 // The header's counts, accumulated record by record (so they can be shown while a scan is still running).
-import type { DatasetRecord, Label } from '../dataset/types';
+import type { DatasetRecord } from '../dataset/types';
 import type { HeaderStats } from '../../protocol';
 
 export function emptyStats(format: string, formatName: string): HeaderStats {
@@ -12,7 +12,7 @@ export function addToStats(stats: HeaderStats, record: DatasetRecord): void {
     stats.errors++;
     return;
   }
-  stats.labels[record.label as Label]++;
+  stats.labels[record.label]++;
   const task = record.task ?? '(none)';
   stats.tasks[task] = (stats.tasks[task] ?? 0) + 1;
 }

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { accuracyTable } from '../../core/analysis/accuracyTable';
-import { accuracyCsv, accuracyMarkdown, comparisonCsv, comparisonMarkdown } from '../../core/analysis/report';
+import { accuracyCsv, accuracyMarkdown, comparisonCsv, comparisonMarkdown, exportFileName } from '../../core/analysis/report';
 import { compareRuns, type PairedJudged } from '../../core/analysis/comparison';
 import { importAsRun } from '../../core/analysis/importAsRun';
 import { analysisPredicate, hasAnalysis, sortKeyFor, type RowContext } from '../../core/analysis/rowFacts';
@@ -11,6 +11,7 @@ import { judgePair, verdictFromMargin } from '../../core/analysis/verdict';
 import type { DatasetRecord } from '../../core/dataset/types';
 import { untrustedRefusal } from '../../core/trust';
 import type { ViewOptions } from '../../core/view/filteredView';
+import { pct } from '../../core/format';
 import { compileFilter as plainPredicate } from '../../core/view/rowFilter';
 import {
   MessageType,
@@ -299,9 +300,8 @@ export class AnalysisHost implements AnalysisPart {
     const table = accuracyTable(s.current.judged, s.epsilon);
     const format = await pickFormat();
     if (!format) return;
-    const base = editor.document.fileName.replace(/\.[^.]+$/, '');
     const text = format === 'markdown' ? accuracyMarkdown(table, `${s.current.info.name} on ${editor.document.fileName}`) : accuracyCsv(table);
-    await this.export(text, `${base}.accuracy.${format === 'markdown' ? 'md' : 'csv'}`, format, editor);
+    await this.export(text, exportFileName(editor.document.fileName, 'accuracy', format), format, editor);
   }
 
   private async exportComparison(editor: OpenEditor): Promise<void> {
@@ -313,9 +313,8 @@ export class AnalysisHost implements AnalysisPart {
     const format = await pickFormat();
     if (!format) return;
     const cmp = compareRuns(pairs, s.epsilon);
-    const base = editor.document.fileName.replace(/\.[^.]+$/, '');
     const text = format === 'markdown' ? comparisonMarkdown(cmp, s.current!.info.name, s.second!.info.name) : comparisonCsv(cmp);
-    await this.export(text, `${base}.comparison.${format === 'markdown' ? 'md' : 'csv'}`, format, editor);
+    await this.export(text, exportFileName(editor.document.fileName, 'comparison', format), format, editor);
   }
 
   /** Copies a report or saves it beside the data file. */
@@ -342,9 +341,8 @@ export class AnalysisHost implements AnalysisPart {
       this.status.hide();
       return;
     }
-    const pct = (v?: number) => (v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
-    this.status.text = `$(graph) ${s.current.info.name}: ${pct(s.accuracy.withTies)} · ${pct(s.accuracy.withoutTies)} w/o ties`;
-    this.status.tooltip = `Accuracy of ${s.current.info.name} on ${editor.document.fileName}: with ties ${pct(s.accuracy.withTies)}, without ties ${pct(s.accuracy.withoutTies)} (mean over tasks${s.epsilon.epsilon === undefined ? ', ε calibrated per task' : `, ε = ${s.epsilon.epsilon}`}). Click for the dashboard.`;
+    this.status.text = `$(graph) ${s.current.info.name}: ${pct(s.accuracy.withTies, 1, '%')} · ${pct(s.accuracy.withoutTies, 1, '%')} w/o ties`;
+    this.status.tooltip = `Accuracy of ${s.current.info.name} on ${editor.document.fileName}: with ties ${pct(s.accuracy.withTies, 1, '%')}, without ties ${pct(s.accuracy.withoutTies, 1, '%')} (mean over tasks${s.epsilon.epsilon === undefined ? ', ε calibrated per task' : `, ε = ${s.epsilon.epsilon}`}). Click for the dashboard.`;
     this.status.show();
   }
 }

@@ -129,6 +129,6 @@ export class DiskGuard implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subs.forEach((s) => s.dispose());
+    for (const s of this.subs) s.dispose();
   }
 }

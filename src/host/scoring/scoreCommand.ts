@@ -9,6 +9,7 @@ import { runFileName } from '../../core/scoring/runStore';
 import { ModelLoadError } from '../../core/scoring/scorer';
 import { WorkerPool } from '../../core/scoring/workerPool';
 import { refuseUntrusted } from '../trust';
+import { formatEta } from '../../core/format';
 import { scoringSettings } from './scoringSettings';
 
 export interface RunListener {
@@ -23,11 +24,10 @@ function activeDataset(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-function formatEta(s: number | undefined): string {
-  if (s === undefined || !Number.isFinite(s)) return '';
-  const m = Math.floor(s / 60);
-  return `, ${m > 0 ? `${m} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`} left`;
-}
+const etaText = (seconds: number | undefined) => {
+  const eta = formatEta(seconds);
+  return eta ? `, ${eta} left` : '';
+};
 
 export class ScoreCommand {
   /** Runs in progress, by run file: one model over one file at a time. */
@@ -87,7 +87,7 @@ export class ScoreCommand {
           const onProgress = (p: ScoreProgress) => {
             const pct = p.total ? (100 * p.done) / p.total : 0;
             progress.report({
-              message: `${p.done.toLocaleString()} / ${(p.total ?? 0).toLocaleString()} pairs, ${p.rate.toFixed(1)}/s${formatEta(p.etaSeconds)}`,
+              message: `${p.done.toLocaleString()} / ${(p.total ?? 0).toLocaleString()} pairs, ${p.rate.toFixed(1)}/s${etaText(p.etaSeconds)}`,
               increment: Math.max(0, pct - lastPct),
             });
             lastPct = pct;

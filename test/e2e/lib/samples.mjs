@@ -59,6 +59,6 @@ export function promptSnippet(value) {
   let p = value?.prompt ?? value?.instruction ?? value?.question;
   if (Array.isArray(p)) p = strings(p).join(' ');
   if (typeof p !== 'string') return undefined;
-  const words = p.replace(/<[^>]*>/g, ' ').replace(/[*_`#>\[\]]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 4);
+  const words = p.replace(/<[^>]*>/g, ' ').replace(/[*_`#>[\]]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 4);
   return words.length ? words.join(' ') : undefined;
 }

@@ -1,6 +1,5 @@
 // Every sample file opens in the Reward Lens editor and its header counts match the file, counted here independently.
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
 import { headerCounts } from '../lib/rewardLens.mjs';
 import { readSample } from '../lib/samples.mjs';

@@ -42,7 +42,7 @@ export default {
       const longest = records.reduce((a, b) => (b.raw.length > a.raw.length ? b : a));
       const wv = await t.open('edge/long-text.jsonl');
       const view = await openPair(t.page, wv, longest.index);
-      const sizes = await view.evaluate((v) => ({ body: document.documentElement.scrollWidth, win: window.innerWidth }));
+      const sizes = await view.evaluate(() => ({ body: document.documentElement.scrollWidth, win: window.innerWidth }));
       expect(sizes.body <= sizes.win + 1, `the page scrolls sideways (${sizes.body} px wide in a ${sizes.win} px window)`);
     });
   },

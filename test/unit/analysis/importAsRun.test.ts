@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { importAsRun } from '../../../src/core/analysis/importAsRun';
 import { Dataset } from '../../../src/core/dataset/dataset';
 import { readPreviousRun, runFileName } from '../../../src/core/scoring/runStore';
+import { tempDir } from '../tempDir';
 
 test('imported predictions become a run beside the others, named like a run and pointing at the dataset', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-import-'));
+  const dir = tempDir('rl-import-');
   try {
     const data = path.join(dir, 'bench.jsonl');
     fs.copyFileSync('samples/omni-rewardbench/omni-sample.jsonl', data);

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { exportFileName } from '../../../src/core/analysis/report';
+import { formatEta } from '../../../src/core/format';
 import { accuracyText, calibratedSummary, count, formatEpsilon, pct, pValue, shortName, signedMargin, signedPoints } from '../../../webview/analysis/format';
 
 test('accuracies read as percent with two decimals and their counts beside', () => {
@@ -24,6 +26,26 @@ test('differences carry their sign in points, with a true minus and no "−0.00"
   assert.equal(signedMargin(0), '0.00');
   assert.equal(signedMargin(-0), '0.00');
   assert.equal(signedMargin(-3e-9), '\u22123.0e-9');
+  assert.equal(signedMargin(undefined), '');
+});
+
+test('exports ask for an ASCII minus; the screen keeps the typographic one', () => {
+  assert.equal(signedPoints(-0.004, 2, { ascii: true }), '-0.40');
+  assert.equal(signedPoints(0.004, 2, { ascii: true }), '+0.40');
+  assert.equal(signedMargin(-1.234, { ascii: true }), '-1.23');
+});
+
+test('time left reads in minutes and seconds, and is undefined before there is an estimate', () => {
+  assert.equal(formatEta(42.4), '42 s');
+  assert.equal(formatEta(185), '3 min 5 s');
+  assert.equal(formatEta(undefined), undefined);
+  assert.equal(formatEta(Number.POSITIVE_INFINITY), undefined);
+});
+
+test('exports are offered as <data file>.<what>.<ext>, whichever separator the path uses', () => {
+  assert.equal(exportFileName('/data/bench.jsonl', 'accuracy', 'markdown'), 'bench.accuracy.md');
+  assert.equal(exportFileName('C:\\data\\bench.v2.json', 'comparison', 'csv'), 'bench.v2.comparison.csv');
+  assert.equal(exportFileName(undefined, 'accuracy', 'csv'), 'accuracy.csv');
 });
 
 test('p-values below 0.001 are written as a bound', () => {

@@ -42,7 +42,7 @@ test('Copy as Markdown / CSV hands the host the report text and a file name', ()
   const buttons = [...host.querySelectorAll('vscode-toolbar-button[label^="Copy"]')] as HTMLElement[];
   assert.deepEqual(buttons.map((b) => b.getAttribute('label')), ['Copy as Markdown', 'Copy as CSV']);
   buttons.forEach((b) => b.click());
-  assert.deepEqual(got.map((r) => [r.what, r.format, r.fileName]), [['accuracy', 'markdown', 'bench-accuracy.md'], ['accuracy', 'csv', 'bench-accuracy.csv']]);
+  assert.deepEqual(got.map((r) => [r.what, r.format, r.fileName]), [['accuracy', 'markdown', 'bench.accuracy.md'], ['accuracy', 'csv', 'bench.accuracy.csv']]);
   assert.equal(got[0].text, accuracyMarkdown(table, 'rm on bench.jsonl'));
   assert.equal(got[1].text, accuracyCsv(table));
 });

@@ -82,7 +82,7 @@ test('comparison rows say "too few" under six discordant pairs and give no p wit
   // TI2I: both models always agree: no discordant pair.
   for (let k = 0; k < 3; k++) pairs.push(pj(i++, 'TI2I', 'A', 1, 1));
   // T2A: model B fails everywhere: not supported.
-  pairs.push(pj(i++, 'T2A', 'A', 1, 'fail'));
+  pairs.push(pj(i, 'T2A', 'A', 1, 'fail'));
   const rows = comparisonRows(compareRuns(pairs));
   const by = (n: string) => rows.find((r) => r.name === n)!;
   assert.equal(by('T2T').onlyB, 8);

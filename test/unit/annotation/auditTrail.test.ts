@@ -8,7 +8,7 @@ import { explicitAdapter, writeTemp } from '../dataset/helpers';
 
 const at = new Date('2026-11-26T12:00:00.000Z');
 const pair = (label: PreferencePair['label'], raw: unknown): PreferencePair =>
-  ({ kind: 'pair', index: 0, line: 1, id: 'x', prompt: [], a: { parts: [] }, b: { parts: [] }, label, labelKind: 'explicit', format: 't', raw }) as PreferencePair;
+  ({ kind: 'pair', index: 0, line: 1, id: 'x', prompt: [], a: { parts: [] }, b: { parts: [] }, label, labelKind: 'explicit', format: 't', raw });
 
 test('records the label before the edit, the time and the person', () => {
   assert.deepEqual(auditEdits(pair('A', {}), 'Ada', at), [

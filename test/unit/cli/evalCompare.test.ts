@@ -1,10 +1,10 @@
 // `reward-lens eval` and `compare` end to end through tsx: a hand-made benchmark, two hand-made runs.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../tempDir';
 
 const ROOT = resolve(__dirname, '../../..');
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -14,7 +14,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-eval-'));
+const dir = tempDir('rl-eval-');
 const rec = (id: string, task: string, pref: string) =>
   JSON.stringify({ id, task, prompt: 'Q', response1: 'one', response2: 'two', model1: 'm1', model2: 'm2', criteria: 'c', criteria_preference: pref });
 // T2T: A, A, B, tie; T2I: A, B.

@@ -44,6 +44,7 @@ function encode(s: string, seed: number, ascii = false): string {
 /** What the writer must produce for a new string value in a record whose current text is `record`. */
 function expectedJson(value: string, record: string): string {
   const json = JSON.stringify(value);
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
   const asciiStyle = !/[^\x00-\x7f]/.test(record) && /\\u[0-9a-fA-F]{4}/.test(record);
   if (!asciiStyle) return json;
   let out = '';

@@ -1,15 +1,15 @@
 // Shared by the dataset tests: temp files, index → record texts, and a tiny explicit/implicit adapter pair.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FormatAdapter } from '../../../src/core/dataset/formatAdapter';
 import type { RecordIndex } from '../../../src/core/dataset/recordIndex';
 import type { Label } from '../../../src/core/dataset/types';
 
-/** A fresh temp folder; `memory` puts it on /dev/shm when there is one (fsync-heavy property tests). */
+import { tempDir as removedOnExit } from '../tempDir';
+
+/** A fresh temp folder, removed at exit; `memory` puts it on /dev/shm when there is one (fsync-heavy property tests). */
 export function tempDir(memory = false): string {
-  const base = memory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  return mkdtempSync(join(base, 'rl-dataset-'));
+  return removedOnExit('rl-dataset-', { memory });
 }
 
 export function writeTemp(name: string, content: string | Buffer, dir = tempDir()): string {

@@ -5,7 +5,7 @@ import createDOMPurify from 'dompurify';
 import { renderMarkdown } from '../../../webview/text/markdown';
 
 const window = new JSDOM('').window;
-const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
+const purify = createDOMPurify(window);
 
 function render(text: string): Document {
   const html = renderMarkdown(text, purify);

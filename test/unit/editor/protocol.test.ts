@@ -7,11 +7,10 @@ type Msg = { kind: string; n?: number; error?: string };
 
 /** Two handlers wired back to back, as host and webview are; deliveries are async like postMessage. */
 function pair(handleB: (m: Msg) => Promise<Msg | undefined> | Msg | undefined) {
-  let a!: MessageHandler<Msg, Msg>;
-  let b!: MessageHandler<Msg, Msg>;
   const wire: WebviewMessage<Msg>[] = [];
-  a = new MessageHandler<Msg, Msg>((m) => (wire.push(m), setTimeout(() => void b.receive(m), 0)), () => undefined, (m) => m.error);
-  b = new MessageHandler<Msg, Msg>((m) => (wire.push(m), setTimeout(() => void a.receive(m), 0)), handleB, () => undefined, (error) => ({ kind: 'error', error }));
+  // Each side's sender reaches the other side only after both exist (a timer later).
+  const a: MessageHandler<Msg, Msg> = new MessageHandler<Msg, Msg>((m) => (wire.push(m), setTimeout(() => void b.receive(m), 0)), () => undefined, (m) => m.error);
+  const b: MessageHandler<Msg, Msg> = new MessageHandler<Msg, Msg>((m) => (wire.push(m), setTimeout(() => void a.receive(m), 0)), handleB, () => undefined, (error) => ({ kind: 'error', error }));
   return { a, b, wire };
 }
 

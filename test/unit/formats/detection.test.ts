@@ -46,10 +46,10 @@ test('detects the format of every sample file with full confidence, and reads ev
     assert.ok(recs.length >= 5 && recs.length <= 20, `${file}: ${recs.length} records`);
     const d = detectFormat(recs);
     assert.equal(d?.adapter.id, id, `${file}: tried ${describeScores(scoreFormats(recs))}`);
-    assert.equal(d!.confidence, 1, file);
-    assert.ok(d!.tried.length === ADAPTERS.length && d!.tried[1].confidence < 1, `${file}: runner-up ${JSON.stringify(d!.tried[1])}`);
+    assert.equal(d.confidence, 1, file);
+    assert.ok(d.tried.length === ADAPTERS.length && d.tried[1].confidence < 1, `${file}: runner-up ${JSON.stringify(d.tried[1])}`);
     recs.forEach((r, i) => {
-      const p = d!.adapter.toPair(r, { index: i, line: i + 1, fileName: file });
+      const p = d.adapter.toPair(r, { index: i, line: i + 1, fileName: file });
       assert.ok(!('error' in p), `${file} record ${i + 1}: ${'error' in p ? p.error : ''}`);
     });
   }
@@ -103,7 +103,7 @@ test('a few bad records lower the confidence but do not change the verdict', () 
   const recs = records('rewardbench.jsonl');
   const d = detectFormat([...recs, { oops: true }]);
   assert.equal(d?.adapter.id, 'rewardbench');
-  assert.ok(Math.abs(d!.confidence - recs.length / (recs.length + 1)) < 1e-9, String(d!.confidence));
+  assert.ok(Math.abs(d.confidence - recs.length / (recs.length + 1)) < 1e-9, String(d.confidence));
 });
 
 test('tells the chosen/rejected formats apart by the types of their values', () => {

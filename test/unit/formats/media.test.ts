@@ -1,10 +1,11 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { modalityFromPath, parseMediaValue, resolveMediaPath, sniffMime } from '../../../src/core/dataset/media';
 import { PNG_1PX } from './helpers';
+import { tempDir } from '../tempDir';
 
 test('reads the modality of a path from its extension', () => {
   const cases: [string, string | undefined][] = [
@@ -67,12 +68,9 @@ test('sniffs media types from magic bytes', () => {
   assert.equal(sniffMime(at('hello')), undefined);
 });
 
-const made: string[] = [];
-after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function tree() {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-media-'));
-  made.push(base);
+  const base = tempDir('rl-media-');
   const data = path.join(base, 'data');
   const root = path.join(base, 'unpacked');
   const outside = path.join(base, 'secret');

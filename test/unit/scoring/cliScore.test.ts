@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseRun } from '../../../src/core/scoring/run';
+import { tempDir } from '../tempDir';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHARED = path.resolve(ROOT, '../shared/fixtures');
@@ -32,7 +32,7 @@ for (const name of ['text-rm-deberta', 'text-rm-llama']) {
     const rows: { criteria: string; prompt: string; response: string; onnx_score: number }[] = JSON.parse(
       fs.readFileSync(path.join(model, 'reference.json'), 'utf8'),
     ).rows;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-'));
+    const dir = tempDir('rl-cli-');
     const data = path.join(dir, 'text_to_text_preferences.jsonl');
     // One record per reference row; both responses are the row's, so both scores must equal its reference.
     const records = rows.map((r, i) => ({
@@ -59,7 +59,7 @@ for (const name of ['text-rm-deberta', 'text-rm-llama']) {
 }
 
 test('the CLI names the missing file when a model folder cannot load', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-cli-bad-'));
+  const dir = tempDir('rl-cli-bad-');
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'] }));
   const data = path.join(dir, 'd.jsonl');
   fs.writeFileSync(data, JSON.stringify({ prompt: 'p', response1: 'a', response2: 'b', criteria: '', criteria_preference: 'tie', id: '1' }) + '\n');

@@ -15,6 +15,7 @@ import { ClipScorer } from '../../../src/core/scoring/clipScorer';
 import { decodeImage, toPixelValues, type ResizeBackend } from '../../../src/core/scoring/imageProcessor';
 import { readModelFolder } from '../../../src/core/scoring/modelFolder';
 import type { ScoreInput } from '../../../src/core/scoring/scorer';
+import { tempDir } from '../tempDir';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const IMAGES = path.join(FIXTURES, 'images/mj-bench');
@@ -157,8 +158,7 @@ test('clip: a corrupt image is an error on that input; the rest of the batch sco
 
 test('clip: a folder without preprocessor_config.json, or with a graph of another kind, fails at load naming the file', async () => {
   const { loadScorer } = await import('../../../src/core/scoring/modelFolder');
-  const os = await import('node:os');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clip-bad-'));
+  const tmp = tempDir('clip-bad-');
   try {
     fs.cpSync(path.join(FIXTURES, 'models/clip-score'), tmp, { recursive: true });
     fs.rmSync(path.join(tmp, 'preprocessor_config.json'));

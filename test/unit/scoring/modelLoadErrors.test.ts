@@ -1,17 +1,17 @@
 // A model that cannot load fails at once with a ModelLoadError naming the file and the problem.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadScorer } from '../../../src/core/scoring/modelFolder';
 import { ModelLoadError } from '../../../src/core/scoring/scorer';
+import { tempDir } from '../tempDir';
 
 const DEBERTA = path.resolve(__dirname, '../../fixtures/models/text-rm-deberta');
 
 /** A copy of the DeBERTa fixture with `change` applied. */
 function variant(change: (dir: string) => void): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-bad-'));
+  const dir = tempDir('rl-bad-');
   fs.cpSync(DEBERTA, dir, { recursive: true });
   change(dir);
   return dir;

@@ -1,7 +1,6 @@
 // Scoring a file into a run: entries per record, resume after cancel or a torn line, the cache, per-record errors.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { DatasetRecord, PreferencePair } from '../../../src/core/dataset/types';
@@ -9,6 +8,7 @@ import { loadScorer } from '../../../src/core/scoring/modelFolder';
 import { parseRun } from '../../../src/core/scoring/run';
 import { scoreDataset, type PairSource } from '../../../src/core/scoring/scoreDataset';
 import type { Scorer } from '../../../src/core/scoring/scorer';
+import { tempDir } from '../tempDir';
 
 const DEBERTA = path.resolve(__dirname, '../../fixtures/models/text-rm-deberta');
 const rows: { criteria: string; prompt: string; response: string; onnx_score: number }[] = JSON.parse(
@@ -48,7 +48,7 @@ before(async () => {
 after(async () => scorer.dispose());
 
 function setup(records: object[] = pairs): { data: string; runFile: string; cache: string } {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-score-'));
+  dir = tempDir('rl-score-');
   const data = path.join(dir, 'pairs.jsonl');
   fs.writeFileSync(data, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return { data, runFile: path.join(dir, 'runs', 'pairs.deb.jsonl'), cache: path.join(dir, 'runs') };

@@ -53,8 +53,8 @@ for (const name of ['text-rm-deberta', 'text-rm-llama']) {
       for (const [i, r] of refs.entries()) {
         const [single] = await scorer.scoreBatch([input(r)]);
         assert.ok('score' in batch[i] && 'score' in single);
-        assert.ok(Math.abs((batch[i] as { score: number }).score - (single as { score: number }).score) < 1e-5, `row ${i}`);
-        assert.ok(Math.abs((batch[i] as { score: number }).score - r.onnx_score) < 1e-4, `row ${i} batched`);
+        assert.ok(Math.abs((batch[i]).score - (single).score) < 1e-5, `row ${i}`);
+        assert.ok(Math.abs((batch[i]).score - r.onnx_score) < 1e-4, `row ${i} batched`);
       }
     } finally {
       await scorer.dispose();

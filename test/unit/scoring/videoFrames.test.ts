@@ -1,7 +1,6 @@
 // Video responses: frames decoded in-process by ffmpeg.wasm (no system ffmpeg), scored by CLIP and averaged.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ClipScorer } from '../../../src/core/scoring/clipScorer';
@@ -9,6 +8,7 @@ import { readModelFolder } from '../../../src/core/scoring/modelFolder';
 import type { ScoreInput } from '../../../src/core/scoring/scorer';
 import { decodeVideoFrames, parseDuration } from '../../../src/core/scoring/videoFrames';
 import sharp from 'sharp';
+import { tempDir } from '../tempDir';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const VIDEO = path.join(FIXTURES, 'video');
@@ -36,7 +36,7 @@ for (const file of ['two-scenes.webm', 'two-scenes.mp4']) {
 
 test('a video scores as the mean of its frames scored as images', async () => {
   const scorer = await ClipScorer.load(readModelFolder({ id: 'clip', path: path.join(FIXTURES, 'models/clip-score') }), 'test');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'frames-'));
+  const tmp = tempDir('frames-');
   try {
     const frames = await decodeVideoFrames(fs.readFileSync(path.join(VIDEO, 'two-scenes.webm')), 8);
     const pngs = await Promise.all(frames.map(async (f, i) => {

@@ -1,11 +1,11 @@
 // The worker pool: same scores as in-thread, load errors at once, crashed workers replaced and batches retried.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ModelLoadError, type ScoreInput } from '../../../src/core/scoring/scorer';
 import { WorkerPool } from '../../../src/core/scoring/workerPool';
+import { tempDir } from '../tempDir';
 
 const DEBERTA = path.resolve(__dirname, '../../fixtures/models/text-rm-deberta');
 const rows: { criteria: string; prompt: string; response: string; onnx_score: number }[] = JSON.parse(
@@ -33,7 +33,7 @@ test('scores batches in two workers with the reference scores', async () => {
 });
 
 test('a model folder without its ONNX file fails at start with a ModelLoadError naming the file', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-model-'));
+  const dir = tempDir('rl-model-');
   for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json']) fs.copyFileSync(path.join(DEBERTA, f), path.join(dir, f));
   await assert.rejects(WorkerPool.start({ id: 'x', path: dir }, { workers: 2 }), (e: unknown) => {
     assert.ok(e instanceof ModelLoadError);
@@ -44,13 +44,13 @@ test('a model folder without its ONNX file fails at start with a ModelLoadError 
 });
 
 test('a worker that crashes once is restarted and its batch retried with the right scores', async () => {
-  const once = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rl-crash-')), 'crashed');
+  const once = path.join(tempDir('rl-crash-'), 'crashed');
   const pool = await WorkerPool.start({ id: 'deb', path: DEBERTA }, { workers: 1, testCrash: { text: rows[0].response, onceFile: once } });
   try {
     const res = await pool.scoreBatch(rows.map(input));
     assert.ok(fs.existsSync(once), 'the worker did crash');
     assert.equal(pool.restarts, 1);
-    rows.forEach((r, i) => assert.ok('score' in res[i] && Math.abs((res[i] as { score: number }).score - r.onnx_score) < 1e-4));
+    rows.forEach((r, i) => assert.ok('score' in res[i] && Math.abs((res[i]).score - r.onnx_score) < 1e-4));
   } finally {
     await pool.dispose();
   }

@@ -131,7 +131,7 @@ export function turnsOf(list: unknown, field: string): ChatTurn[] | AdapterError
   if (!Array.isArray(list)) return err(`\`${field}\` must be a list of messages like {"role": "user", "content": "…"}; found ${describe(list)}`);
   const turns: ChatTurn[] = [];
   for (let i = 0; i < list.length; i++) {
-    const m = list[i];
+    const m: unknown = list[i];
     const roleName = isRec(m) ? str(m.role ?? m.from) : undefined;
     const content = isRec(m) ? contentText(m.content ?? m.value) : undefined;
     const role = roleName ? ROLES[roleName.toLowerCase()] : undefined;

@@ -118,7 +118,7 @@ export function fieldMappingAdapter(mapping: unknown): FormatAdapter | AdapterEr
       if (label === 'none') return NO_CLEAR(NAME);
       if (!m.label || !m.labelValues) return err('the field mapping names no `label` field, so labels cannot be saved; add `label` and `labelValues` to the mapping');
       if (!(label in m.labelValues)) return err(`the field mapping's \`labelValues\` has no value for ${label}; add "${label}": <value> to say how this file writes it`);
-      return [{ op: 'set', path: jsonPath(record, m.label), value: m.labelValues[label as 'A' | 'B' | 'tie'] }];
+      return [{ op: 'set', path: jsonPath(record, m.label), value: m.labelValues[label] }];
     },
 
     criterionEdits(record, criterion) {

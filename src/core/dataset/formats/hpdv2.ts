@@ -43,7 +43,7 @@ export const hpdv2: FormatAdapter = {
       return err(`\`${field}\` must list at least two image paths; found ${describe(record[field])} ${show(record[field])}`);
     }
     if (typeof record.prompt !== 'string') return err(`\`prompt\` must be text; found ${describe(record.prompt)}`);
-    const label = labelOf(record as Rec);
+    const label = labelOf(record);
     if (typeof label !== 'string') return label;
     return makePair(this.id, 'explicit', ctx, record, {
       id: idOf(record, ctx),

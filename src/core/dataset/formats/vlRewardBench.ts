@@ -9,7 +9,7 @@ const NAME = 'VL-RewardBench';
 function labelOf(ranking: unknown): Label | { error: string } {
   if (ranking === undefined || ranking === null) return 'none';
   if (Array.isArray(ranking) && ranking.length === 2 && ranking.every((n) => typeof n === 'number')) {
-    const [x, y] = ranking as number[];
+    const [x, y] = ranking;
     return x < y ? 'A' : x > y ? 'B' : 'tie';
   }
   return err(`\`human_ranking\` must be [0, 1] (the first response wins) or [1, 0] (the second wins); got ${show(ranking)}`);
