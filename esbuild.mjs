@@ -7,13 +7,27 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'info' };
 // mainFields: prefer ESM builds; jsonc-parser's UMD build requires './impl/*' dynamically, which bundles break.
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['vscode', 'onnxruntime-node', 'sharp', '@ffmpeg/core'] };
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  external: ['vscode', 'onnxruntime-node', 'sharp', '@ffmpeg/core'],
+};
 
 const entries = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist',
-    loader: { '.ttf': 'file', '.css': 'css' } },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+    loader: { '.ttf': 'file', '.css': 'css' },
+  },
 ].filter((e) => Object.values(e.entryPoints).every((f) => fs.existsSync(f)));
 // Worker entries are optional until the code that spawns them exists.
 for (const w of ['src/core/scoring/scoreWorker.ts']) {

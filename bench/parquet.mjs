@@ -28,11 +28,15 @@ t = performance.now();
 const last = await ds.readRecords(Math.max(0, ds.recordCount - 50), 50);
 console.log(`last page: ${ms(t)}, ${last.length} records`);
 
-const media = first.flatMap((r) => (r.kind === 'pair' ? [...r.prompt, ...r.a.parts, ...r.b.parts] : [])).find((p) => p.type === 'media' && p.media.source.kind === 'embedded');
+const media = first
+  .flatMap((r) => (r.kind === 'pair' ? [...r.prompt, ...r.a.parts, ...r.b.parts] : []))
+  .find((p) => p.type === 'media' && p.media.source.kind === 'embedded');
 if (media) {
   t = performance.now();
   const bytes = await ds.readMedia(media.media.source);
-  console.log(`one embedded ${media.media.modality}: ${ms(t)}, ${'error' in bytes ? bytes.error : `${bytes.length} bytes`}`);
+  console.log(
+    `one embedded ${media.media.modality}: ${ms(t)}, ${'error' in bytes ? bytes.error : `${bytes.length} bytes`}`,
+  );
 }
 
 t = performance.now();
@@ -40,4 +44,6 @@ const stats = await ds.scan();
 sample();
 console.log(`scan: ${ms(t)}, ${stats.records} records, ${stats.errorCount} errors`);
 clearInterval(timer);
-console.log(`peak RSS: ${mb(peak)} (file ${mb(statSync(file).size)}, ratio ${(peak / statSync(file).size).toFixed(2)})`);
+console.log(
+  `peak RSS: ${mb(peak)} (file ${mb(statSync(file).size)}, ratio ${(peak / statSync(file).size).toFixed(2)})`,
+);

@@ -22,13 +22,18 @@ const OUT = path.resolve(process.env.OUT_DIR || path.join(ROOT, '.e2e-out', 'ben
 
 /** ~1 GB of Omni-like records: the sample's lines over and over, each with a fresh id. */
 function generate(file, targetBytes = 1e9) {
-  const lines = fs.readFileSync(path.join(ROOT, 'samples/omni-rewardbench/omni-sample.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const lines = fs
+    .readFileSync(path.join(ROOT, 'samples/omni-rewardbench/omni-sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'w');
   let bytes = 0;
   for (let i = 0; bytes < targetBytes; i++) {
     let chunk = '';
-    for (let j = 0; j < 1000; j++, i++) chunk += JSON.stringify({ ...lines[i % lines.length], id: `bench-${i}` }) + '\n';
+    for (let j = 0; j < 1000; j++, i++)
+      chunk += JSON.stringify({ ...lines[i % lines.length], id: `bench-${i}` }) + '\n';
     fs.writeSync(fd, chunk);
     bytes += Buffer.byteLength(chunk);
   }
@@ -49,7 +54,10 @@ sandbox.writeSettings({ 'workbench.editorAssociations': { '*.jsonl': 'rewardLens
 linkExtension(sandbox, ROOT);
 let server;
 let browser;
-const memory = startMemorySampler(() => ({ codeServer: server?.pid, chromium: browser && childPids([server?.pid])[0] }));
+const memory = startMemorySampler(() => ({
+  codeServer: server?.pid,
+  chromium: browser && childPids([server?.pid])[0],
+}));
 
 /** Opens FILE through Quick Open and times it: to the first rendered row, then to the complete index. */
 async function openAndTime(page) {
@@ -66,21 +74,31 @@ async function openAndTime(page) {
     return Math.round(at('workerReady') - at('started'));
   });
   // the index is complete when its progress indicator is gone or hidden
-  await frame.waitForFunction(() => {
-    const p = document.querySelector('[data-testid="index-progress"]');
-    return !p || p.hidden || getComputedStyle(p).display === 'none';
-  }, null, { timeout: 900_000, polling: 500 });
+  await frame.waitForFunction(
+    () => {
+      const p = document.querySelector('[data-testid="index-progress"]');
+      return !p || p.hidden || getComputedStyle(p).display === 'none';
+    },
+    null,
+    { timeout: 900_000, polling: 500 },
+  );
   const indexedMs = Date.now() - t0;
   return { frame, pickedMs, firstRowMs, recordsAtFirstRow, workerMs, indexedMs, records: await count(frame) };
 }
 
 /** Asks the kernel to forget the file's cached pages (Node has no posix_fadvise; python3 is on the machine). */
 function dropFromPageCache(file) {
-  execFileSync('python3', ['-c', 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)', file]);
+  execFileSync('python3', [
+    '-c',
+    'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
+    file,
+  ]);
 }
 
 function count(frame) {
-  return frame.evaluate(() => Number(document.querySelector('[data-testid="record-count"]')?.textContent?.replace(/\D/g, '') || 0));
+  return frame.evaluate(() =>
+    Number(document.querySelector('[data-testid="record-count"]')?.textContent?.replace(/\D/g, '') || 0),
+  );
 }
 
 try {
@@ -104,24 +122,44 @@ try {
   const samples = [await nodes()];
   const steps = 20;
   for (let k = 1; k <= steps; k++) {
-    await frame.evaluate((f) => { const l = document.querySelector('[data-testid="pair-list"]'); l.scrollTop = f * (l.scrollHeight - l.clientHeight); }, k / steps);
+    await frame.evaluate((f) => {
+      const l = document.querySelector('[data-testid="pair-list"]');
+      l.scrollTop = f * (l.scrollHeight - l.clientHeight);
+    }, k / steps);
     await page.waitForTimeout(300);
     samples.push(await nodes());
   }
   await page.waitForTimeout(1000);
-  const lastRow = await frame.evaluate(() => Math.max(...[...document.querySelectorAll('.pair-row[data-index]')].map((r) => Number(r.dataset.index))));
+  const lastRow = await frame.evaluate(() =>
+    Math.max(...[...document.querySelectorAll('.pair-row[data-index]')].map((r) => Number(r.dataset.index))),
+  );
   await page.screenshot({ path: path.join(OUT, 'scrolled-to-end.png') });
 
-  console.log(`file                          ${path.relative(ROOT, FILE)}: ${sizeMB.toFixed(0)} MB, ${records.toLocaleString()} records`);
-  for (const [name, r] of [['first open', first], ['second open', second]]) {
-    console.log(name === 'first open' ? 'first open (fresh browser profile: VS Code installs its webview service worker)' : `second open (the same file, a new document indexed again${COLD_CACHE ? ' from disk: dropped from the page cache' : ''})`);
-    console.log(`  open → first rendered row   ${r.firstRowMs} ms (${r.recordsAtFirstRow.toLocaleString()} records indexed by then)`);
+  console.log(
+    `file                          ${path.relative(ROOT, FILE)}: ${sizeMB.toFixed(0)} MB, ${records.toLocaleString()} records`,
+  );
+  for (const [name, r] of [
+    ['first open', first],
+    ['second open', second],
+  ]) {
+    console.log(
+      name === 'first open'
+        ? 'first open (fresh browser profile: VS Code installs its webview service worker)'
+        : `second open (the same file, a new document indexed again${COLD_CACHE ? ' from disk: dropped from the page cache' : ''})`,
+    );
+    console.log(
+      `  open → first rendered row   ${r.firstRowMs} ms (${r.recordsAtFirstRow.toLocaleString()} records indexed by then)`,
+    );
     console.log(`  open → index complete       ${r.indexedMs} ms (${(sizeMB / (r.indexedMs / 1000)).toFixed(0)} MB/s)`);
     console.log(`    of which quick open       ${r.pickedMs} ms (typing the name, picking the file)`);
-    console.log(`    of which service worker    ${r.workerMs} ms (VS Code's webview frame waiting before it loads ours)`);
+    console.log(
+      `    of which service worker    ${r.workerMs} ms (VS Code's webview frame waiting before it loads ours)`,
+    );
   }
   console.log(`webview DOM nodes, scrolling  ${samples.join(', ')}`);
-  console.log(`                              min ${Math.min(...samples)}, max ${Math.max(...samples)}, max/min ${(Math.max(...samples) / Math.min(...samples)).toFixed(2)}`);
+  console.log(
+    `                              min ${Math.min(...samples)}, max ${Math.max(...samples)}, max/min ${(Math.max(...samples) / Math.min(...samples)).toFixed(2)}`,
+  );
   console.log(`last row rendered             #${(lastRow + 1).toLocaleString()} of ${records.toLocaleString()}`);
 } finally {
   await browser?.close().catch(() => {});

@@ -23,24 +23,36 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
   const indexed = Date.now() - t0;
   const total = await page.evaluate(() => document.querySelectorAll('*').length);
   console.log(`${label}`);
-  console.log(`  first rendered row      ${firstRow} ms  (index still building: ${early.indexing}; ${early.rows.toLocaleString()} records counted then)`);
+  console.log(
+    `  first rendered row      ${firstRow} ms  (index still building: ${early.indexing}; ${early.rows.toLocaleString()} records counted then)`,
+  );
   console.log(`  index complete          ${indexed} ms`);
   const counts: number[] = [];
   const steps = 10;
   for (let k = 0; k <= steps; k++) {
-    await page.evaluate(`(() => { const l = document.querySelector('[data-testid="pair-list"]'); l.scrollTop = ${k / steps} * (l.scrollHeight - l.clientHeight); })()`);
+    await page.evaluate(
+      `(() => { const l = document.querySelector('[data-testid="pair-list"]'); l.scrollTop = ${k / steps} * (l.scrollHeight - l.clientHeight); })()`,
+    );
     await page.waitForTimeout(400);
     counts.push(await page.evaluate(() => document.querySelectorAll('*').length));
   }
   const t1 = Date.now();
   await page.waitForSelector('.pair-row[data-index]', { timeout: 60_000, state: 'attached' });
   const last = await page.evaluate(() => {
-    const rows = [...document.querySelectorAll<HTMLElement>('.pair-row[data-index]')].map((r) => Number(r.dataset.index));
+    const rows = [...document.querySelectorAll<HTMLElement>('.pair-row[data-index]')].map((r) =>
+      Number(r.dataset.index),
+    );
     return Math.max(...rows);
   });
-  const records = await page.evaluate(() => Number(document.querySelector('[data-testid="record-count"]')?.textContent ?? 0));
-  console.log(`  DOM nodes before scroll ${total}; while scrolling to the end: ${counts.join(', ')} (min ${Math.min(...counts)}, max ${Math.max(...counts)})`);
-  console.log(`  last row rendered       #${last + 1} of ${records.toLocaleString()} (${Date.now() - t1} ms after the last scroll step)`);
+  const records = await page.evaluate(() =>
+    Number(document.querySelector('[data-testid="record-count"]')?.textContent ?? 0),
+  );
+  console.log(
+    `  DOM nodes before scroll ${total}; while scrolling to the end: ${counts.join(', ')} (min ${Math.min(...counts)}, max ${Math.max(...counts)})`,
+  );
+  console.log(
+    `  last row rendered       #${last + 1} of ${records.toLocaleString()} (${Date.now() - t1} ms after the last scroll step)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -50,12 +62,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const server = await startDevServer();
-  const browser = await loadChromium().launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await loadChromium().launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const size = fs.statSync(path.resolve(ROOT, big)).size;
-    await measure(page, `${server.url}?remote=samples/omni-rewardbench/omni-sample.jsonl`, 'omni-sample.jsonl (44 records)');
-    await measure(page, `${server.url}?remote=${encodeURIComponent(big)}`, `${path.basename(big)} (${(size / 1e9).toFixed(2)} GB)`);
+    await measure(
+      page,
+      `${server.url}?remote=samples/omni-rewardbench/omni-sample.jsonl`,
+      'omni-sample.jsonl (44 records)',
+    );
+    await measure(
+      page,
+      `${server.url}?remote=${encodeURIComponent(big)}`,
+      `${path.basename(big)} (${(size / 1e9).toFixed(2)} GB)`,
+    );
   } finally {
     await browser.close();
     await server.close();

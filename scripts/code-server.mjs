@@ -16,7 +16,10 @@ assertToolsInstalled({ browser: false });
 const profile = makeSandbox({ dir: path.join(TOOLS, 'start-profile') });
 // In this profile benchmark files open in Reward Lens directly; "Reopen Editor With…" still offers the text editor.
 profile.writeSettings({
-  'workbench.editorAssociations': { '*.jsonl': 'rewardLens.preferenceEditor', '**/samples/**/*.json': 'rewardLens.preferenceEditor' },
+  'workbench.editorAssociations': {
+    '*.jsonl': 'rewardLens.preferenceEditor',
+    '**/samples/**/*.json': 'rewardLens.preferenceEditor',
+  },
   // The browser's default (afterDelay) writes every relabel to the sample a second later; here edits stay unsaved
   // until Ctrl+S, as in desktop VS Code (README: "Auto save").
   'files.autoSave': 'off',
@@ -41,6 +44,7 @@ child.stdout.on('data', (buf) => {
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, sig) => {
-  if (!announced && code) console.error(`code-server stopped (exit ${code}); is port ${port} taken? Try PORT=8081 npm start`);
+  if (!announced && code)
+    console.error(`code-server stopped (exit ${code}); is port ${port} taken? Try PORT=8081 npm start`);
   process.exit(code ?? (sig ? 0 : 1));
 });

@@ -30,7 +30,9 @@ export interface PreferencePairText {
 export function loadPreferences(dataRoot: string): PreferencePairText[] {
   const pairs: PreferencePairText[] = [];
   // hh-rlhf: full transcripts; the response is the last assistant turn, the prompt what precedes it.
-  const hh = zlib.gunzipSync(fs.readFileSync(path.join(dataRoot, 'hh-rlhf-harmless-base-test/harmless-base-test.jsonl.gz'))).toString('utf8');
+  const hh = zlib
+    .gunzipSync(fs.readFileSync(path.join(dataRoot, 'hh-rlhf-harmless-base-test/harmless-base-test.jsonl.gz')))
+    .toString('utf8');
   hh.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     const r = JSON.parse(line) as { chosen: string; rejected: string };
@@ -40,16 +42,39 @@ export function loadPreferences(dataRoot: string): PreferencePairText[] {
     };
     const c = split(r.chosen);
     const j = split(r.rejected);
-    pairs.push({ source: 'hh-rlhf', group: `hh:${i}`, prompt: c.prompt.trim(), chosen: c.response, rejected: j.response });
+    pairs.push({
+      source: 'hh-rlhf',
+      group: `hh:${i}`,
+      prompt: c.prompt.trim(),
+      chosen: c.response,
+      rejected: j.response,
+    });
   });
   // RM-Bench chat: every chosen style against every rejected style (its 3×3 evaluation), one group per record.
-  const rm = JSON.parse(fs.readFileSync(path.join(dataRoot, 'rm-bench-chat/chat_filtered.json'), 'utf8')) as { id: number; prompt: string; chosen: string[]; rejected: string[] }[];
+  const rm = JSON.parse(fs.readFileSync(path.join(dataRoot, 'rm-bench-chat/chat_filtered.json'), 'utf8')) as {
+    id: number;
+    prompt: string;
+    chosen: string[];
+    rejected: string[];
+  }[];
   for (const r of rm)
-    r.chosen.forEach((c) => r.rejected.forEach((j) => pairs.push({ source: 'rm-bench', group: `rm:${r.id}`, prompt: r.prompt, chosen: c, rejected: j })));
+    r.chosen.forEach((c) =>
+      r.rejected.forEach((j) =>
+        pairs.push({ source: 'rm-bench', group: `rm:${r.id}`, prompt: r.prompt, chosen: c, rejected: j }),
+      ),
+    );
   // OmniReward-Factory dpo_en_demo: sharegpt conversations, chosen/rejected replies.
-  const om = JSON.parse(fs.readFileSync(path.join(dataRoot, 'omnireward-factory-dpo-en-demo/dpo_en_demo.json'), 'utf8')) as { conversations: { from: string; value: string }[]; chosen: { value: string }; rejected: { value: string } }[];
+  const om = JSON.parse(
+    fs.readFileSync(path.join(dataRoot, 'omnireward-factory-dpo-en-demo/dpo_en_demo.json'), 'utf8'),
+  ) as { conversations: { from: string; value: string }[]; chosen: { value: string }; rejected: { value: string } }[];
   om.forEach((r, i) =>
-    pairs.push({ source: 'omnireward', group: `om:${i}`, prompt: r.conversations.map((t) => t.value).join('\n\n'), chosen: r.chosen.value, rejected: r.rejected.value }),
+    pairs.push({
+      source: 'omnireward',
+      group: `om:${i}`,
+      prompt: r.conversations.map((t) => t.value).join('\n\n'),
+      chosen: r.chosen.value,
+      rejected: r.rejected.value,
+    }),
   );
   return pairs;
 }
@@ -67,7 +92,11 @@ export function rng(seed: number): () => number {
 }
 
 /** Splits by group, per source (stratified): each source keeps `fraction` of its records on the second side. */
-export function splitByGroup<T extends { source: string; group: string }>(items: T[], fraction: number, seed: number): [T[], T[]] {
+export function splitByGroup<T extends { source: string; group: string }>(
+  items: T[],
+  fraction: number,
+  seed: number,
+): [T[], T[]] {
   const random = rng(seed);
   const bySource = new Map<string, string[]>();
   for (const it of items) {
@@ -133,7 +162,12 @@ function features(p: TokenizedPair): PairFeatures {
  * Logistic regression on the margins (Bradley–Terry): minimise mean log(1 + e^−margin) + λ/2·‖θ‖², θ = (w, a),
  * with L-BFGS and a backtracking line search from a zero start. Deterministic.
  */
-export function trainBradleyTerry(pairs: TokenizedPair[], vocabSize: number, lambda: number, maxIter = 400): BagOfTokensModel {
+export function trainBradleyTerry(
+  pairs: TokenizedPair[],
+  vocabSize: number,
+  lambda: number,
+  maxIter = 400,
+): BagOfTokensModel {
   const feats = pairs.map(features);
   const dim = vocabSize + 1;
   const n = feats.length;
@@ -216,13 +250,17 @@ export interface Accuracy {
 }
 
 /** Pairwise accuracy: the chosen response must score strictly higher (a tie counts as wrong). */
-export function evaluate(model: BagOfTokensModel, pairs: TokenizedPair[]): { overall: Accuracy; bySource: Record<string, Accuracy> } {
+export function evaluate(
+  model: BagOfTokensModel,
+  pairs: TokenizedPair[],
+): { overall: Accuracy; bySource: Record<string, Accuracy> } {
   const tally = (ps: TokenizedPair[]): Accuracy => {
     const correct = ps.filter((p) => scoreTokens(model, p.chosen) > scoreTokens(model, p.rejected)).length;
     return { pairs: ps.length, correct, accuracy: ps.length ? correct / ps.length : NaN };
   };
   const bySource: Record<string, Accuracy> = {};
-  for (const s of [...new Set(pairs.map((p) => p.source))].sort()) bySource[s] = tally(pairs.filter((p) => p.source === s));
+  for (const s of [...new Set(pairs.map((p) => p.source))].sort())
+    bySource[s] = tally(pairs.filter((p) => p.source === s));
   return { overall: tally(pairs), bySource };
 }
 
@@ -242,14 +280,27 @@ export function trainDefault(dataRoot: string, tokenizerFile: string): TrainingR
   const tokenizer = new Tokenizer(JSON.parse(fs.readFileSync(tokenizerFile, 'utf8')), {});
   const vocabSize = tokenizer.get_vocab(true).size;
   const raw = loadPreferences(dataRoot);
-  const tokenized = raw.map((p) => ({ source: p.source, group: p.group, chosen: tokenizeResponse(tokenizer, p.chosen), rejected: tokenizeResponse(tokenizer, p.rejected) }));
+  const tokenized = raw.map((p) => ({
+    source: p.source,
+    group: p.group,
+    chosen: tokenizeResponse(tokenizer, p.chosen),
+    rejected: tokenizeResponse(tokenizer, p.rejected),
+  }));
   const [train, test] = splitByGroup(tokenized, TEST_FRACTION, SEED);
   const [fit, validation] = splitByGroup(train, VALIDATION_FRACTION, SEED + 1);
-  const scores = LAMBDAS.map((lambda) => ({ lambda, accuracy: evaluate(trainBradleyTerry(fit, vocabSize, lambda), validation).overall.accuracy }));
+  const scores = LAMBDAS.map((lambda) => ({
+    lambda,
+    accuracy: evaluate(trainBradleyTerry(fit, vocabSize, lambda), validation).overall.accuracy,
+  }));
   // The best validation accuracy; among equals the strongest regularisation.
-  const best = scores.reduce((b, s) => (s.accuracy > b.accuracy || (s.accuracy === b.accuracy && s.lambda > b.lambda) ? s : b));
+  const best = scores.reduce((b, s) =>
+    s.accuracy > b.accuracy || (s.accuracy === b.accuracy && s.lambda > b.lambda) ? s : b,
+  );
   const model = trainBradleyTerry(train, vocabSize, best.lambda);
-  const count = (ps: TokenizedPair[]) => Object.fromEntries([...new Set(ps.map((p) => p.source))].sort().map((s) => [s, ps.filter((p) => p.source === s).length]));
+  const count = (ps: TokenizedPair[]) =>
+    Object.fromEntries(
+      [...new Set(ps.map((p) => p.source))].sort().map((s) => [s, ps.filter((p) => p.source === s).length]),
+    );
   return {
     model,
     lambda: best.lambda,
@@ -262,20 +313,34 @@ export function trainDefault(dataRoot: string, tokenizerFile: string): TrainingR
 }
 
 /** The `k` tokens with the largest and the smallest weights. */
-export function topTokens(model: BagOfTokensModel, tokenizer: Tokenizer, k: number): { positive: [string, number][]; negative: [string, number][] } {
-  const entries = [...model.weights.entries()].filter(([, w]) => w !== 0).map(([id, w]) => [tokenizer.id_to_token(id) ?? `#${id}`, w] as [string, number]);
+export function topTokens(
+  model: BagOfTokensModel,
+  tokenizer: Tokenizer,
+  k: number,
+): { positive: [string, number][]; negative: [string, number][] } {
+  const entries = [...model.weights.entries()]
+    .filter(([, w]) => w !== 0)
+    .map(([id, w]) => [tokenizer.id_to_token(id) ?? `#${id}`, w] as [string, number]);
   entries.sort((a, b) => b[1] - a[1]);
   return { positive: entries.slice(0, k), negative: entries.slice(-k).reverse() };
 }
 
 /** The weights as they ship: float32, like the ONNX initializers. Accuracies are reported for these. */
 export function toFloat32(model: BagOfTokensModel): BagOfTokensModel {
-  return { weights: Float64Array.from(Float32Array.from(model.weights)), lengthWeight: Math.fround(model.lengthWeight) };
+  return {
+    weights: Float64Array.from(Float32Array.from(model.weights)),
+    lengthWeight: Math.fround(model.lengthWeight),
+  };
 }
 
 /** The held-out split of the shipped data, tokenised: what the card's accuracy is measured on. */
 export function heldOutPairs(dataRoot: string, tokenizer: Tokenizer): TokenizedPair[] {
-  const tokenized = loadPreferences(dataRoot).map((p) => ({ source: p.source, group: p.group, chosen: tokenizeResponse(tokenizer, p.chosen), rejected: tokenizeResponse(tokenizer, p.rejected) }));
+  const tokenized = loadPreferences(dataRoot).map((p) => ({
+    source: p.source,
+    group: p.group,
+    chosen: tokenizeResponse(tokenizer, p.chosen),
+    rejected: tokenizeResponse(tokenizer, p.rejected),
+  }));
   return splitByGroup(tokenized, TEST_FRACTION, SEED)[1];
 }
 
@@ -291,7 +356,8 @@ function modelCard(r: TrainingResult, test: ReturnType<typeof evaluate>, top: Re
   const tok = (t: [string, number][]) => t.map(([s, w]) => `\`${s.replace(/`/g, "'")}\` (${w.toFixed(2)})`).join(', ');
   const sources: Record<string, string> = {
     'hh-rlhf': 'hh-rlhf harmless-base test (Anthropic, MIT): last assistant turn of `chosen` vs `rejected`',
-    'rm-bench': 'RM-Bench chat (THU-KEG, ODC-BY per its dataset card): each of the 3 chosen styles vs each of the 3 rejected styles',
+    'rm-bench':
+      'RM-Bench chat (THU-KEG, ODC-BY per its dataset card): each of the 3 chosen styles vs each of the 3 rejected styles',
     omnireward: 'OmniReward-Factory `dpo_en_demo` (Apache-2.0): `chosen` vs `rejected` reply',
   };
   return `# Reward Lens default model — a bag-of-tokens Bradley–Terry reward model
@@ -325,10 +391,14 @@ video or audio is reported as an error for this model, not scored.
 
 | source | train pairs | test pairs | held-out accuracy |
 | --- | ---: | ---: | ---: |
-${Object.keys(test.bySource).map((s) => row(s, test.bySource[s], r.counts.trainBySource[s])).join('\n')}
+${Object.keys(test.bySource)
+  .map((s) => row(s, test.bySource[s], r.counts.trainBySource[s]))
+  .join('\n')}
 | **all** | ${r.counts.train} | ${r.counts.test} | **${pct(test.overall)}** |
 
-${Object.entries(sources).map(([k, v]) => `- \`${k}\`: ${v}.`).join('\n')}
+${Object.entries(sources)
+  .map(([k, v]) => `- \`${k}\`: ${v}.`)
+  .join('\n')}
 
 From \`../shared/data\` (see each folder's SOURCE.md). ${(100 * TEST_FRACTION).toFixed(0)}% of each source's records are held out
 for testing (seeded shuffle); all pairs made from one record (RM-Bench's nine style pairs) stay on the same side.
@@ -368,14 +438,20 @@ function main(): void {
   const out = path.join(repo, 'models/default');
   const t0 = Date.now();
   const result = trainDefault(dataRoot, path.join(tokenizerSource, 'tokenizer.json'));
-  const tokenizer = new Tokenizer(JSON.parse(fs.readFileSync(path.join(tokenizerSource, 'tokenizer.json'), 'utf8')), {});
+  const tokenizer = new Tokenizer(
+    JSON.parse(fs.readFileSync(path.join(tokenizerSource, 'tokenizer.json'), 'utf8')),
+    {},
+  );
   const shipped = toFloat32(result.model);
   const test = evaluate(shipped, heldOutPairs(dataRoot, tokenizer));
   fs.mkdirSync(path.join(out, 'onnx'), { recursive: true });
   fs.copyFileSync(path.join(tokenizerSource, 'tokenizer.json'), path.join(out, 'tokenizer.json'));
   fs.chmodSync(path.join(out, 'tokenizer.json'), 0o644);
   const tokCfg = JSON.parse(fs.readFileSync(path.join(tokenizerSource, 'tokenizer_config.json'), 'utf8'));
-  fs.writeFileSync(path.join(out, 'tokenizer_config.json'), JSON.stringify({ ...tokCfg, model_max_length: MAX_LENGTH }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(out, 'tokenizer_config.json'),
+    JSON.stringify({ ...tokCfg, model_max_length: MAX_LENGTH }, null, 2) + '\n',
+  );
   const sepId = tokenizer.token_to_id('[SEP]');
   if (sepId === undefined) throw new Error('tokenizer has no [SEP] token');
   fs.writeFileSync(
@@ -390,19 +466,33 @@ function main(): void {
         vocab_size: shipped.weights.length,
         pad_token_id: tokenizer.token_to_id('[PAD]'),
         sep_token_id: sepId,
-        reward_lens_training: { seed: SEED, lambda: result.lambda, length_weight: shipped.lengthWeight, test_fraction: TEST_FRACTION },
+        reward_lens_training: {
+          seed: SEED,
+          lambda: result.lambda,
+          length_weight: shipped.lengthWeight,
+          test_fraction: TEST_FRACTION,
+        },
       },
       null,
       2,
     ) + '\n',
   );
-  fs.writeFileSync(path.join(out, 'reward-lens.json'), JSON.stringify({ kind: 'sequence-classifier', template: 'pair', bradleyTerry: true }, null, 2) + '\n');
-  writeBagOfTokensOnnx(path.join(out, 'onnx/model.onnx'), { weights: Float32Array.from(shipped.weights), lengthWeight: shipped.lengthWeight, sepId });
+  fs.writeFileSync(
+    path.join(out, 'reward-lens.json'),
+    JSON.stringify({ kind: 'sequence-classifier', template: 'pair', bradleyTerry: true }, null, 2) + '\n',
+  );
+  writeBagOfTokensOnnx(path.join(out, 'onnx/model.onnx'), {
+    weights: Float32Array.from(shipped.weights),
+    lengthWeight: shipped.lengthWeight,
+    sepId,
+  });
   const top = topTokens(shipped, tokenizer, 12);
   fs.writeFileSync(path.join(out, 'README.md'), modelCard(result, test, top));
   process.stderr.write(
     `held-out accuracy ${pct(test.overall)} (${test.overall.correct}/${test.overall.pairs}); ` +
-      Object.entries(test.bySource).map(([s, a]) => `${s} ${pct(a)}`).join(', ') +
+      Object.entries(test.bySource)
+        .map(([s, a]) => `${s} ${pct(a)}`)
+        .join(', ') +
       `; λ = ${result.lambda} (validation: ${result.validation.map((v) => `${v.lambda} → ${pct(v)}`).join(', ')}); ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
 }

@@ -49,4 +49,6 @@ async function main(argv: string[]): Promise<number> {
 
 process.env.ORT_DISABLE_TELEMETRY = '1';
 // main() reports its own errors and resolves to the exit code.
-void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

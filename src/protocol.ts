@@ -70,9 +70,7 @@ export interface RowView {
 }
 
 export type PartView =
-  | { type: 'text'; text: string }
-  | { type: 'chat'; turns: ChatTurn[] }
-  | { type: 'media'; media: MediaView };
+  { type: 'text'; text: string } | { type: 'chat'; turns: ChatTurn[] } | { type: 'media'; media: MediaView };
 
 export interface ResponseView {
   parts: PartView[];
@@ -147,7 +145,8 @@ export interface RunInfo {
 }
 
 /** Actions the palette commands (and keybindings) send to the active editor's webview. */
-export type EditorAction = 'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly' | 'showDisagreements';
+export type EditorAction =
+  'next' | 'previous' | 'open' | 'back' | 'focusSearch' | 'first' | 'last' | 'toggleErrorsOnly' | 'showDisagreements';
 
 /** What the webview keeps across hide/show (vscode.setState). */
 export interface WebviewState {
@@ -258,7 +257,9 @@ export interface RunActionMessage {
 }
 
 /** The reply to an edit request: applied (one undoable edit; `unchanged` when it changed nothing), or why not. */
-export type EditResponseMessage = { type: MessageType.EditResponse } & ({ ok: true; unchanged?: boolean } | { ok: false; message: string });
+export type EditResponseMessage = { type: MessageType.EditResponse } & (
+  { ok: true; unchanged?: boolean } | { ok: false; message: string }
+);
 
 /** A label button in the pair view (keys go through VS Code keybindings, so they are rebindable). */
 export interface SetLabelMessage {
@@ -342,7 +343,8 @@ export type ComparisonResponseMessage = { type: MessageType.ComparisonResponse; 
 );
 
 /** One side of the probe: the scores and the verdict, or why the model could not score the pair. */
-export type ProbeScores = { ok: true; scoreA: number; scoreB: number; margin: number; verdict: Label } | { ok: false; message: string };
+export type ProbeScores =
+  { ok: true; scoreA: number; scoreB: number; margin: number; verdict: Label } | { ok: false; message: string };
 
 /**
  * Scores under the file's criterion (`before`: from the run, or scored now when the run has none) and under the
@@ -477,7 +479,9 @@ export interface WebviewMessage<T> {
 export type FromWebview<K extends FromWebviewMessage['type']> = Extract<FromWebviewMessage, { type: K }>;
 
 /** What the host answers a message of type K with: its reply for a request, nothing for an event. */
-export type HostReply<K extends FromWebviewMessage['type']> = K extends keyof ReplyOf ? Promise<ReplyOf[K]> | ReplyOf[K] : void;
+export type HostReply<K extends FromWebviewMessage['type']> = K extends keyof ReplyOf
+  ? Promise<ReplyOf[K]> | ReplyOf[K]
+  : void;
 
 /** One handler per message type from the webview: the compiler checks that every type has exactly one. */
 export type WebviewHandlers = {
@@ -485,8 +489,15 @@ export type WebviewHandlers = {
 };
 
 /** Hands a message to its handler (the one cast: TypeScript cannot correlate the key with the message). */
-export function dispatch(handlers: WebviewHandlers, msg: FromWebviewMessage): Promise<ToWebviewMessage | undefined> | ToWebviewMessage | undefined {
-  return (handlers[msg.type] as (m: FromWebviewMessage) => Promise<ToWebviewMessage | undefined> | ToWebviewMessage | undefined)(msg);
+export function dispatch(
+  handlers: WebviewHandlers,
+  msg: FromWebviewMessage,
+): Promise<ToWebviewMessage | undefined> | ToWebviewMessage | undefined {
+  return (
+    handlers[msg.type] as (
+      m: FromWebviewMessage,
+    ) => Promise<ToWebviewMessage | undefined> | ToWebviewMessage | undefined
+  )(msg);
 }
 
 /**

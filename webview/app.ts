@@ -1,6 +1,12 @@
 // The webview app: header, virtualised list and pair view wired to a HostApi; keyboard and palette actions.
 import { isEmptyFilter } from '../src/core/view/filterKey';
-import { MessageType, type EditorAction, type RowFilter, type ToWebviewMessage, type WebviewState } from '../src/protocol';
+import {
+  MessageType,
+  type EditorAction,
+  type RowFilter,
+  type ToWebviewMessage,
+  type WebviewState,
+} from '../src/protocol';
 import type { HostApi } from './hostApi';
 import { Header } from './header';
 import { PairList, listHead, nameModelColumns } from './list/pairList';
@@ -52,15 +58,21 @@ export class App {
     this.head = listHead();
     main.append(this.head, this.list.el, this.pair.el);
     // analysis: run-aware filters under the header; dashboard / comparison / sweep in place of the list
-    this.analysis = new AnalysisUi(host, { main, onFilter: (c) => this.header.update(c), openPair: (i) => void this.openPair(i) });
+    this.analysis = new AnalysisUi(host, {
+      main,
+      onFilter: (c) => this.header.update(c),
+      openPair: (i) => void this.openPair(i),
+    });
     this.header.el.append(this.analysis.bar.el);
     // annotation: every edit is confirmed with an Undo; label keys act only where the user put focus
     this.notice = new EditNotice(() => host.notify({ type: MessageType.Undo }));
     root.replaceChildren(this.header.el, main, this.notice.el);
     host.onEvent((m) => this.onEvent(m));
     document.addEventListener('keydown', (e) => this.onKey(e));
-    new LabelKeyGate(host, () => [this.list.el, this.pair.el], () =>
-      this.notice.show('Label keys are off here', 'click a row (or press ↓) to label with 1 / 2 / 0', false),
+    new LabelKeyGate(
+      host,
+      () => [this.list.el, this.pair.el],
+      () => this.notice.show('Label keys are off here', 'click a row (or press ↓) to label with 1 / 2 / 0', false),
     );
     routeDataLinks(host);
   }
@@ -132,7 +144,13 @@ export class App {
 
   private onKey(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const typing = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|VSCODE-TEXTFIELD|VSCODE-TEXTAREA|VSCODE-SINGLE-SELECT)$/.test(t.tagName));
+    const typing = e
+      .composedPath()
+      .some(
+        (t) =>
+          t instanceof HTMLElement &&
+          /^(INPUT|TEXTAREA|VSCODE-TEXTFIELD|VSCODE-TEXTAREA|VSCODE-SINGLE-SELECT)$/.test(t.tagName),
+      );
     if (typing) {
       // Enter applies a field's filter and keeps the focus there (the field handles it): what the user types next
       // is text, never label keys. Escape leaves the field; the label keys stay off until the user picks a row.
@@ -143,7 +161,17 @@ export class App {
       return;
     }
     const action: EditorAction | undefined = (
-      { j: 'next', ArrowDown: 'next', k: 'previous', ArrowUp: 'previous', Enter: 'open', Escape: 'back', '/': 'focusSearch', Home: 'first', End: 'last' } as Record<string, EditorAction>
+      {
+        j: 'next',
+        ArrowDown: 'next',
+        k: 'previous',
+        ArrowUp: 'previous',
+        Enter: 'open',
+        Escape: 'back',
+        '/': 'focusSearch',
+        Home: 'first',
+        End: 'last',
+      } as Record<string, EditorAction>
     )[e.key];
     if (!action || (action === 'open' && this.state.mode === 'pair')) return;
     if ((action === 'first' || action === 'last') && this.state.mode === 'pair') return;

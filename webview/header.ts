@@ -73,8 +73,13 @@ export class Header {
 
     this.task = select('task-filter', 'Task', [['', 'All tasks']]);
     this.task.addEventListener('change', () => this.update({ task: this.task.value || undefined }));
-    this.label = select('label-filter', 'Human label', [['', 'All labels'], ...LABELS.map((l): [string, string] => [l, l === 'none' ? 'unlabelled' : l === 'tie' ? 'tie' : `${l} better`])]);
-    this.label.addEventListener('change', () => this.update({ label: (this.label.value || undefined) as Label | undefined }));
+    this.label = select('label-filter', 'Human label', [
+      ['', 'All labels'],
+      ...LABELS.map((l): [string, string] => [l, l === 'none' ? 'unlabelled' : l === 'tie' ? 'tie' : `${l} better`]),
+    ]);
+    this.label.addEventListener('change', () =>
+      this.update({ label: (this.label.value || undefined) as Label | undefined }),
+    );
     this.errorsOnly = document.createElement('vscode-checkbox');
     this.errorsOnly.dataset.testid = 'errors-only';
     this.errorsOnly.setAttribute('label', 'Errors only');
@@ -141,7 +146,9 @@ export class Header {
 
   /** "showing N of M" while a filter is active, with the scan's progress. */
   setShown(total: number, done: boolean, active: boolean): void {
-    this.shown.textContent = active ? `${done ? '' : '≥ '}${total.toLocaleString()} shown${done ? '' : ' (searching…)'}` : '';
+    this.shown.textContent = active
+      ? `${done ? '' : '≥ '}${total.toLocaleString()} shown${done ? '' : ' (searching…)'}`
+      : '';
   }
 
   /** Merges a change into the filter and applies it (the analysis bar uses it too). */
@@ -152,4 +159,3 @@ export class Header {
     this.events.onFilter(next);
   }
 }
-

@@ -14,7 +14,12 @@ export interface BagOfTokensGraph {
 
 const { DataType } = onnx.TensorProto;
 
-function tensor(name: string, dataType: onnx.TensorProto.DataType, dims: number[], values: number[] | Float32Array): onnx.ITensorProto {
+function tensor(
+  name: string,
+  dataType: onnx.TensorProto.DataType,
+  dims: number[],
+  values: number[] | Float32Array,
+): onnx.ITensorProto {
   const bytes =
     dataType === DataType.INT64
       ? new Uint8Array(BigInt64Array.from(values as number[], (v) => BigInt(v)).buffer)
@@ -22,16 +27,30 @@ function tensor(name: string, dataType: onnx.TensorProto.DataType, dims: number[
   return { name, dataType, dims, rawData: bytes };
 }
 
-function node(opType: string, inputs: string[], outputs: string[], attrs: onnx.IAttributeProto[] = []): onnx.INodeProto {
+function node(
+  opType: string,
+  inputs: string[],
+  outputs: string[],
+  attrs: onnx.IAttributeProto[] = [],
+): onnx.INodeProto {
   return { opType, input: inputs, output: outputs, name: outputs[0], attribute: attrs };
 }
 
-const int = (name: string, i: number): onnx.IAttributeProto => ({ name, type: onnx.AttributeProto.AttributeType.INT, i });
+const int = (name: string, i: number): onnx.IAttributeProto => ({
+  name,
+  type: onnx.AttributeProto.AttributeType.INT,
+  i,
+});
 
 function valueInfo(name: string, elemType: number, dims: (string | number)[]): onnx.IValueInfoProto {
   return {
     name,
-    type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } },
+    type: {
+      tensorType: {
+        elemType,
+        shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) },
+      },
+    },
   };
 }
 
@@ -77,7 +96,10 @@ export function bagOfTokensModelBytes(g: BagOfTokensGraph): Uint8Array {
         tensor('one', F, [], [1]),
         tensor('length_weight', F, [], [g.lengthWeight]),
       ],
-      input: [valueInfo('input_ids', DataType.INT64, ['batch', 'sequence']), valueInfo('attention_mask', DataType.INT64, ['batch', 'sequence'])],
+      input: [
+        valueInfo('input_ids', DataType.INT64, ['batch', 'sequence']),
+        valueInfo('attention_mask', DataType.INT64, ['batch', 'sequence']),
+      ],
       output: [valueInfo('logits', F, ['batch', 1])],
     },
   };
@@ -97,6 +119,11 @@ export function readBagOfTokensOnnx(bytes: Uint8Array): BagOfTokensGraph {
     return t.rawData;
   };
   const f32 = (b: Uint8Array) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-  const i64 = (b: Uint8Array) => Number(new BigInt64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))[0]);
-  return { weights: f32(init('token_weight')), lengthWeight: f32(init('length_weight'))[0], sepId: i64(init('sep_id')) };
+  const i64 = (b: Uint8Array) =>
+    Number(new BigInt64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))[0]);
+  return {
+    weights: f32(init('token_weight')),
+    lengthWeight: f32(init('length_weight'))[0],
+    sepId: i64(init('sep_id')),
+  };
 }

@@ -34,7 +34,8 @@ export function position(args: EditArgs): { line?: number; element?: number; row
   const line = positiveInt(args.line, '--line');
   const element = positiveInt(args.element, '--element');
   const row = positiveInt(args.row, '--row');
-  if ([line, element, row].filter((v) => v !== undefined).length !== 1) throw new CliUsageError('give exactly one of --line N, --element N or --row N');
+  if ([line, element, row].filter((v) => v !== undefined).length !== 1)
+    throw new CliUsageError('give exactly one of --line N, --element N or --row N');
   return { line, element, row };
 }
 
@@ -42,25 +43,38 @@ export function position(args: EditArgs): { line?: number; element?: number; row
 export function locate(ds: Dataset, args: EditArgs): { index: number; where: string } | EditError {
   const { line, element, row } = position(args);
   if (ds.shape === 'parquet') {
-    if (row === undefined) return { error: `${args.file} is Parquet: name the record with --row N (1-based), not --line or --element` };
+    if (row === undefined)
+      return { error: `${args.file} is Parquet: name the record with --row N (1-based), not --line or --element` };
     if (row > ds.recordCount) return { error: `no row ${row} in ${args.file}: it has ${ds.recordCount} rows` };
     return { index: row - 1, where: `row ${row}` };
   }
-  if (row !== undefined) return { error: `${args.file} is not Parquet: name the record with --line N (JSON Lines) or --element N (JSON array), not --row` };
+  if (row !== undefined)
+    return {
+      error: `${args.file} is not Parquet: name the record with --line N (JSON Lines) or --element N (JSON array), not --row`,
+    };
   if (line !== undefined) {
-    if (ds.shape === 'json-array') return { error: `${args.file} is a JSON array: name the record with --element N (1-based), not --line` };
+    if (ds.shape === 'json-array')
+      return { error: `${args.file} is a JSON array: name the record with --element N (1-based), not --line` };
     const index = ds.indexOfLine(line);
-    if (index < 0) return { error: `no record starts on line ${line} of ${args.file} (it has ${ds.recordCount} records; blank lines hold none)` };
+    if (index < 0)
+      return {
+        error: `no record starts on line ${line} of ${args.file} (it has ${ds.recordCount} records; blank lines hold none)`,
+      };
     return { index, where: `line ${line}` };
   }
-  if (ds.shape === 'jsonl') return { error: `${args.file} is JSON Lines: name the record with --line N (its 1-based line), not --element` };
-  if (element! > ds.recordCount) return { error: `no element ${element} in ${args.file}: the array has ${ds.recordCount} elements` };
+  if (ds.shape === 'jsonl')
+    return { error: `${args.file} is JSON Lines: name the record with --line N (its 1-based line), not --element` };
+  if (element! > ds.recordCount)
+    return { error: `no element ${element} in ${args.file}: the array has ${ds.recordCount} elements` };
   return { index: element! - 1, where: `element ${element} (line ${ds.line(element! - 1)})` };
 }
 
 type Planned = { ds: Dataset; at: { index: number; where: string }; edit: RecordEdit } | { ds: Dataset; error: string };
 
-async function openAndPlan(args: EditArgs, plan: (ds: Dataset, index: number) => Promise<RecordEdit | EditError>): Promise<Planned> {
+async function openAndPlan(
+  args: EditArgs,
+  plan: (ds: Dataset, index: number) => Promise<RecordEdit | EditError>,
+): Promise<Planned> {
   const ds = await openDataset(args.file, args.format);
   const at = locate(ds, args);
   if ('error' in at) return { ds, error: at.error };

@@ -24,7 +24,11 @@ function summary(file: string, ds: Dataset, s: DatasetStats): string {
     `  format   ${f ? `${f.displayName} (${f.id}, confidence ${f.confidence.toFixed(2)})` : 'none detected (use --format ID)'}`,
     `  records  ${s.records}`,
     `  labels   A ${s.labels.A} · B ${s.labels.B} · tie ${s.labels.tie} · none ${s.labels.none}`,
-    `  tasks    ${Object.entries(s.tasks).map(([t, n]) => `${t} ${n}`).join(' · ') || '-'}`,
+    `  tasks    ${
+      Object.entries(s.tasks)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(' · ') || '-'
+    }`,
     `  errors   ${s.errorCount}`,
     ...s.errors.slice(0, SHOWN_ERRORS).map((e) => `    ${e.message}`),
   ];
@@ -37,7 +41,12 @@ export const command: CliCommand = {
   async run(args) {
     const parsed = parseCli(
       args,
-      { json: { type: 'boolean' }, format: { type: 'string' }, 'max-errors': { type: 'string' }, strict: { type: 'boolean' } },
+      {
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        'max-errors': { type: 'string' },
+        strict: { type: 'boolean' },
+      },
       usage,
     );
     if (!parsed) return 0;
@@ -47,7 +56,10 @@ export const command: CliCommand = {
     const ds = await openDataset(file, values.format);
     const progress = progressLine(`reading ${file}`);
     const stats = await ds
-      .scan({ maxErrors: positiveInt(values['max-errors'], '--max-errors'), onProgress: (n, total) => progress.update(n, total, 'records') })
+      .scan({
+        maxErrors: positiveInt(values['max-errors'], '--max-errors'),
+        onProgress: (n, total) => progress.update(n, total, 'records'),
+      })
       .finally(() => progress.done());
     if (values.json) {
       const f = ds.format;

@@ -24,7 +24,8 @@ export const command: CliCommand = {
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE');
     const label = values.set;
-    if (label === undefined || !LABELS.includes(label)) throw new CliUsageError(`--set takes A, B or tie; got '${label ?? ''}'`);
+    if (label === undefined || !LABELS.includes(label))
+      throw new CliUsageError(`--set takes A, B or tie; got '${label ?? ''}'`);
     return editAndSave(
       { file: positionals[0], line: values.line, element: values.element, row: values.row, format: values.format },
       (ds, i) => ds.planLabel([i], label as Label),

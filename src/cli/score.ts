@@ -55,7 +55,8 @@ export const command: CliCommand = {
     }
     const judgeOnly = Object.keys(JUDGE_OPTIONS).find((k) => values[k as keyof typeof values] !== undefined);
     if (judgeOnly) throw new CliUsageError(`--${judgeOnly} needs --judge BASE_URL`);
-    if (!values.model) throw new CliUsageError('--model is required (a model folder, `default` or `length`), or --judge BASE_URL');
+    if (!values.model)
+      throw new CliUsageError('--model is required (a model folder, `default` or `length`), or --judge BASE_URL');
     const file = path.resolve(positionals[0]);
     const batchSize = positiveInt(values['batch-size'], '--batch-size');
     const threads = positiveInt(values.threads, '--threads');
@@ -64,7 +65,9 @@ export const command: CliCommand = {
     const intraOpThreads = threads ? Math.max(1, Math.floor(threads / workers)) : split.intraOpThreads;
 
     const builtin = values.model === 'default' || values.model === 'length';
-    const ref = builtin ? { id: values.model } : { id: path.basename(path.resolve(values.model)), path: path.resolve(values.model) };
+    const ref = builtin
+      ? { id: values.model }
+      : { id: path.basename(path.resolve(values.model)), path: path.resolve(values.model) };
     const runs = runsFolder(process.cwd());
     const out = path.resolve(values.out ?? path.join(runs, runFileName(file, ref.id)));
 

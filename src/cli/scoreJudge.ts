@@ -48,7 +48,9 @@ Generative judge (OpenAI-compatible Chat Completions: vLLM, SGLang, TGI, llama.c
   The API key is read from REWARD_LENS_API_KEY, else OPENAI_API_KEY (none needed for most local servers);
   it is never written to the run.`;
 
-type JudgeValues = { [K in keyof typeof JUDGE_OPTIONS]?: (typeof JUDGE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } & {
+type JudgeValues = {
+  [K in keyof typeof JUDGE_OPTIONS]?: (typeof JUDGE_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+} & {
   out?: string;
   format?: string;
   'media-root'?: string[];
@@ -73,15 +75,25 @@ export async function runJudge(values: JudgeValues, fileArg: string): Promise<nu
   } catch {
     throw new CliUsageError(`--judge expects the server's API root such as http://127.0.0.1:8000/v1; got '${baseURL}'`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliUsageError(`--judge must be an http(s) URL; got '${baseURL}'`);
-  if (url.username || url.password) throw new CliUsageError('--judge must not carry a user or password; put the key in REWARD_LENS_API_KEY');
-  if (!values['judge-model']) throw new CliUsageError('--judge-model NAME is required with --judge (the served model name)');
-  if (url.protocol === 'http:' && !isLoopback(url)) process.stderr.write(`warning: ${url.host} is neither https nor this machine: pairs and the key travel unencrypted\n`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CliUsageError(`--judge must be an http(s) URL; got '${baseURL}'`);
+  if (url.username || url.password)
+    throw new CliUsageError('--judge must not carry a user or password; put the key in REWARD_LENS_API_KEY');
+  if (!values['judge-model'])
+    throw new CliUsageError('--judge-model NAME is required with --judge (the served model name)');
+  if (url.protocol === 'http:' && !isLoopback(url))
+    process.stderr.write(
+      `warning: ${url.host} is neither https nor this machine: pairs and the key travel unencrypted\n`,
+    );
   const rule = values.inconsistent ?? 'tie';
   if (rule !== 'tie' && rule !== 'first') throw new CliUsageError(`--inconsistent takes tie or first; got '${rule}'`);
-  const modalities = (values.modalities ?? 'text,image').split(',').map((m) => m.trim()).filter(Boolean);
+  const modalities = (values.modalities ?? 'text,image')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   const unknown = modalities.find((m) => !JUDGE_MODALITIES.includes(m as JudgeModality));
-  if (unknown) throw new CliUsageError(`--modalities: unknown '${unknown}'; choose from ${JUDGE_MODALITIES.join(', ')}`);
+  if (unknown)
+    throw new CliUsageError(`--modalities: unknown '${unknown}'; choose from ${JUDGE_MODALITIES.join(', ')}`);
   let template;
   if (values.template) {
     const t = await loadTemplateFile(path.resolve(values.template));

@@ -9,7 +9,8 @@ export type TrustedAction = 'score' | 'rescore';
 const WHY: Record<TrustedAction, { what: string; because: string }> = {
   score: {
     what: 'scoring',
-    because: 'it loads the model folders the workspace names and runs them in worker threads, and may decode media with ffmpeg',
+    because:
+      'it loads the model folders the workspace names and runs them in worker threads, and may decode media with ffmpeg',
   },
   rescore: {
     what: 'rescoring (criterion probe and sweep)',

@@ -16,7 +16,7 @@ export class DatasetSource implements RecordSource {
 
   async read(indices: number[]): Promise<DatasetRecord[]> {
     const out: DatasetRecord[] = [];
-    for (let i = 0; i < indices.length; ) {
+    for (let i = 0; i < indices.length;) {
       let j = i + 1;
       while (j < indices.length && indices[j] === indices[j - 1] + 1) j++;
       out.push(...(await this.ds().readRecords(indices[i], j - i)));

@@ -19,7 +19,10 @@ export function registerEditorCommands(context: vscode.ExtensionContext, provide
   for (const [id, action] of Object.entries(ACTIONS)) {
     context.subscriptions.push(
       vscode.commands.registerCommand(id, () => {
-        if (!provider.runAction(action)) void vscode.window.showInformationMessage('Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).');
+        if (!provider.runAction(action))
+          void vscode.window.showInformationMessage(
+            'Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).',
+          );
       }),
     );
   }

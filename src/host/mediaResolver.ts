@@ -43,7 +43,13 @@ export function mediaResolver(webview: vscode.Webview, documentUri: vscode.Uri):
         };
       case 'path': {
         const found = await resolveMediaPath(ref, { fileDir, mediaRoots });
-        if (!found.ok) return { ...base, error: found.reason + ignoredRootsNote(documentUri), tried: found.tried, label: ref.source.path };
+        if (!found.ok)
+          return {
+            ...base,
+            error: found.reason + ignoredRootsNote(documentUri),
+            tried: found.tried,
+            label: ref.source.path,
+          };
         return { ...base, src: webview.asWebviewUri(vscode.Uri.file(found.path)).toString(), label: ref.source.path };
       }
     }

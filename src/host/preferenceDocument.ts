@@ -32,7 +32,11 @@ export class PreferenceDocument implements vscode.CustomDocument {
   }
 
   /** Opens the file and resolves once the first page can be read; indexing of the rest goes on in the background. */
-  static async create(uri: vscode.Uri, backupId: string | undefined, onProgress: (p: IndexProgress) => void): Promise<PreferenceDocument> {
+  static async create(
+    uri: vscode.Uri,
+    backupId: string | undefined,
+    onProgress: (p: IndexProgress) => void,
+  ): Promise<PreferenceDocument> {
     if (uri.scheme !== 'file') throw new Error(`Reward Lens opens files on disk; ${uri.toString()} is not one`);
     const abort = new AbortController();
     let doc: PreferenceDocument | undefined;
@@ -108,7 +112,8 @@ export class PreferenceDocument implements vscode.CustomDocument {
 
   async saveAs(target: vscode.Uri, _cancel?: vscode.CancellationToken): Promise<void> {
     await this.indexed;
-    if (target.scheme !== 'file') throw new Error(`Reward Lens saves to files on disk; ${target.toString()} is not one`);
+    if (target.scheme !== 'file')
+      throw new Error(`Reward Lens saves to files on disk; ${target.toString()} is not one`);
     await this.dataset.save({ target: target.fsPath });
   }
 
@@ -145,13 +150,16 @@ export class PreferenceDocument implements vscode.CustomDocument {
       if (refused) void vscode.window.showWarningMessage(`Reward Lens: ${refused.error}`);
       else this._onDidChangeContent.fire();
     } catch (e) {
-      void vscode.window.showWarningMessage(`Reward Lens: could not read the unsaved edits of ${this.fileName}: ${e instanceof Error ? e.message : e}`);
+      void vscode.window.showWarningMessage(
+        `Reward Lens: could not read the unsaved edits of ${this.fileName}: ${e instanceof Error ? e.message : e}`,
+      );
     }
   }
 
   dispose(): void {
     this.abort.abort();
     this._onDidDispose.fire();
-    for (const e of [this._onDidChange, this._onDidChangeContent, this._onIndexProgress, this._onDidDispose]) e.dispose();
+    for (const e of [this._onDidChange, this._onDidChangeContent, this._onIndexProgress, this._onDidDispose])
+      e.dispose();
   }
 }

@@ -42,7 +42,11 @@ export interface OpenEditor {
 
 /** What the editor needs of annotation (src/host/annotation): the edit messages and the selection. */
 export interface AnnotationPart {
-  setLabel(editor: OpenEditor, index: number, label: FromWebview<MessageType.SetLabel>['label']): Promise<EditResponseMessage>;
+  setLabel(
+    editor: OpenEditor,
+    index: number,
+    label: FromWebview<MessageType.SetLabel>['label'],
+  ): Promise<EditResponseMessage>;
   commitCriterion(editor: OpenEditor, index: number, text: string): Promise<EditResponseMessage>;
   keyFocus(editor: OpenEditor, labelKeys: boolean): void;
   undo(): Promise<void>;
@@ -78,7 +82,9 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
   private readonly _onDidChangeActiveEditor = new vscode.EventEmitter<void>();
   /** A Reward Lens editor became active or stopped being active (per-editor state such as the label keys follows). */
   readonly onDidChangeActiveEditor = this._onDidChangeActiveEditor.event;
-  private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<PreferenceDocument>>();
+  private readonly _onDidChangeCustomDocument = new vscode.EventEmitter<
+    vscode.CustomDocumentEditEvent<PreferenceDocument>
+  >();
   readonly onDidChangeCustomDocument = this._onDidChangeCustomDocument.event;
 
   /** One watcher per document: changes on disk never overwrite unsaved edits silently. */
@@ -92,7 +98,10 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     this.parts = parts(this);
   }
 
-  static register(context: vscode.ExtensionContext, parts: (provider: PreferenceEditorProvider) => EditorParts): PreferenceEditorProvider {
+  static register(
+    context: vscode.ExtensionContext,
+    parts: (provider: PreferenceEditorProvider) => EditorParts,
+  ): PreferenceEditorProvider {
     const provider = new PreferenceEditorProvider(context, parts);
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(PreferenceEditorProvider.viewType, provider, {
@@ -105,25 +114,35 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     return provider;
   }
 
-  async openCustomDocument(uri: vscode.Uri, openContext: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<PreferenceDocument> {
+  async openCustomDocument(
+    uri: vscode.Uri,
+    openContext: vscode.CustomDocumentOpenContext,
+    _token: vscode.CancellationToken,
+  ): Promise<PreferenceDocument> {
     let report: ((p: { bytes: number; total: number }) => void) | undefined;
     let finished: () => void = () => {};
     const done = new Promise<void>((r) => (finished = r));
     const name = uri.path.split('/').pop();
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Indexing ${name}` }, async (progress) => {
-      let last = 0;
-      report = ({ bytes, total }) => {
-        const pct = total > 0 ? Math.floor((100 * bytes) / total) : 0;
-        if (pct > last) progress.report({ increment: pct - last, message: `${pct}%` });
-        last = pct;
-      };
-      await done;
-    });
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Indexing ${name}` },
+      async (progress) => {
+        let last = 0;
+        report = ({ bytes, total }) => {
+          const pct = total > 0 ? Math.floor((100 * bytes) / total) : 0;
+          if (pct > last) progress.report({ increment: pct - last, message: `${pct}%` });
+          last = pct;
+        };
+        await done;
+      },
+    );
     try {
       const document = await PreferenceDocument.create(uri, openContext.backupId, (p) => report?.(p));
       document.indexed.then(finished, (e: unknown) => {
         finished();
-        if ((e as Error)?.name !== 'AbortError') void vscode.window.showErrorMessage(`Reward Lens could not index ${name}: ${e instanceof Error ? e.message : e}`);
+        if ((e as Error)?.name !== 'AbortError')
+          void vscode.window.showErrorMessage(
+            `Reward Lens could not index ${name}: ${e instanceof Error ? e.message : e}`,
+          );
       });
       document.onDidChange((e) => this._onDidChangeCustomDocument.fire({ document, ...e }));
       const guard = new DiskGuard(document);
@@ -136,7 +155,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     }
   }
 
-  async resolveCustomEditor(document: PreferenceDocument, panel: vscode.WebviewPanel, _token: vscode.CancellationToken): Promise<void> {
+  async resolveCustomEditor(
+    document: PreferenceDocument,
+    panel: vscode.WebviewPanel,
+    _token: vscode.CancellationToken,
+  ): Promise<void> {
     const webview = panel.webview;
     const extensionUri = this.context.extensionUri;
     webview.options = { enableScripts: true, localResourceRoots: resourceRoots(document.uri, extensionUri) };
@@ -240,7 +263,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
 
   /** Runs on disk changed (the scoring commands call this): editors of `datasetUri` (or all) reload theirs. */
   async reloadRuns(datasetUri?: vscode.Uri): Promise<void> {
-    await Promise.all([...this.editors].filter((e) => !datasetUri || e.document.uri.fsPath === datasetUri.fsPath).map((e) => this.loadRuns(e)));
+    await Promise.all(
+      [...this.editors]
+        .filter((e) => !datasetUri || e.document.uri.fsPath === datasetUri.fsPath)
+        .map((e) => this.loadRuns(e)),
+    );
   }
 
   /** The document and selected record of the active editor, for commands that act on it. */
@@ -263,7 +290,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     return guard ? guard.guardedSave(() => document.save(cancellation)) : document.save(cancellation);
   }
 
-  saveCustomDocumentAs(document: PreferenceDocument, destination: vscode.Uri, cancellation: vscode.CancellationToken): Thenable<void> {
+  saveCustomDocumentAs(
+    document: PreferenceDocument,
+    destination: vscode.Uri,
+    cancellation: vscode.CancellationToken,
+  ): Thenable<void> {
     return document.saveAs(destination, cancellation);
   }
 
@@ -271,8 +302,11 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
     return document.revert(cancellation);
   }
 
-  backupCustomDocument(document: PreferenceDocument, context: vscode.CustomDocumentBackupContext, cancellation: vscode.CancellationToken): Thenable<vscode.CustomDocumentBackup> {
+  backupCustomDocument(
+    document: PreferenceDocument,
+    context: vscode.CustomDocumentBackupContext,
+    cancellation: vscode.CancellationToken,
+  ): Thenable<vscode.CustomDocumentBackup> {
     return document.backup(context.destination, cancellation);
   }
 }
-

@@ -47,7 +47,9 @@ export async function loadRun(listing: RunListing): Promise<LoadedRun | undefine
 export function runsFolders(datasetPath: string): string[] {
   const uri = vscode.Uri.file(datasetPath);
   const setting = vscode.workspace.getConfiguration('rewardLens', uri).get<string>('runsFolder');
-  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const roots = (vscode.workspace.workspaceFolders ?? [])
+    .filter((f) => f.uri.scheme === 'file')
+    .map((f) => f.uri.fsPath);
   if (roots.length === 0) roots.push(path.dirname(datasetPath));
   return [...new Set(roots.map((r) => runsFolder(r, setting)))];
 }

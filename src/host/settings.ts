@@ -34,5 +34,9 @@ export function resourceRoots(documentUri: vscode.Uri, extensionUri: vscode.Uri)
     }
   });
   const unique = [...new Set([...dirs, ...real])];
-  return [...unique.map((d) => vscode.Uri.file(d)), vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+  return [
+    ...unique.map((d) => vscode.Uri.file(d)),
+    vscode.Uri.joinPath(extensionUri, 'dist'),
+    vscode.Uri.joinPath(extensionUri, 'media'),
+  ];
 }

@@ -40,19 +40,30 @@ function parseArgs(argv) {
     else if (a === '--repeat' || a.startsWith('--repeat=')) {
       const v = a.includes('=') ? a.split('=')[1] : argv[++i];
       o.repeat = Number(v);
-      if (!Number.isInteger(o.repeat) || o.repeat < 1) { console.error(`--repeat wants a whole number ≥ 1, got ${v}`); process.exit(2); }
-    } else if (a.startsWith('--')) { console.error(`unknown option ${a}; options: --repeat N, --load`); process.exit(2); }
-    else o.wanted.push(a);
+      if (!Number.isInteger(o.repeat) || o.repeat < 1) {
+        console.error(`--repeat wants a whole number ≥ 1, got ${v}`);
+        process.exit(2);
+      }
+    } else if (a.startsWith('--')) {
+      console.error(`unknown option ${a}; options: --repeat N, --load`);
+      process.exit(2);
+    } else o.wanted.push(a);
   }
   return o;
 }
 const { repeat: REPEAT, load: LOAD, wanted } = parseArgs(process.argv.slice(2));
 const scenarios = [];
-for (const f of fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const f of fs
+  .readdirSync(scenarioDir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   const mod = (await import(pathToFileURL(path.join(scenarioDir, f)))).default;
   if (!wanted.length || wanted.some((w) => f.includes(w) || mod.name.includes(w))) scenarios.push(mod);
 }
-if (!scenarios.length) { console.error(`no scenario matches ${wanted.join(' ')}`); process.exit(2); }
+if (!scenarios.length) {
+  console.error(`no scenario matches ${wanted.join(' ')}`);
+  process.exit(2);
+}
 
 assertToolsInstalled();
 fs.rmSync(OUT, { recursive: true, force: true });
@@ -60,7 +71,10 @@ fs.mkdirSync(OUT, { recursive: true });
 
 if (!process.env.E2E_NO_BUILD) {
   const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (b.status !== 0) { console.error(b.stdout, b.stderr); process.exit(1); }
+  if (b.status !== 0) {
+    console.error(b.stdout, b.stderr);
+    process.exit(1);
+  }
 }
 
 const sandbox = makeSandbox();
@@ -71,7 +85,10 @@ let browser;
 let page;
 let round = 1;
 let spinner;
-const memory = startMemorySampler(() => ({ codeServer: server?.pid, chromium: browser && childPids([server?.pid])[0] }));
+const memory = startMemorySampler(() => ({
+  codeServer: server?.pid,
+  chromium: browser && childPids([server?.pid])[0],
+}));
 
 /** A fresh page on the workbench; after a hang the old page is closed without waiting (its renderer may not answer). */
 async function freshPage() {
@@ -85,8 +102,15 @@ async function freshPage() {
   await openWorkbench(page, server.folderUrl());
 }
 const { check, shot, results } = createChecks({
-  out: OUT, page: () => page, log, logsDir: path.join(sandbox.userData, 'logs'), round: () => round,
-  onHang: async () => { log('a check hung: reloading the workbench in a fresh page'); await freshPage(); },
+  out: OUT,
+  page: () => page,
+  log,
+  logsDir: path.join(sandbox.userData, 'logs'),
+  round: () => round,
+  onHang: async () => {
+    log('a check hung: reloading the workbench in a fresh page');
+    await freshPage();
+  },
 });
 
 let finished = false;
@@ -99,19 +123,31 @@ async function finish(abortReason) {
     results.push({ name: 'harness', ok: false, err: String(abortReason) });
     if (page) await shot('aborted');
   }
-  if (page) fs.writeFileSync(path.join(OUT, 'browser-console-errors.txt'), [...consoleErrors, ...page.consoleErrors].join('\n'));
+  if (page)
+    fs.writeFileSync(
+      path.join(OUT, 'browser-console-errors.txt'),
+      [...consoleErrors, ...page.consoleErrors].join('\n'),
+    );
   spinner?.kill('SIGKILL');
   if (browser) await browser.close().catch(() => {});
   if (server) await server.stop();
   const peakMiB = memory.stop();
-  try { fs.cpSync(path.join(sandbox.userData, 'logs'), path.join(OUT, 'vscode-logs'), { recursive: true }); } catch { /* no logs */ }
-  if (process.env.KEEP_SANDBOX) log(`sandbox kept: ${sandbox.root}`); else sandbox.remove();
+  try {
+    fs.cpSync(path.join(sandbox.userData, 'logs'), path.join(OUT, 'vscode-logs'), { recursive: true });
+  } catch {
+    /* no logs */
+  }
+  if (process.env.KEEP_SANDBOX) log(`sandbox kept: ${sandbox.root}`);
+  else sandbox.remove();
   timings.totalMs = Date.now() - T0;
   const passed = results.filter((r) => r.ok).length;
   const known = results.filter((r) => !r.ok && r.knownDefect);
   const failed = results.length - passed - known.length;
   const rates = passRates(results);
-  fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify({ repeat: REPEAT, load: LOAD, results, rates, timings, peakMiB }, null, 2));
+  fs.writeFileSync(
+    path.join(OUT, 'report.json'),
+    JSON.stringify({ repeat: REPEAT, load: LOAD, results, rates, timings, peakMiB }, null, 2),
+  );
   console.log('timings (ms):', JSON.stringify(timings));
   console.log('peak RSS (MiB):', JSON.stringify(peakMiB));
   if (REPEAT > 1) {
@@ -120,16 +156,23 @@ async function finish(abortReason) {
   }
   for (const r of known) console.log(`  known defect, not counted (${r.knownDefect}): ${r.name}`);
   for (const r of results.filter((r) => !r.ok && !r.knownDefect)) {
-    console.log(`  failed${REPEAT > 1 ? ` (round ${r.round})` : ''}: ${r.name}${r.evidence ? `\n    evidence: ${path.relative(process.cwd(), r.evidence) || r.evidence}` : ''}`);
+    console.log(
+      `  failed${REPEAT > 1 ? ` (round ${r.round})` : ''}: ${r.name}${r.evidence ? `\n    evidence: ${path.relative(process.cwd(), r.evidence) || r.evidence}` : ''}`,
+    );
   }
   console.log(`screenshots and logs: ${OUT}`);
-  console.log(`${passed} passed, ${failed} failed${known.length ? `, ${known.length} known defect(s)` : ''}${LOAD ? ' (one core kept busy)' : ''}`);
+  console.log(
+    `${passed} passed, ${failed} failed${known.length ? `, ${known.length} known defect(s)` : ''}${LOAD ? ' (one core kept busy)' : ''}`,
+  );
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }
 // Ctrl+C, a CI timeout, or the whole run taking too long: still tear down and report.
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => finish(`${sig} received`));
 const RUN_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || REPEAT * 45 * 60_000);
-setTimeout(() => finish(`the run took longer than ${RUN_TIMEOUT_MS / 60_000} min (E2E_TIMEOUT_MS)`), RUN_TIMEOUT_MS).unref();
+setTimeout(
+  () => finish(`the run took longer than ${RUN_TIMEOUT_MS / 60_000} min (E2E_TIMEOUT_MS)`),
+  RUN_TIMEOUT_MS,
+).unref();
 
 try {
   if (LOAD) {
@@ -155,11 +198,20 @@ try {
 
   // What a scenario gets. Getters and closures read `page` when called: it is replaced after a hang.
   const t = {
-    get page() { return page; },
-    sandbox, out: OUT, root: ROOT, log, check, shot, timings,
+    get page() {
+      return page;
+    },
+    sandbox,
+    out: OUT,
+    root: ROOT,
+    log,
+    check,
+    shot,
+    timings,
     ws: (rel) => path.join(sandbox.workspace, rel),
     open: (rel, opts) => {
-      if (!ext.viewTypes.includes(VIEW_TYPE)) throw new Error(`package.json contributes no custom editor ${VIEW_TYPE} (contributes.customEditors)`);
+      if (!ext.viewTypes.includes(VIEW_TYPE))
+        throw new Error(`package.json contributes no custom editor ${VIEW_TYPE} (contributes.customEditors)`);
       return openInRewardLens(page, rel, { log, ...opts });
     },
     frame: () => webviewFrame(page),
@@ -170,11 +222,21 @@ try {
       log(`-- ${s.name}${REPEAT > 1 ? ` (round ${round} of ${REPEAT})` : ''}`);
       const ts = Date.now();
       // a failed reset is a failed check of its own, and the scenario still runs: its checks then say what broke
-      await check(`${s.name}: starts from the known state`, async () => {
-        if (page.isClosed()) await freshPage();
-        await knownState(t, { settings: s.settings });
-      }, { timeoutMs: 120_000 });
-      try { await s.run(t); } catch (e) { await check(`${s.name} (scenario crashed)`, () => { throw e; }); }
+      await check(
+        `${s.name}: starts from the known state`,
+        async () => {
+          if (page.isClosed()) await freshPage();
+          await knownState(t, { settings: s.settings });
+        },
+        { timeoutMs: 120_000 },
+      );
+      try {
+        await s.run(t);
+      } catch (e) {
+        await check(`${s.name} (scenario crashed)`, () => {
+          throw e;
+        });
+      }
       const key = `scenario:${s.name}`;
       timings[key] = Math.max(timings[key] ?? 0, Date.now() - ts);
     }

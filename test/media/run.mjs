@@ -37,8 +37,14 @@ const server = await serve({ '/': outDir });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required',
-    '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--autoplay-policy=no-user-gesture-required',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ],
 });
 
 try {
@@ -55,61 +61,113 @@ try {
       const waiting = page.locator('canvas.media-3d[data-state="waiting"]').first();
       if (!(await waiting.count())) break;
       await waiting.evaluate((c) => c.scrollIntoView({ block: 'center' }));
-      await page.waitForFunction(() => document.querySelectorAll('canvas.media-3d[data-state="waiting"]').length === 0
-        || [...document.querySelectorAll('canvas.media-3d[data-state="waiting"]')].every((c) => c.getBoundingClientRect().top > innerHeight), null, { timeout: 10000 }).catch(() => {});
+      await page
+        .waitForFunction(
+          () =>
+            document.querySelectorAll('canvas.media-3d[data-state="waiting"]').length === 0 ||
+            [...document.querySelectorAll('canvas.media-3d[data-state="waiting"]')].every(
+              (c) => c.getBoundingClientRect().top > innerHeight,
+            ),
+          null,
+          { timeout: 10000 },
+        )
+        .catch(() => {});
     }
     await check(`${theme}: media loaded (images decoded, video/audio metadata, waveforms, 3D)`, async () => {
-      await page.waitForFunction(() => {
-        const imgs = [...document.querySelectorAll('img.media-image')];
-        const media = [...document.querySelectorAll('video.media-video, audio.media-audio')];
-        const waves = [...document.querySelectorAll('canvas.media-waveform')];
-        const meshes = [...document.querySelectorAll('canvas.media-3d')];
-        return imgs.length >= 5 && imgs.every((i) => i.complete && i.naturalWidth > 0)
-          && media.length >= 5 && media.every((m) => m.readyState >= 1)
-          && waves.length >= 2 && waves.every((w) => w.dataset.state === 'ready')
-          && meshes.length >= 3 && meshes.every((c) => c.dataset.state === 'ready');
-      }, null, { timeout: 20000 }).catch(async () => {
-        const state = await page.evaluate(() => ({
-          imgs: [...document.querySelectorAll('img.media-image')].map((i) => `${i.naturalWidth}`),
-          media: [...document.querySelectorAll('video.media-video, audio.media-audio')].map((m) => m.readyState),
-          waves: [...document.querySelectorAll('canvas.media-waveform')].map((w) => w.dataset.state),
-          meshes: [...document.querySelectorAll('canvas.media-3d')].map((c) => c.dataset.state),
-        }));
-        throw new Error(`not all media ready: ${JSON.stringify(state)}`);
-      });
+      await page
+        .waitForFunction(
+          () => {
+            const imgs = [...document.querySelectorAll('img.media-image')];
+            const media = [...document.querySelectorAll('video.media-video, audio.media-audio')];
+            const waves = [...document.querySelectorAll('canvas.media-waveform')];
+            const meshes = [...document.querySelectorAll('canvas.media-3d')];
+            return (
+              imgs.length >= 5 &&
+              imgs.every((i) => i.complete && i.naturalWidth > 0) &&
+              media.length >= 5 &&
+              media.every((m) => m.readyState >= 1) &&
+              waves.length >= 2 &&
+              waves.every((w) => w.dataset.state === 'ready') &&
+              meshes.length >= 3 &&
+              meshes.every((c) => c.dataset.state === 'ready')
+            );
+          },
+          null,
+          { timeout: 20000 },
+        )
+        .catch(async () => {
+          const state = await page.evaluate(() => ({
+            imgs: [...document.querySelectorAll('img.media-image')].map((i) => `${i.naturalWidth}`),
+            media: [...document.querySelectorAll('video.media-video, audio.media-audio')].map((m) => m.readyState),
+            waves: [...document.querySelectorAll('canvas.media-waveform')].map((w) => w.dataset.state),
+            meshes: [...document.querySelectorAll('canvas.media-3d')].map((c) => c.dataset.state),
+          }));
+          throw new Error(`not all media ready: ${JSON.stringify(state)}`);
+        });
     });
 
     await check(`${theme}: 3D canvases drew the model (non-blank pixels)`, async () => {
-      const painted = await page.evaluate(() => [...document.querySelectorAll('canvas.media-3d')].map((c) => {
-        const probe = document.createElement('canvas');
-        probe.width = 64;
-        probe.height = 48;
-        const ctx = probe.getContext('2d');
-        ctx.drawImage(c, 0, 0, 64, 48);
-        const data = ctx.getImageData(0, 0, 64, 48).data;
-        let lit = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) lit++;
-        return lit / (64 * 48);
-      }));
-      assert(painted.length >= 3 && painted.every((f) => f > 0.03 && f < 0.97), `painted fractions ${painted.map((f) => f.toFixed(3))}`);
+      const painted = await page.evaluate(() =>
+        [...document.querySelectorAll('canvas.media-3d')].map((c) => {
+          const probe = document.createElement('canvas');
+          probe.width = 64;
+          probe.height = 48;
+          const ctx = probe.getContext('2d');
+          ctx.drawImage(c, 0, 0, 64, 48);
+          const data = ctx.getImageData(0, 0, 64, 48).data;
+          let lit = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) lit++;
+          return lit / (64 * 48);
+        }),
+      );
+      assert(
+        painted.length >= 3 && painted.every((f) => f > 0.03 && f < 0.97),
+        `painted fractions ${painted.map((f) => f.toFixed(3))}`,
+      );
     });
 
     await check(`${theme}: placeholders name the paths tried and say why`, async () => {
       const texts = await page.$$eval('.media-missing', (els) => els.map((e) => e.textContent));
-      assert(texts.length === 5, `expected 5 placeholders (broken mp4, fbx, truncated glb, 2 missing), got ${texts.length}: ${texts.join(' | ')}`);
-      assert(texts.some((t) => t.includes('Could not load the 3D model generated/truncated.glb: the file is damaged or not a valid glTF/GLB file')), 'truncated mesh not explained');
-      assert(texts.some((t) => t.includes('samples/omni-rewardbench/media/missing/cat.png')), 'missing image path not shown');
-      assert(texts.some((t) => t.includes('https://example.com/clips/response-b.mp4')), 'remote URL not shown');
-      assert(texts.some((t) => /cannot be played|cannot play/.test(t) && t.includes('broken.mp4')), 'unplayable video not explained');
-      assert(texts.some((t) => t.includes('model.fbx') && t.includes('glb, gltf, obj and ply')), 'unsupported mesh not explained');
-      const bars = await page.$$eval('[data-section="video-single"] .media-controls', (els) => els.map((e) => e.getClientRects().length > 0));
+      assert(
+        texts.length === 5,
+        `expected 5 placeholders (broken mp4, fbx, truncated glb, 2 missing), got ${texts.length}: ${texts.join(' | ')}`,
+      );
+      assert(
+        texts.some((t) =>
+          t.includes(
+            'Could not load the 3D model generated/truncated.glb: the file is damaged or not a valid glTF/GLB file',
+          ),
+        ),
+        'truncated mesh not explained',
+      );
+      assert(
+        texts.some((t) => t.includes('samples/omni-rewardbench/media/missing/cat.png')),
+        'missing image path not shown',
+      );
+      assert(
+        texts.some((t) => t.includes('https://example.com/clips/response-b.mp4')),
+        'remote URL not shown',
+      );
+      assert(
+        texts.some((t) => /cannot be played|cannot play/.test(t) && t.includes('broken.mp4')),
+        'unplayable video not explained',
+      );
+      assert(
+        texts.some((t) => t.includes('model.fbx') && t.includes('glb, gltf, obj and ply')),
+        'unsupported mesh not explained',
+      );
+      const bars = await page.$$eval('[data-section="video-single"] .media-controls', (els) =>
+        els.map((e) => e.getClientRects().length > 0),
+      );
       assert(bars.length === 2 && bars[0] && !bars[1], `the unplayable video's control bar should be hidden: ${bars}`);
     });
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, `${theme}.png`), fullPage: true });
     if (theme !== 'dark') {
-      await check(`${theme}: no console errors or CSP violations`, async () => assert(errors.length === 0, errors.join('\n')));
+      await check(`${theme}: no console errors or CSP violations`, async () =>
+        assert(errors.length === 0, errors.join('\n')),
+      );
       await page.close();
       continue;
     }
@@ -149,13 +207,26 @@ try {
         section.querySelector('.media-frame-forward').click();
         await settle();
         const afterStep = [a.currentTime, b.currentTime];
-        return { d, afterNative, afterBar, afterStep, fps: Number(a.dataset.fps ?? 30), time: section.querySelector('.media-time').textContent };
+        return {
+          d,
+          afterNative,
+          afterBar,
+          afterStep,
+          fps: Number(a.dataset.fps ?? 30),
+          time: section.querySelector('.media-time').textContent,
+        };
       });
       const near = ([x, y], t) => Math.abs(x - y) < 0.1 && (t === undefined || Math.abs(x - t) < 0.05);
       assert(near(r.afterNative, r.d * 0.6), `after seeking A to ${r.d * 0.6}: ${r.afterNative}`);
       assert(near(r.afterBar, r.d * 0.3), `after the bar to ${r.d * 0.3}: ${r.afterBar}`);
-      assert(near(r.afterStep) && Math.floor(r.afterStep[0] * r.fps) === Math.floor(r.d * 0.3 * r.fps + 1e-4) + 1, `after a frame step from ${r.d * 0.3}: ${r.afterStep}`);
-      assert(r.time.startsWith(`0:0${Math.floor(r.afterStep[0])}.${Math.floor(r.afterStep[0] * 10) % 10}`), `time readout ${r.time}`);
+      assert(
+        near(r.afterStep) && Math.floor(r.afterStep[0] * r.fps) === Math.floor(r.d * 0.3 * r.fps + 1e-4) + 1,
+        `after a frame step from ${r.d * 0.3}: ${r.afterStep}`,
+      );
+      assert(
+        r.time.startsWith(`0:0${Math.floor(r.afterStep[0])}.${Math.floor(r.afterStep[0] * 10) % 10}`),
+        `time readout ${r.time}`,
+      );
     });
 
     await check('audio pair: play A plays B; clicking a waveform seeks both', async () => {
@@ -175,7 +246,9 @@ try {
       const box = await wave.boundingBox();
       await wave.click({ position: { x: box.width * 0.5, y: box.height / 2 } });
       await page.waitForTimeout(400);
-      const t = await page.$$eval('[data-section="audio-pair"] audio.media-audio', (els) => els.map((e) => e.currentTime));
+      const t = await page.$$eval('[data-section="audio-pair"] audio.media-audio', (els) =>
+        els.map((e) => e.currentTime),
+      );
       assert(Math.abs(t[0] - r.da * 0.5) < 0.1, `A at ${t[0]}, expected ${r.da * 0.5}`);
       assert(Math.abs(t[0] - t[1]) < 0.1 || t[1] >= r.db - 0.05, `B at ${t[1]}, A at ${t[0]}`);
     });
@@ -201,24 +274,36 @@ try {
       await page.locator('[data-section="image-pair"]').screenshot({ path: path.join(shots, 'dark-compare.png') });
       await page.locator('[data-section="image-pair"] .media-segment', { hasText: 'Difference' }).click();
       await page.waitForSelector('.media-compare-difference img.media-compare-a');
-      assert(await page.locator('.media-compare-handle').count() === 0, 'the slider stayed after switching to Difference');
-      const blend = await page.$eval('.media-compare-difference .media-compare-a', (i) => getComputedStyle(i).mixBlendMode);
+      assert(
+        (await page.locator('.media-compare-handle').count()) === 0,
+        'the slider stayed after switching to Difference',
+      );
+      const blend = await page.$eval(
+        '.media-compare-difference .media-compare-a',
+        (i) => getComputedStyle(i).mixBlendMode,
+      );
       assert(blend === 'difference', `A is blended with ${blend}`);
       await page.locator('[data-section="image-pair"]').screenshot({ path: path.join(shots, 'dark-difference.png') });
       await page.locator('[data-section="image-pair"] .media-segment', { hasText: 'Side by side' }).click();
-      const shown = await page.$$eval('[data-section="image-pair"] img.media-image', (imgs) => imgs.filter((i) => i.getClientRects().length > 0).length);
+      const shown = await page.$$eval(
+        '[data-section="image-pair"] img.media-image',
+        (imgs) => imgs.filter((i) => i.getClientRects().length > 0).length,
+      );
       assert(shown === 2 && (await page.locator('.media-compare').count()) === 0, 'side by side did not come back');
     });
 
     await check('3D pair: orbiting A turns B with it; "Separately" unlinks them', async () => {
-      const signature = () => page.$$eval('[data-section="mesh-pair"] canvas.media-3d', (cs) => cs.map((c) => {
-        const probe = document.createElement('canvas');
-        probe.width = 32;
-        probe.height = 24;
-        const ctx = probe.getContext('2d');
-        ctx.drawImage(c, 0, 0, 32, 24);
-        return Array.from(ctx.getImageData(0, 0, 32, 24).data).join(',');
-      }));
+      const signature = () =>
+        page.$$eval('[data-section="mesh-pair"] canvas.media-3d', (cs) =>
+          cs.map((c) => {
+            const probe = document.createElement('canvas');
+            probe.width = 32;
+            probe.height = 24;
+            const ctx = probe.getContext('2d');
+            ctx.drawImage(c, 0, 0, 32, 24);
+            return Array.from(ctx.getImageData(0, 0, 32, 24).data).join(',');
+          }),
+        );
       const drag = async () => {
         const a = page.locator('[data-section="mesh-pair"] canvas.media-3d').first();
         await a.scrollIntoViewIfNeeded();
@@ -238,11 +323,19 @@ try {
       await drag();
       const unlinked = await signature();
       assert(unlinked[0] !== linked[0] && unlinked[1] === linked[1], 'B moved although orbiting separately');
-      await page.locator('[data-section="mesh-pair"] .media-mesh-tools .media-btn[aria-label="Show wireframe"]').first().click();
+      await page
+        .locator('[data-section="mesh-pair"] .media-mesh-tools .media-btn[aria-label="Show wireframe"]')
+        .first()
+        .click();
       const wired = await signature();
       assert(wired[0] !== unlinked[0] && wired[1] === unlinked[1], 'wireframe did not redraw A alone');
-      const captions = await page.$$eval('[data-section="mesh-pair"] .media-mesh .media-caption', (els) => els.map((e) => e.textContent));
-      assert(captions.every((c) => /\d[\d,]* triangles · \d[\d,]* vertices/.test(c)), `mesh captions: ${captions}`);
+      const captions = await page.$$eval('[data-section="mesh-pair"] .media-mesh .media-caption', (els) =>
+        els.map((e) => e.textContent),
+      );
+      assert(
+        captions.every((c) => /\d[\d,]* triangles · \d[\d,]* vertices/.test(c)),
+        `mesh captions: ${captions}`,
+      );
       await page.locator('[data-section="mesh-pair"]').screenshot({ path: path.join(shots, 'dark-mesh.png') });
     });
 
@@ -264,7 +357,10 @@ try {
         for (let i = 0; i < 30; i++) {
           const handle = api.renderMediaPair(a, b, manifest.meshes[0], manifest.meshes[2]);
           const t0 = performance.now();
-          while (performance.now() - t0 < 5000 && [...host.querySelectorAll('canvas.media-3d')].some((c) => c.dataset.state !== 'ready')) {
+          while (
+            performance.now() - t0 < 5000 &&
+            [...host.querySelectorAll('canvas.media-3d')].some((c) => c.dataset.state !== 'ready')
+          ) {
             await new Promise((r) => setTimeout(r, 20));
           }
           ready += host.querySelectorAll('canvas.media-3d[data-state="ready"]').length;
@@ -287,7 +383,9 @@ try {
         const media = [...document.querySelectorAll('video, audio')];
         window.mediaDemo.disposeAll();
         return {
-          left: document.querySelectorAll('.media-figure, .media-missing, .media-pair-bar, .media-toolbar, canvas, video, audio, .media-compare').length,
+          left: document.querySelectorAll(
+            '.media-figure, .media-missing, .media-pair-bar, .media-toolbar, canvas, video, audio, .media-compare',
+          ).length,
           playing: media.filter((m) => !m.paused).length,
         };
       });
@@ -305,5 +403,7 @@ try {
 }
 
 const failed = results.filter((r) => !r.ok);
-console.log(`\n${results.length - failed.length}/${results.length} checks passed; screenshots in ${path.relative(root, shots)}/`);
+console.log(
+  `\n${results.length - failed.length}/${results.length} checks passed; screenshots in ${path.relative(root, shots)}/`,
+);
 process.exit(failed.length ? 1 : 0);

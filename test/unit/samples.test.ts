@@ -70,7 +70,10 @@ function mediaPaths(record: OmniRecord, task: string): string[] {
 
 function assertOmniRecord(record: OmniRecord, where: string) {
   for (const field of OMNI_FIELDS) assert.ok(field in record, `${where}: missing \`${field}\``);
-  assert.ok(LABELS.has(record.criteria_preference as string), `${where}: criteria_preference ${String(record.criteria_preference)}`);
+  assert.ok(
+    LABELS.has(record.criteria_preference as string),
+    `${where}: criteria_preference ${String(record.criteria_preference)}`,
+  );
   assert.equal(typeof record.criteria, 'string', `${where}: criteria must be free-form text`);
   assert.ok((record.criteria as string).length > 0, `${where}: empty criteria`);
 }
@@ -78,7 +81,10 @@ function assertOmniRecord(record: OmniRecord, where: string) {
 function assertMediaInside(baseDir: string, rel: string, where: string) {
   assert.ok(!path.isAbsolute(rel), `${where}: media path ${rel} must be relative`);
   const resolved = path.resolve(baseDir, rel);
-  assert.ok(resolved.startsWith(baseDir + path.sep), `${where}: media path ${rel} leaves ${path.relative(ROOT, baseDir)}`);
+  assert.ok(
+    resolved.startsWith(baseDir + path.sep),
+    `${where}: media path ${rel} leaves ${path.relative(ROOT, baseDir)}`,
+  );
   assert.ok(fs.statSync(resolved).isFile(), `${where}: media file ${rel} does not exist`);
 }
 
@@ -100,7 +106,11 @@ test('omni-sample.jsonl holds Omni-RewardBench records for all nine tasks', () =
 
 test('every task shows the preferred response in both positions, and some pairs are ties', () => {
   for (const task of Object.keys(TASK_FILES)) {
-    const labels = new Set(combined().filter(({ record }) => record.task === task).map(({ record }) => record.criteria_preference));
+    const labels = new Set(
+      combined()
+        .filter(({ record }) => record.task === task)
+        .map(({ record }) => record.criteria_preference),
+    );
     assert.ok(labels.has('response1') && labels.has('response2'), `${task}: labels ${[...labels].join(', ')}`);
   }
   const ties = combined().filter(({ record }) => record.criteria_preference === 'tie').length;
@@ -118,17 +128,20 @@ test('the per-task <task>_preferences.json arrays are pretty-printed and match t
       assertOmniRecord(record, `${TASK_FILES[task]} element ${i + 1}`);
       assert.ok(!('task' in record), `${TASK_FILES[task]} element ${i + 1}: the task comes from the file name`);
     }
-    const fromJsonl = records.filter(({ record }) => record.task === task).map(({ record }) => {
-      const { task: _task, ...rest } = record;
-      return rest;
-    });
+    const fromJsonl = records
+      .filter(({ record }) => record.task === task)
+      .map(({ record }) => {
+        const { task: _task, ...rest } = record;
+        return rest;
+      });
     assert.deepEqual(array, fromJsonl, `${task}: per-task file and omni-sample.jsonl disagree`);
   }
 });
 
 test('media fields follow the HF shape of each task', () => {
   const byTask = new Map(combined().map(({ record }) => [record.task as string, record]));
-  const isPathObject = (v: unknown) => !!v && typeof v === 'object' && typeof (v as { path?: unknown }).path === 'string';
+  const isPathObject = (v: unknown) =>
+    !!v && typeof v === 'object' && typeof (v as { path?: unknown }).path === 'string';
   for (const task of ['T2I', 'T2A', 'T23D', 'TI2I']) {
     const r = byTask.get(task)!;
     assert.ok(isPathObject(r.response1) && isPathObject(r.response2), `${task}: responses are media objects`);
@@ -137,10 +150,16 @@ test('media fields follow the HF shape of each task', () => {
   }
   for (const task of ['TI2T', 'TI2I']) {
     const r = byTask.get(task)!;
-    assert.ok(isPathObject(r.image) && (r.image as { path: string }).path === r.image_path, `${task}: image + image_path`);
+    assert.ok(
+      isPathObject(r.image) && (r.image as { path: string }).path === r.image_path,
+      `${task}: image + image_path`,
+    );
   }
   const ta2t = byTask.get('TA2T')!;
-  assert.ok(isPathObject(ta2t.audio) && (ta2t.audio as { path: string }).path === ta2t.audio_path, 'TA2T: audio + audio_path');
+  assert.ok(
+    isPathObject(ta2t.audio) && (ta2t.audio as { path: string }).path === ta2t.audio_path,
+    'TA2T: audio + audio_path',
+  );
   assert.equal(typeof byTask.get('TV2T')!.video, 'string', 'TV2T: video is a path');
   const t2v = byTask.get('T2V')!;
   assert.ok(typeof t2v.response1 === 'string' && typeof t2v.response2 === 'string', 'T2V: responses are path strings');
@@ -167,7 +186,8 @@ test('media files are the formats their extensions claim', () => {
     '.mp3': (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && (b[1] & 0xe0) === 0xe0),
     '.webm': (b) => b.readUInt32BE(0) === 0x1a45dfa3,
     '.mp4': (b) => b.subarray(4, 8).toString('latin1') === 'ftyp',
-    '.glb': (b) => b.subarray(0, 4).toString('latin1') === 'glTF' && b.readUInt32LE(4) === 2 && b.readUInt32LE(8) === b.length,
+    '.glb': (b) =>
+      b.subarray(0, 4).toString('latin1') === 'glTF' && b.readUInt32LE(4) === 2 && b.readUInt32LE(8) === b.length,
     '.obj': (b) => /^v -?\d/m.test(b.toString('utf8')) && /^f \d/m.test(b.toString('utf8')),
   };
   const seen = new Set<string>();
@@ -191,7 +211,8 @@ test('the GLB meshes have a readable glTF JSON chunk whose accessors fit the bin
     const binLength = b.readUInt32LE(20 + jsonLength);
     assert.equal(gltf.asset.version, '2.0');
     assert.equal(gltf.buffers[0].byteLength, binLength);
-    for (const view of gltf.bufferViews) assert.ok(view.byteOffset + view.byteLength <= binLength, `${path.basename(file)}: bufferView overruns BIN`);
+    for (const view of gltf.bufferViews)
+      assert.ok(view.byteOffset + view.byteLength <= binLength, `${path.basename(file)}: bufferView overruns BIN`);
     const positions = gltf.accessors[gltf.meshes[0].primitives[0].attributes.POSITION];
     const indices = gltf.accessors[gltf.meshes[0].primitives[0].indices];
     assert.equal(indices.count % 3, 0, `${path.basename(file)}: index count is a whole number of triangles`);
@@ -203,7 +224,11 @@ test('synthetic items say so in their id or note', () => {
   for (const { line, record } of combined()) {
     const real = /^(t2t-rmbench|t2t-hh-harmless|t2i-mjbench)-/.test(record.id as string);
     if (!real) {
-      assert.match(`${record.id} ${record.note ?? ''}`, /synthetic/i, `omni-sample.jsonl line ${line}: ${record.id} does not say it is synthetic`);
+      assert.match(
+        `${record.id} ${record.note ?? ''}`,
+        /synthetic/i,
+        `omni-sample.jsonl line ${line}: ${record.id} does not say it is synthetic`,
+      );
     }
     assert.ok(record.source || record.note, `line ${line}: no provenance`);
   }
@@ -241,7 +266,12 @@ test('xss.jsonl carries every attack payload inside otherwise valid T2T records'
 test('missing-media.jsonl points at a missing file, two ../ escapes and an absolute path, beside one real image', () => {
   const records = readJsonl(path.join(EDGE, 'missing-media.jsonl'));
   const bad = records.map(({ record }) => record.response1_path as string);
-  assert.deepEqual(bad, ['media/does-not-exist.png', '../../etc/passwd', '../omni-rewardbench/media/t23d/cube-views.png', '/etc/passwd']);
+  assert.deepEqual(bad, [
+    'media/does-not-exist.png',
+    '../../etc/passwd',
+    '../omni-rewardbench/media/t23d/cube-views.png',
+    '/etc/passwd',
+  ]);
   assert.ok(!fs.existsSync(path.resolve(EDGE, bad[0])));
   assert.ok(!path.resolve(EDGE, bad[1]).startsWith(SAMPLES + path.sep), 'the escape really leaves samples/');
   assert.ok(fs.existsSync(path.resolve(EDGE, bad[2])), 'the second escape names a file that exists outside edge/');

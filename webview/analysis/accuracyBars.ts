@@ -26,9 +26,18 @@ export function barCategories(table: AccuracyTable, second?: AccuracyTable): str
 }
 
 /** Percent values per category (null = no bar: not supported, not scored or no pairs). */
-export function barValues(table: AccuracyTable, categories: readonly string[], kind: 'withTies' | 'withoutTies'): (number | null)[] {
+export function barValues(
+  table: AccuracyTable,
+  categories: readonly string[],
+  kind: 'withTies' | 'withoutTies',
+): (number | null)[] {
   return categories.map((c) => {
-    const v = c === 'overall' ? table.overall[kind] : statusOf(table.tasks[c]) === 'ok' ? table.tasks[c][kind].value : undefined;
+    const v =
+      c === 'overall'
+        ? table.overall[kind]
+        : statusOf(table.tasks[c]) === 'ok'
+          ? table.tasks[c][kind].value
+          : undefined;
     return v === undefined ? null : 100 * v;
   });
 }
@@ -36,10 +45,27 @@ export function barValues(table: AccuracyTable, categories: readonly string[], k
 function config(d: AccuracyBarsData, p: Palette, opts: AccuracyBarsOptions): ChartConfiguration<'bar'> {
   const cats = barCategories(d.table, d.second?.table);
   const series = (table: AccuracyTable, name: string, color: string) => [
-    { label: `${name} · with ties`, data: barValues(table, cats, 'withTies'), backgroundColor: color, borderColor: color, borderWidth: 1, pointStyle: 'rect' as const },
-    { label: `${name} · without ties`, data: barValues(table, cats, 'withoutTies'), backgroundColor: hatch(color), borderColor: color, borderWidth: 1, pointStyle: 'rect' as const },
+    {
+      label: `${name} · with ties`,
+      data: barValues(table, cats, 'withTies'),
+      backgroundColor: color,
+      borderColor: color,
+      borderWidth: 1,
+      pointStyle: 'rect' as const,
+    },
+    {
+      label: `${name} · without ties`,
+      data: barValues(table, cats, 'withoutTies'),
+      backgroundColor: hatch(color),
+      borderColor: color,
+      borderWidth: 1,
+      pointStyle: 'rect' as const,
+    },
   ];
-  const datasets = [...series(d.table, d.name, p.blue), ...(d.second ? series(d.second.table, d.second.name, p.orange) : [])];
+  const datasets = [
+    ...series(d.table, d.name, p.blue),
+    ...(d.second ? series(d.second.table, d.second.name, p.orange) : []),
+  ];
   const base = baseOptions(p);
   const status = (table: AccuracyTable, cat: string) => {
     const s = statusOf(table.tasks[cat]);
@@ -54,17 +80,64 @@ function config(d: AccuracyBarsData, p: Palette, opts: AccuracyBarsOptions): Cha
       layout: { padding: { top: 0 } },
       scales: {
         x: axis(p, '', { grid: { display: false }, border: { color: p.muted } }),
-        y: axis(p, 'accuracy %', { min: 0, max: 100, ticks: { stepSize: 25, color: p.muted, font: { family: p.fontFamily, size: p.fontSize } } }),
+        y: axis(p, 'accuracy %', {
+          min: 0,
+          max: 100,
+          ticks: { stepSize: 25, color: p.muted, font: { family: p.fontFamily, size: p.fontSize } },
+        }),
       },
       plugins: {
         ...base.plugins,
         // Colour says which run, fill says which accuracy: four short entries instead of one per series.
-        legend: { ...base.plugins?.legend, onClick: () => undefined, labels: { ...base.plugins?.legend?.labels, generateLabels: () => [
-          { text: shortName(d.name), fillStyle: p.blue, strokeStyle: p.blue, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
-          ...(d.second ? [{ text: shortName(d.second.name), fillStyle: p.orange, strokeStyle: p.orange, lineWidth: 1, pointStyle: 'rect' as const, fontColor: p.foreground, hidden: false }] : []),
-          { text: 'with ties', fillStyle: p.muted, strokeStyle: p.muted, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
-          { text: 'without ties', fillStyle: hatch(p.muted), strokeStyle: p.muted, lineWidth: 1, pointStyle: 'rect', fontColor: p.foreground, hidden: false },
-        ] } },
+        legend: {
+          ...base.plugins?.legend,
+          onClick: () => undefined,
+          labels: {
+            ...base.plugins?.legend?.labels,
+            generateLabels: () => [
+              {
+                text: shortName(d.name),
+                fillStyle: p.blue,
+                strokeStyle: p.blue,
+                lineWidth: 1,
+                pointStyle: 'rect',
+                fontColor: p.foreground,
+                hidden: false,
+              },
+              ...(d.second
+                ? [
+                    {
+                      text: shortName(d.second.name),
+                      fillStyle: p.orange,
+                      strokeStyle: p.orange,
+                      lineWidth: 1,
+                      pointStyle: 'rect' as const,
+                      fontColor: p.foreground,
+                      hidden: false,
+                    },
+                  ]
+                : []),
+              {
+                text: 'with ties',
+                fillStyle: p.muted,
+                strokeStyle: p.muted,
+                lineWidth: 1,
+                pointStyle: 'rect',
+                fontColor: p.foreground,
+                hidden: false,
+              },
+              {
+                text: 'without ties',
+                fillStyle: hatch(p.muted),
+                strokeStyle: p.muted,
+                lineWidth: 1,
+                pointStyle: 'rect',
+                fontColor: p.foreground,
+                hidden: false,
+              },
+            ],
+          },
+        },
         tooltip: {
           ...base.plugins?.tooltip,
           callbacks: {
@@ -82,29 +155,39 @@ function config(d: AccuracyBarsData, p: Palette, opts: AccuracyBarsOptions): Cha
         if (cat && cat !== 'overall') opts.onTask?.(cat);
       },
     },
-    plugins: [{
-      // A faint line at 50 %: chance for two-way accuracy.
-      id: 'rlChance',
-      beforeDatasetsDraw(chart) {
-        const y = chart.scales.y.getPixelForValue(50);
-        const g = chart.ctx;
-        g.save();
-        g.strokeStyle = withAlpha(p.foreground, 0.45);
-        g.setLineDash([4, 4]);
-        g.beginPath();
-        g.moveTo(chart.chartArea.left, y);
-        g.lineTo(chart.chartArea.right, y);
-        g.stroke();
-        g.restore();
+    plugins: [
+      {
+        // A faint line at 50 %: chance for two-way accuracy.
+        id: 'rlChance',
+        beforeDatasetsDraw(chart) {
+          const y = chart.scales.y.getPixelForValue(50);
+          const g = chart.ctx;
+          g.save();
+          g.strokeStyle = withAlpha(p.foreground, 0.45);
+          g.setLineDash([4, 4]);
+          g.beginPath();
+          g.moveTo(chart.chartArea.left, y);
+          g.lineTo(chart.chartArea.right, y);
+          g.stroke();
+          g.restore();
+        },
       },
-    }],
+    ],
   };
 }
 
-export function renderAccuracyBars(container: HTMLElement, data: AccuracyBarsData, opts: AccuracyBarsOptions = {}): ViewHandle<AccuracyBarsData> {
+export function renderAccuracyBars(
+  container: HTMLElement,
+  data: AccuracyBarsData,
+  opts: AccuracyBarsOptions = {},
+): ViewHandle<AccuracyBarsData> {
   const root = el('div', 'rl-chart rl-bars');
   container.append(root);
-  const c = themedChart(chartCanvas(root, 'Accuracy per task, with and without ties'), (d: AccuracyBarsData, p) => config(d, p, opts) as ChartConfiguration, data);
+  const c = themedChart(
+    chartCanvas(root, 'Accuracy per task, with and without ties'),
+    (d: AccuracyBarsData, p) => config(d, p, opts) as ChartConfiguration,
+    data,
+  );
   return {
     update: (d) => c.update(d),
     dispose() {

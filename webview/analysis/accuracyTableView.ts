@@ -39,7 +39,10 @@ function sideCells(tr: HTMLElement, s: SideCells, cls = ''): void {
   if (s.status !== 'ok') {
     const td = el('td', `rl-status rl-status-${s.status} ${cls}`);
     td.colSpan = 2;
-    td.append(icon(s.status === 'unsupported' ? 'circle-slash' : s.status === 'unscored' ? 'watch' : 'dash'), el('span', undefined, s.withTies));
+    td.append(
+      icon(s.status === 'unsupported' ? 'circle-slash' : s.status === 'unscored' ? 'watch' : 'dash'),
+      el('span', undefined, s.withTies),
+    );
     tr.append(td);
     return;
   }
@@ -59,11 +62,18 @@ function delta(text: string | undefined, value: number | undefined, title: strin
   const dir = value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   td.classList.add(`rl-delta-${dir}`);
   td.title = title;
-  td.append(el('span', 'rl-delta-mark', dir === 'up' ? '▲' : dir === 'down' ? '▼' : '='), document.createTextNode(` ${text}`));
+  td.append(
+    el('span', 'rl-delta-mark', dir === 'up' ? '▲' : dir === 'down' ? '▼' : '='),
+    document.createTextNode(` ${text}`),
+  );
   return td;
 }
 
-export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableOptions, showModalities = false): HTMLTableElement {
+export function buildAccuracyTable(
+  data: AccuracyTableData,
+  opts: AccuracyTableOptions,
+  showModalities = false,
+): HTMLTableElement {
   const rows = accuracyRows(data.table, data.second?.table);
   const t = el('table', 'rl-table rl-accuracy-table');
   const thead = el('thead');
@@ -82,8 +92,16 @@ export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableO
   const head = el('tr');
   head.append(
     th('Task', 'rl-task-col'),
-    th('With ties %', 'num', 'Three-way accuracy (A / B / tie), ties predicted when |margin| ≤ ε; correct/judged in brackets'),
-    th('Without ties %', 'num', 'Two-way accuracy on pairs not labelled tie, by the sign of the margin; correct/judged in brackets'),
+    th(
+      'With ties %',
+      'num',
+      'Three-way accuracy (A / B / tie), ties predicted when |margin| ≤ ε; correct/judged in brackets',
+    ),
+    th(
+      'Without ties %',
+      'num',
+      'Two-way accuracy on pairs not labelled tie, by the sign of the margin; correct/judged in brackets',
+    ),
     th('ε', 'num', 'Tie threshold: |margin| ≤ ε is a predicted tie'),
     th('Pairs', 'num', 'Labelled pairs'),
     th('Ties', 'num', 'Pairs labelled tie'),
@@ -93,10 +111,19 @@ export function buildAccuracyTable(data: AccuracyTableData, opts: AccuracyTableO
   if (data.second) {
     const g2 = th(shortName(data.second.name), 'rl-group rl-second', data.second.name);
     g2.colSpan = 2;
-    const g3 = th(`Δ vs ${shortName(data.second.name, 24)}`, 'rl-group', `${data.name} − ${data.second.name}, in points`);
+    const g3 = th(
+      `Δ vs ${shortName(data.second.name, 24)}`,
+      'rl-group',
+      `${data.name} − ${data.second.name}, in points`,
+    );
     g3.colSpan = 2;
     group.append(g2, g3);
-    head.append(th('With ties %', 'num rl-second'), th('Without ties %', 'num rl-second'), th('w/ ties', 'num', 'Difference in points, with ties'), th('w/o ties', 'num', 'Difference in points, without ties'));
+    head.append(
+      th('With ties %', 'num rl-second'),
+      th('Without ties %', 'num rl-second'),
+      th('w/ ties', 'num', 'Difference in points, with ties'),
+      th('w/o ties', 'num', 'Difference in points, without ties'),
+    );
   }
   thead.append(...(data.second ? [group] : []), head);
   const tbody = el('tbody');
@@ -118,7 +145,9 @@ function rowElement(r: AccuracyRow, data: AccuracyTableData, opts: AccuracyTable
   const tr = el('tr', r.kind === 'overall' ? 'rl-overall' : 'rl-task-row');
   const name = el('th', 'rl-task-col');
   name.scope = 'row';
-  name.append(el('span', r.kind === 'overall' ? 'rl-overall-name' : r.kind === 'modality' ? 'rl-modality' : 'rl-task', r.name));
+  name.append(
+    el('span', r.kind === 'overall' ? 'rl-overall-name' : r.kind === 'modality' ? 'rl-modality' : 'rl-task', r.name),
+  );
   if (r.note) name.append(el('span', 'rl-note', ` ${r.note}`));
   tr.append(name);
   sideCells(tr, r.main);
@@ -149,11 +178,16 @@ export function tableExport(data: AccuracyTableData, format: 'markdown' | 'csv')
   const fileName = exportFileName(data.title, 'accuracy', format);
   if (format === 'csv') return { text: accuracyCsv(data.table), fileName };
   let text = accuracyMarkdown(data.table, `${data.name}${data.title ? ` on ${data.title}` : ''}`);
-  if (data.second) text += `\n${accuracyMarkdown(data.second.table, `${data.second.name}${data.title ? ` on ${data.title}` : ''}`)}`;
+  if (data.second)
+    text += `\n${accuracyMarkdown(data.second.table, `${data.second.name}${data.title ? ` on ${data.title}` : ''}`)}`;
   return { text, fileName };
 }
 
-export function renderAccuracyTable(container: HTMLElement, data: AccuracyTableData, opts: AccuracyTableOptions = {}): ViewHandle<AccuracyTableData> {
+export function renderAccuracyTable(
+  container: HTMLElement,
+  data: AccuracyTableData,
+  opts: AccuracyTableOptions = {},
+): ViewHandle<AccuracyTableData> {
   const root = el('div', 'rl-accuracy');
   const wrap = el('div', 'rl-table-wrap');
   const actions = exportActions('accuracy', (f) => tableExport(current, f), opts.onExport);

@@ -9,7 +9,8 @@ export function quantile(values: readonly number[], q: number): number | undefin
   if (!values.length) return undefined;
   const s = [...values].sort((a, b) => a - b);
   const pos = Math.min(1, Math.max(0, q)) * (s.length - 1);
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 
@@ -35,7 +36,8 @@ export function tickStep(end: number, maxTicks = 6): number {
   return end;
 }
 
-const absMargins = (pairs: readonly Judged[]) => pairs.flatMap((p) => (p.margin !== undefined && !p.failed && Number.isFinite(p.margin) ? [Math.abs(p.margin)] : []));
+const absMargins = (pairs: readonly Judged[]) =>
+  pairs.flatMap((p) => (p.margin !== undefined && !p.failed && Number.isFinite(p.margin) ? [Math.abs(p.margin)] : []));
 
 /**
  * Half-width of the margin histogram: the 99th percentile of |m| rounded up, so one outlier does not squeeze
@@ -51,11 +53,25 @@ export function epsilonSliderRange(pairs: readonly Judged[]): { max: number; ste
   return { max, step: max / 200 };
 }
 
-export interface HistogramBar { x: number; width: number; right: number; wrong: number; from: number; to: number }
+export interface HistogramBar {
+  x: number;
+  width: number;
+  right: number;
+  wrong: number;
+  from: number;
+  to: number;
+}
 
 /** Bars at bin centres (for a linear x axis) with the bin's width, so the ε band lines up with margins. */
 export function histogramBars(bins: readonly HistogramBin[]): HistogramBar[] {
-  return bins.map((b) => ({ x: (b.from + b.to) / 2, width: b.to - b.from, right: b.right, wrong: b.wrong, from: b.from, to: b.to }));
+  return bins.map((b) => ({
+    x: (b.from + b.to) / 2,
+    width: b.to - b.from,
+    right: b.right,
+    wrong: b.wrong,
+    from: b.from,
+    to: b.to,
+  }));
 }
 
 /** Point radius for a reliability bin: area grows with n (sqrt), from minR for the smallest to maxR for the largest. */
@@ -67,7 +83,9 @@ export function reliabilityRadius(n: number, maxN: number, minR = 3, maxR = 11):
 /** Reliability bins that have pairs, as chart points (x = mean confidence, y = accuracy). */
 export function reliabilityPoints(bins: readonly ReliabilityBin[]): { x: number; y: number; n: number; r: number }[] {
   const maxN = Math.max(0, ...bins.map((b) => b.n));
-  return bins.filter((b) => b.n > 0).map((b) => ({ x: b.meanConfidence, y: b.accuracy, n: b.n, r: reliabilityRadius(b.n, maxN) }));
+  return bins
+    .filter((b) => b.n > 0)
+    .map((b) => ({ x: b.meanConfidence, y: b.accuracy, n: b.n, r: reliabilityRadius(b.n, maxN) }));
 }
 
 export type ScatterLabel = 'A' | 'B' | 'tie' | 'none';
@@ -85,7 +103,8 @@ export interface ScatterPoint {
 export function scatterPoints(pairs: readonly PairedJudged[]): ScatterPoint[] {
   const out: ScatterPoint[] = [];
   for (const p of pairs) {
-    const x = p.a?.failed ? undefined : p.a?.margin, y = p.b?.failed ? undefined : p.b?.margin;
+    const x = p.a?.failed ? undefined : p.a?.margin,
+      y = p.b?.failed ? undefined : p.b?.margin;
     if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) continue;
     out.push({ index: p.index, x, y, label: p.label });
   }
@@ -109,7 +128,14 @@ export interface Decimated {
  * most cols × rows × labels marks; labels keep their own points so a minority label is never hidden.
  * Under `keepAll` points nothing is merged. Points outside the extents are clamped to the border cells.
  */
-export function decimate(points: readonly ScatterPoint[], xExtent: number, yExtent: number, cols: number, rows: number, keepAll = 20000): Decimated {
+export function decimate(
+  points: readonly ScatterPoint[],
+  xExtent: number,
+  yExtent: number,
+  cols: number,
+  rows: number,
+  keepAll = 20000,
+): Decimated {
   if (points.length <= keepAll) return { points: [...points], weight: points.map(() => 1) };
   const cell = new Map<number, number>();
   const kept: ScatterPoint[] = [];

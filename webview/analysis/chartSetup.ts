@@ -2,12 +2,37 @@
 // theme colours and font, no animation (numbers should not slide while ε is dragged), and a legend that
 // draws point styles (so series differ by shape or hatch, not colour alone).
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement,
-  PointElement, ScatterController, Tooltip, type ChartConfiguration, type ChartType, type ScaleOptionsByType,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
+  type ScaleOptionsByType,
 } from 'chart.js';
 import { readPalette, watchTheme, type Palette } from './theme';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip, Legend, Filler);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  Legend,
+  Filler,
+);
 
 export { Chart };
 
@@ -20,20 +45,40 @@ export function baseOptions(p: Palette): NonNullable<ChartConfiguration['options
     font: { family: p.fontFamily, size: p.fontSize },
     plugins: {
       legend: {
-        position: 'top', align: 'start',
-        labels: { color: p.foreground, usePointStyle: true, boxWidth: 10, boxHeight: 10, padding: 10, font: { family: p.fontFamily, size: p.fontSize } },
+        position: 'top',
+        align: 'start',
+        labels: {
+          color: p.foreground,
+          usePointStyle: true,
+          boxWidth: 10,
+          boxHeight: 10,
+          padding: 10,
+          font: { family: p.fontFamily, size: p.fontSize },
+        },
       },
       tooltip: {
-        backgroundColor: p.background, titleColor: p.foreground, bodyColor: p.foreground, borderColor: p.border, borderWidth: 1,
-        titleFont: { family: p.fontFamily, size: p.fontSize, weight: 'bold' }, bodyFont: { family: p.fontFamily, size: p.fontSize },
-        padding: 8, cornerRadius: 3, displayColors: true, usePointStyle: true,
+        backgroundColor: p.background,
+        titleColor: p.foreground,
+        bodyColor: p.foreground,
+        borderColor: p.border,
+        borderWidth: 1,
+        titleFont: { family: p.fontFamily, size: p.fontSize, weight: 'bold' },
+        bodyFont: { family: p.fontFamily, size: p.fontSize },
+        padding: 8,
+        cornerRadius: 3,
+        displayColors: true,
+        usePointStyle: true,
       },
     },
   };
 }
 
 /** A linear or category axis in theme colours with a title. */
-export function axis(p: Palette, title: string, extra: Record<string, unknown> = {}): Partial<ScaleOptionsByType<'linear'>> {
+export function axis(
+  p: Palette,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Partial<ScaleOptionsByType<'linear'>> {
   return {
     grid: { color: p.grid, tickColor: p.grid },
     border: { color: p.muted },
@@ -61,7 +106,11 @@ export type AnyChart = Chart<ChartType, unknown[], unknown>;
  * One Chart.js chart whose configuration is a function of the data and the palette: update() and theme
  * changes rebuild the configuration and redraw in place (no animation, no new canvas).
  */
-export function themedChart<D>(canvas: HTMLCanvasElement, config: (data: D, p: Palette) => ChartConfiguration, data: D): { chart: AnyChart; update(d: D): void; dispose(): void } {
+export function themedChart<D>(
+  canvas: HTMLCanvasElement,
+  config: (data: D, p: Palette) => ChartConfiguration,
+  data: D,
+): { chart: AnyChart; update(d: D): void; dispose(): void } {
   let current = data;
   let palette = readPalette();
   let latest = config(current, palette);
@@ -72,7 +121,8 @@ export function themedChart<D>(canvas: HTMLCanvasElement, config: (data: D, p: P
     const stand: Record<string, unknown> = { id: first.id };
     for (const [key, fn] of Object.entries(first)) {
       if (key === 'id' || typeof fn !== 'function') continue;
-      stand[key] = (...args: unknown[]) => ((latest.plugins ?? []).find((q) => q.id === first.id) as Record<string, Hook> | undefined)?.[key]?.(...args);
+      stand[key] = (...args: unknown[]) =>
+        ((latest.plugins ?? []).find((q) => q.id === first.id) as Record<string, Hook> | undefined)?.[key]?.(...args);
     }
     return stand;
   });

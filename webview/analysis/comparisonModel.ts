@@ -39,7 +39,13 @@ export function comparisonModel(d: ComparisonData): ComparisonModel {
     }
   }
   const o = cmp.overall.agreement;
-  return { cmp, rows: comparisonRows(cmp), flipsByTask, points: scatterPoints(d.pairs), compared: o.bothRight + o.onlyA + o.onlyB + o.bothWrong };
+  return {
+    cmp,
+    rows: comparisonRows(cmp),
+    flipsByTask,
+    points: scatterPoints(d.pairs),
+    compared: o.bothRight + o.onlyA + o.onlyB + o.bothWrong,
+  };
 }
 
 /** One sentence on the overall McNemar result, in the words a PR description would use. */
@@ -47,6 +53,7 @@ export function verdictSentence(row: ComparisonRow, nameA: string, nameB: string
   if (row.discordant === 0) return 'No discordant pairs: the models are right on exactly the same pairs.';
   if (row.tooFew) return `Too few discordant pairs to tell (${row.discordant}; at least 6 are needed for p < 0.05).`;
   const better = row.onlyB > row.onlyA ? nameB : nameA;
-  if (row.significant) return `${better} is right more often where they disagree (${row.onlyA} vs ${row.onlyB}, p ${row.p.startsWith('<') ? row.p : `= ${row.p}`}).`;
+  if (row.significant)
+    return `${better} is right more often where they disagree (${row.onlyA} vs ${row.onlyB}, p ${row.p.startsWith('<') ? row.p : `= ${row.p}`}).`;
   return `No significant difference (${row.onlyA} vs ${row.onlyB} discordant pairs, p = ${row.p}).`;
 }

@@ -3,7 +3,14 @@
 import type { AccuracyTable, EpsilonChoice } from '../../src/core/analysis/accuracyTable';
 import { renderAccuracyBars } from './accuracyBars';
 import { renderAccuracyTable, type AccuracyTableData } from './accuracyTableView';
-import { dashboardModel, epsilonsOf, histogramBand, tableFor, type DashboardData, type DashboardModel } from './dashboardModel';
+import {
+  dashboardModel,
+  epsilonsOf,
+  histogramBand,
+  tableFor,
+  type DashboardData,
+  type DashboardModel,
+} from './dashboardModel';
 import { renderEpsilonControl } from './epsilonControl';
 import { count } from './format';
 import { renderMarginHistogram } from './marginHistogram';
@@ -21,7 +28,11 @@ export interface DashboardOptions {
   onTask?: (task: string) => void;
 }
 
-export function renderDashboard(container: HTMLElement, data: DashboardData, opts: DashboardOptions = {}): ViewHandle<DashboardData> {
+export function renderDashboard(
+  container: HTMLElement,
+  data: DashboardData,
+  opts: DashboardOptions = {},
+): ViewHandle<DashboardData> {
   const root = el('div', 'rl-analysis rl-dashboard');
   container.append(root);
   let current = data;
@@ -53,13 +64,15 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
   const fillTasks = () => {
     const names = orderedTasks(new Set(current.run.judged.map((p) => p.task)));
     if (chartTask !== undefined && !names.includes(chartTask)) chartTask = undefined;
-    taskSelect.replaceChildren(...[['', 'All tasks'], ...names.map((t) => [t, t])].map(([v, t]) => {
-      const o = document.createElement('vscode-option');
-      o.setAttribute('value', v);
-      o.textContent = t;
-      if (v === (chartTask ?? '')) o.setAttribute('selected', '');
-      return o;
-    }));
+    taskSelect.replaceChildren(
+      ...[['', 'All tasks'], ...names.map((t) => [t, t])].map(([v, t]) => {
+        const o = document.createElement('vscode-option');
+        o.setAttribute('value', v);
+        o.textContent = t;
+        if (v === (chartTask ?? '')) o.setAttribute('selected', '');
+        return o;
+      }),
+    );
     taskSelect.value = chartTask ?? '';
   };
   histPanel.head.append(taskSelect);
@@ -75,21 +88,36 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
   root.append(head, tablePanel.root, grid, empty);
 
   const tableData = (): AccuracyTableData => ({
-    table: model.table, name: current.run.name, title: current.title,
-    second: current.baseline && model.baselineTable ? { table: model.baselineTable, name: current.baseline.name } : undefined,
+    table: model.table,
+    name: current.run.name,
+    title: current.title,
+    second:
+      current.baseline && model.baselineTable ? { table: model.baselineTable, name: current.baseline.name } : undefined,
   });
   const barsData = () => ({ table: model.table, name: current.run.name, second: tableData().second });
 
-  const epsilon = renderEpsilonControl(epsBox, { choice, ...model.slider, calibrated: model.epsilons }, {
-    onChange(next, final) {
-      choice = next;
-      schedule(final);
+  const epsilon = renderEpsilonControl(
+    epsBox,
+    { choice, ...model.slider, calibrated: model.epsilons },
+    {
+      onChange(next, final) {
+        choice = next;
+        schedule(final);
+      },
     },
+  );
+  const table = renderAccuracyTable(tablePanel.body, tableData(), {
+    onExport: opts.onExport,
+    onTask: opts.onTask,
+    actionsIn: tablePanel.head,
   });
-  const table = renderAccuracyTable(tablePanel.body, tableData(), { onExport: opts.onExport, onTask: opts.onTask, actionsIn: tablePanel.head });
   const bars = renderAccuracyBars(barsPanel.body, barsData(), { onTask: opts.onTask });
   fillTasks();
-  const hist = renderMarginHistogram(histPanel.body, { bins: model.histogram, epsilon: model.band?.epsilon, epsilonLabel: model.band?.label });
+  const hist = renderMarginHistogram(histPanel.body, {
+    bins: model.histogram,
+    epsilon: model.band?.epsilon,
+    epsilonLabel: model.band?.label,
+  });
   let rel = model.reliability ? renderReliability(relPanel.body, model.reliability) : undefined;
 
   const captions = (m: DashboardModel) => {
@@ -107,8 +135,13 @@ export function renderDashboard(container: HTMLElement, data: DashboardData, opt
     const scope = chartTask ? ` · ${chartTask}` : '';
     histPanel.head.querySelector('.rl-panel-title')!.textContent = `Margins, right and wrong${scope}`;
     relPanel.head.querySelector('.rl-panel-title')!.textContent = `Reliability${scope}`;
-    if (m.reliability) relPanel.caption.textContent = `ECE ${m.reliability.ece.toFixed(3)} (expected calibration error, n-weighted gap to the diagonal). Point area and the numbers: pairs per bin.`;
-    else relPanel.caption.textContent = current.run.bradleyTerry === false ? 'Not a Bradley–Terry model: its margins are not log-odds, so there is no probability to calibrate.' : 'No scored pairs labelled A or B yet.';
+    if (m.reliability)
+      relPanel.caption.textContent = `ECE ${m.reliability.ece.toFixed(3)} (expected calibration error, n-weighted gap to the diagonal). Point area and the numbers: pairs per bin.`;
+    else
+      relPanel.caption.textContent =
+        current.run.bradleyTerry === false
+          ? 'Not a Bradley–Terry model: its margins are not log-odds, so there is no probability to calibrate.'
+          : 'No scored pairs labelled A or B yet.';
   };
   captions(model);
 

@@ -1,7 +1,12 @@
 // What the dashboard shows, computed from the runs' Judged pairs with the real core functions (cheap and
 // pure, so moving ε recomputes everything in the webview without a round trip to the host).
 import { accuracyTable, type AccuracyTable, type EpsilonChoice } from '../../src/core/analysis/accuracyTable';
-import { marginHistogram, reliabilityCurve, type HistogramBin, type ReliabilityBin } from '../../src/core/analysis/charts';
+import {
+  marginHistogram,
+  reliabilityCurve,
+  type HistogramBin,
+  type ReliabilityBin,
+} from '../../src/core/analysis/charts';
 import type { Judged } from '../../src/core/analysis/verdict';
 import { epsilonSliderRange, histogramRange } from './chartMath';
 
@@ -40,7 +45,8 @@ export interface DashboardModel {
 
 export function epsilonsOf(table: AccuracyTable): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [t, g] of Object.entries(table.tasks)) if (g.epsilon !== undefined && g.supported && g.withTies.n > 0) out[t] = g.epsilon;
+  for (const [t, g] of Object.entries(table.tasks))
+    if (g.epsilon !== undefined && g.supported && g.withTies.n > 0) out[t] = g.epsilon;
   return out;
 }
 
@@ -48,8 +54,13 @@ export function epsilonsOf(table: AccuracyTable): Record<string, number> {
  * The ε band for the histogram: the fixed ε; for one task, its ε; else the per-task ε when they agree, or
  * the largest of them.
  */
-export function histogramBand(choice: EpsilonChoice, epsilons: Record<string, number>, task?: string): { epsilon: number; label: string } | undefined {
-  if (choice.epsilon !== undefined) return choice.epsilon > 0 ? { epsilon: choice.epsilon, label: 'tie band' } : undefined;
+export function histogramBand(
+  choice: EpsilonChoice,
+  epsilons: Record<string, number>,
+  task?: string,
+): { epsilon: number; label: string } | undefined {
+  if (choice.epsilon !== undefined)
+    return choice.epsilon > 0 ? { epsilon: choice.epsilon, label: 'tie band' } : undefined;
   if (task !== undefined) {
     const e = epsilons[task];
     return e !== undefined && e > 0 ? { epsilon: e, label: `${task} tie band` } : undefined;
@@ -67,11 +78,17 @@ export function tableFor(run: DashboardRun, choice: EpsilonChoice): AccuracyTabl
 }
 
 /** `task` narrows the histogram and the reliability curve to one task (the table always shows all). */
-export function dashboardModel(data: DashboardData, choice: EpsilonChoice = data.epsilon ?? {}, task?: string): DashboardModel {
+export function dashboardModel(
+  data: DashboardData,
+  choice: EpsilonChoice = data.epsilon ?? {},
+  task?: string,
+): DashboardModel {
   const table = tableFor(data.run, choice);
   const epsilons = epsilonsOf(table);
   const judged = task === undefined ? data.run.judged : data.run.judged.filter((p) => p.task === task);
-  const scoredAB = judged.filter((p) => p.margin !== undefined && !p.failed && (p.label === 'A' || p.label === 'B')).length;
+  const scoredAB = judged.filter(
+    (p) => p.margin !== undefined && !p.failed && (p.label === 'A' || p.label === 'B'),
+  ).length;
   return {
     table,
     baselineTable: data.baseline ? accuracyTable(data.baseline.judged, {}) : undefined,

@@ -20,7 +20,11 @@ export interface EpsilonControlOptions {
 
 type Checkbox = HTMLElement & { checked: boolean };
 
-export function renderEpsilonControl(container: HTMLElement, data: EpsilonControlData, opts: EpsilonControlOptions): ViewHandle<EpsilonControlData> {
+export function renderEpsilonControl(
+  container: HTMLElement,
+  data: EpsilonControlData,
+  opts: EpsilonControlOptions,
+): ViewHandle<EpsilonControlData> {
   const root = el('div', 'rl-epsilon');
   const label = el('label', 'rl-epsilon-label', 'Tie threshold ε');
   const calibrated = document.createElement('vscode-checkbox') as Checkbox;

@@ -28,8 +28,11 @@ export function count(n: number): string {
 export function calibratedSummary(calibrated: Record<string, number> | undefined): string {
   const values = Object.values(calibrated ?? {});
   if (!values.length) return 'calibrated per task';
-  const lo = Math.min(...values), hi = Math.max(...values);
-  return lo === hi ? `calibrated: ε = ${formatEpsilon(lo)} in every task` : `calibrated per task: ε from ${formatEpsilon(lo)} to ${formatEpsilon(hi)}`;
+  const lo = Math.min(...values),
+    hi = Math.max(...values);
+  return lo === hi
+    ? `calibrated: ε = ${formatEpsilon(lo)} in every task`
+    : `calibrated per task: ε from ${formatEpsilon(lo)} to ${formatEpsilon(hi)}`;
 }
 
 /** A long run name shortened in the middle ("Skywork/Skywork-Rew…-8B-v0.2"), keeping both ends readable. */

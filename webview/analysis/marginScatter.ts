@@ -40,7 +40,8 @@ interface Prepared {
 }
 
 function prepare(d: MarginScatterData): Prepared {
-  const xe = scatterExtent(d.points, 'x'), ye = scatterExtent(d.points, 'y');
+  const xe = scatterExtent(d.points, 'x'),
+    ye = scatterExtent(d.points, 'y');
   const dec: Decimated = decimate(d.points, xe, ye, SCATTER_GRID, SCATTER_GRID);
   const series = SERIES.map(() => ({ points: [] as ScatterPoint[], weight: [] as number[] }));
   dec.points.forEach((pt, i) => {
@@ -51,7 +52,12 @@ function prepare(d: MarginScatterData): Prepared {
   return { xe, ye, series, drawn: dec.points.length };
 }
 
-function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginScatterOptions): ChartConfiguration<'scatter'> {
+function config(
+  d: MarginScatterData,
+  prep: Prepared,
+  p: Palette,
+  opts: MarginScatterOptions,
+): ChartConfiguration<'scatter'> {
   const { xe, ye } = prep;
   const clamp = (v: number, e: number) => Math.max(-e, Math.min(e, v));
   const big = d.points.length > 20000;
@@ -78,12 +84,30 @@ function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginSc
       ...base,
       interaction: { mode: 'nearest', intersect: true },
       scales: {
-        x: axis(p, `${shortName(d.nameA, 40)}: margin`, { type: 'linear', min: -xe, max: xe, ticks: { stepSize: tickStep(xe, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
-        y: axis(p, `${shortName(d.nameB, 40)}: margin`, { min: -ye, max: ye, ticks: { stepSize: tickStep(ye, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } }, grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) } }),
+        x: axis(p, `${shortName(d.nameA, 40)}: margin`, {
+          type: 'linear',
+          min: -xe,
+          max: xe,
+          ticks: { stepSize: tickStep(xe, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } },
+          grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) },
+        }),
+        y: axis(p, `${shortName(d.nameB, 40)}: margin`, {
+          min: -ye,
+          max: ye,
+          ticks: { stepSize: tickStep(ye, 4), color: p.muted, font: { family: p.fontFamily, size: p.fontSize } },
+          grid: { color: zeroGrid, lineWidth: (c: { tick?: { value: number } }) => (c.tick?.value === 0 ? 1.5 : 1) },
+        }),
       },
       plugins: {
         ...base.plugins,
-        legend: { ...base.plugins?.legend, labels: { ...base.plugins?.legend?.labels, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0), filter: (item) => prep.series[item.datasetIndex ?? 0]?.points.length > 0 } },
+        legend: {
+          ...base.plugins?.legend,
+          labels: {
+            ...base.plugins?.legend?.labels,
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+            filter: (item) => prep.series[item.datasetIndex ?? 0]?.points.length > 0,
+          },
+        },
         tooltip: {
           ...base.plugins?.tooltip,
           callbacks: {
@@ -95,14 +119,18 @@ function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginSc
               const s = prep.series[item.datasetIndex];
               const pt = s.points[item.dataIndex];
               const more = s.weight[item.dataIndex] - 1;
-              return [`${SERIES[item.datasetIndex].name}`, `${d.nameA}: ${signedMargin(pt.x)}   ${d.nameB}: ${signedMargin(pt.y)}`,
-                ...(more > 0 ? [`+${count(more)} more pair${more === 1 ? '' : 's'} under this point`] : []), 'click to open'];
+              return [
+                `${SERIES[item.datasetIndex].name}`,
+                `${d.nameA}: ${signedMargin(pt.x)}   ${d.nameB}: ${signedMargin(pt.y)}`,
+                ...(more > 0 ? [`+${count(more)} more pair${more === 1 ? '' : 's'} under this point`] : []),
+                'click to open',
+              ];
             },
           },
         },
       },
       onHover: (e, els) => {
-        const c = (e.native?.target as HTMLElement | undefined);
+        const c = e.native?.target as HTMLElement | undefined;
         if (c) c.style.cursor = els.length && opts.onOpenPair ? 'pointer' : 'default';
       },
       onClick: (_e, els) => {
@@ -111,36 +139,46 @@ function config(d: MarginScatterData, prep: Prepared, p: Palette, opts: MarginSc
         opts.onOpenPair?.(prep.series[hit.datasetIndex].points[hit.index].index);
       },
     },
-    plugins: [{
-      id: 'rlDiagonal',
-      beforeDatasetsDraw(chart) {
-        const { left, right, top, bottom } = chart.chartArea;
-        const x = chart.scales.x, y = chart.scales.y;
-        const e = Math.min(xe, ye);
-        const g = chart.ctx;
-        g.save();
-        g.beginPath();
-        g.rect(left, top, right - left, bottom - top);
-        g.clip();
-        g.strokeStyle = p.muted;
-        g.setLineDash([6, 4]);
-        g.lineWidth = 1.2;
-        g.beginPath();
-        g.moveTo(x.getPixelForValue(-e), y.getPixelForValue(-e));
-        g.lineTo(x.getPixelForValue(e), y.getPixelForValue(e));
-        g.stroke();
-        g.restore();
+    plugins: [
+      {
+        id: 'rlDiagonal',
+        beforeDatasetsDraw(chart) {
+          const { left, right, top, bottom } = chart.chartArea;
+          const x = chart.scales.x,
+            y = chart.scales.y;
+          const e = Math.min(xe, ye);
+          const g = chart.ctx;
+          g.save();
+          g.beginPath();
+          g.rect(left, top, right - left, bottom - top);
+          g.clip();
+          g.strokeStyle = p.muted;
+          g.setLineDash([6, 4]);
+          g.lineWidth = 1.2;
+          g.beginPath();
+          g.moveTo(x.getPixelForValue(-e), y.getPixelForValue(-e));
+          g.lineTo(x.getPixelForValue(e), y.getPixelForValue(e));
+          g.stroke();
+          g.restore();
+        },
       },
-    }],
+    ],
   };
 }
 
-export function renderMarginScatter(container: HTMLElement, data: MarginScatterData, opts: MarginScatterOptions = {}): ViewHandle<MarginScatterData> & { drawn(): number } {
+export function renderMarginScatter(
+  container: HTMLElement,
+  data: MarginScatterData,
+  opts: MarginScatterOptions = {},
+): ViewHandle<MarginScatterData> & { drawn(): number } {
   const root = el('div', 'rl-chart rl-scatter');
   container.append(root);
   let prep = prepare(data);
-  const c = themedChart(chartCanvas(root, `Margins of ${data.nameA} against ${data.nameB}, one point per pair`),
-    (d: MarginScatterData, p) => config(d, prep, p, opts) as unknown as ChartConfiguration, data);
+  const c = themedChart(
+    chartCanvas(root, `Margins of ${data.nameA} against ${data.nameB}, one point per pair`),
+    (d: MarginScatterData, p) => config(d, prep, p, opts) as unknown as ChartConfiguration,
+    data,
+  );
   return {
     update(d) {
       prep = prepare(d);

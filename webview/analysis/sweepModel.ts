@@ -19,7 +19,17 @@ export interface SweepRow {
   n: number;
   /** Accuracy under the original criterion. */
   original?: string;
-  cells: { variant: string; flipRate: string; flips: number; n: number; meanAbsDelta: string; accuracy: string; errors: number; flipRateValue?: number; meanAbsDeltaValue?: number }[];
+  cells: {
+    variant: string;
+    flipRate: string;
+    flips: number;
+    n: number;
+    meanAbsDelta: string;
+    accuracy: string;
+    errors: number;
+    flipRateValue?: number;
+    meanAbsDeltaValue?: number;
+  }[];
 }
 
 /** Variants compared against the original (the original itself never flips). */
@@ -70,6 +80,7 @@ export function sweepRows(d: SweepData): SweepRow[] {
 export function sweepCsv(d: SweepData): string {
   const name = (id: string) => d.variants.find((v) => v.id === id)?.name ?? id;
   const lines = ['variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors'];
-  for (const c of d.cells) lines.push(csvRow([name(c.variant), c.task, c.n, c.flips, c.flipRate, c.meanAbsDelta, c.accuracy, c.errors]));
+  for (const c of d.cells)
+    lines.push(csvRow([name(c.variant), c.task, c.n, c.flips, c.flipRate, c.meanAbsDelta, c.accuracy, c.errors]));
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,15 @@ import type { ChartConfiguration } from 'chart.js';
 import { sweepMarkdown } from '../../src/core/analysis/criteriaSweep';
 import { axis, baseOptions, chartCanvas, themedChart } from './chartSetup';
 import { count } from './format';
-import { ignoresCriterion, movesWithoutFlips, otherVariants, sweepCsv, sweepRows, type SweepData, type SweepRow } from './sweepModel';
+import {
+  ignoresCriterion,
+  movesWithoutFlips,
+  otherVariants,
+  sweepCsv,
+  sweepRows,
+  type SweepData,
+  type SweepRow,
+} from './sweepModel';
 import { hatch, type Palette } from './theme';
 import { el, exportActions, icon, panel, type ExportRequest, type ViewHandle } from './view';
 
@@ -28,11 +36,26 @@ function table(d: SweepData): HTMLTableElement {
     return h;
   };
   group.append(th('', '', 3));
-  head.append(th('Task', 'rl-task-col'), th('Pairs', 'num'), th('Accuracy, original', 'num', 1, 'Accuracy against the human label under the original criterion (A/B pairs)'));
+  head.append(
+    th('Task', 'rl-task-col'),
+    th('Pairs', 'num'),
+    th('Accuracy, original', 'num', 1, 'Accuracy against the human label under the original criterion (A/B pairs)'),
+  );
   vs.forEach((v, i) => {
     // The underline takes the variant's colour in the bars.
-    group.append(th(v.name, `rl-group rl-variant-${i % VARIANT_COLORS}`, 3, v.template ?? (v.kind === 'none' ? 'The criterion removed' : v.name)));
-    head.append(th('flip rate', 'num', 1, 'Pairs whose verdict differs from the verdict under the original criterion'), th('mean |Δm|', 'num', 1, 'Mean absolute change of the margin'), th('accuracy', 'num'));
+    group.append(
+      th(
+        v.name,
+        `rl-group rl-variant-${i % VARIANT_COLORS}`,
+        3,
+        v.template ?? (v.kind === 'none' ? 'The criterion removed' : v.name),
+      ),
+    );
+    head.append(
+      th('flip rate', 'num', 1, 'Pairs whose verdict differs from the verdict under the original criterion'),
+      th('mean |Δm|', 'num', 1, 'Mean absolute change of the margin'),
+      th('accuracy', 'num'),
+    );
   });
   const thead = el('thead');
   thead.append(group, head);
@@ -61,7 +84,12 @@ function barsConfig(d: SweepData, p: Palette, what: 'flipRate' | 'meanAbsDelta')
   const rows = sweepRows(d);
   const vs = otherVariants(d);
   const colors = variantColors(p);
-  const value = (c: SweepRow['cells'][number]) => (what === 'flipRate' ? (c.flipRateValue === undefined ? null : 100 * c.flipRateValue) : c.meanAbsDeltaValue ?? null);
+  const value = (c: SweepRow['cells'][number]) =>
+    what === 'flipRate'
+      ? c.flipRateValue === undefined
+        ? null
+        : 100 * c.flipRateValue
+      : (c.meanAbsDeltaValue ?? null);
   const base = baseOptions(p);
   return {
     type: 'bar',
@@ -71,7 +99,9 @@ function barsConfig(d: SweepData, p: Palette, what: 'flipRate' | 'meanAbsDelta')
         label: v.name,
         data: rows.map((r) => value(r.cells[i])),
         backgroundColor: i % 2 ? hatch(colors[i % colors.length]) : colors[i % colors.length],
-        borderColor: colors[i % colors.length], borderWidth: 1, pointStyle: 'rect' as const,
+        borderColor: colors[i % colors.length],
+        borderWidth: 1,
+        pointStyle: 'rect' as const,
       })),
     },
     options: {
@@ -79,26 +109,44 @@ function barsConfig(d: SweepData, p: Palette, what: 'flipRate' | 'meanAbsDelta')
       datasets: { bar: { categoryPercentage: 0.8, barPercentage: 0.9 } },
       scales: {
         x: axis(p, '', { grid: { display: false } }),
-        y: axis(p, what === 'flipRate' ? 'verdicts flipped %' : 'mean |Δm|', { min: 0, suggestedMax: what === 'flipRate' ? 10 : 0.1 }),
+        y: axis(p, what === 'flipRate' ? 'verdicts flipped %' : 'mean |Δm|', {
+          min: 0,
+          suggestedMax: what === 'flipRate' ? 10 : 0.1,
+        }),
       },
-      plugins: { ...base.plugins, tooltip: { ...base.plugins?.tooltip, callbacks: { label: (ctx) => `${ctx.dataset.label}: ${what === 'flipRate' ? `${(ctx.raw as number | null)?.toFixed(1) ?? '–'} % flipped` : `mean |Δm| ${(ctx.raw as number | null)?.toFixed(3) ?? '–'}`}` } } },
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          ...base.plugins?.tooltip,
+          callbacks: {
+            label: (ctx) =>
+              `${ctx.dataset.label}: ${what === 'flipRate' ? `${(ctx.raw as number | null)?.toFixed(1) ?? '–'} % flipped` : `mean |Δm| ${(ctx.raw as number | null)?.toFixed(3) ?? '–'}`}`,
+          },
+        },
+      },
     },
-    plugins: [{
-      // An all-zero chart looks broken; say what it means.
-      id: 'rlNoFlips',
-      afterDatasetsDraw(chart) {
-        if (!rows.every((r) => r.cells.every((c) => (what === 'flipRate' ? !c.flips : !c.meanAbsDeltaValue)))) return;
-        const { left, right, top, bottom } = chart.chartArea;
-        const g = chart.ctx;
-        g.save();
-        g.fillStyle = p.muted;
-        g.font = `${p.fontSize + 2}px ${p.fontFamily}`;
-        g.textAlign = 'center';
-        g.textBaseline = 'middle';
-        g.fillText(what === 'flipRate' ? 'No verdict flipped under any variant' : 'No margin moved under any variant', (left + right) / 2, (top + bottom) / 2);
-        g.restore();
+    plugins: [
+      {
+        // An all-zero chart looks broken; say what it means.
+        id: 'rlNoFlips',
+        afterDatasetsDraw(chart) {
+          if (!rows.every((r) => r.cells.every((c) => (what === 'flipRate' ? !c.flips : !c.meanAbsDeltaValue)))) return;
+          const { left, right, top, bottom } = chart.chartArea;
+          const g = chart.ctx;
+          g.save();
+          g.fillStyle = p.muted;
+          g.font = `${p.fontSize + 2}px ${p.fontFamily}`;
+          g.textAlign = 'center';
+          g.textBaseline = 'middle';
+          g.fillText(
+            what === 'flipRate' ? 'No verdict flipped under any variant' : 'No margin moved under any variant',
+            (left + right) / 2,
+            (top + bottom) / 2,
+          );
+          g.restore();
+        },
       },
-    }],
+    ],
   };
 }
 
@@ -121,15 +169,38 @@ export function renderSweep(container: HTMLElement, data: SweepData, opts: Sweep
   const charts = el('div', 'rl-chart-grid rl-sweep-charts');
   charts.append(barsPanel.root, deltaPanel.root);
   root.append(head, banner, tablePanel.root, charts);
-  const bars = themedChart(chartCanvas(barsPanel.body, 'Flip rate per task and variant'), (d: SweepData, p) => barsConfig(d, p, 'flipRate') as ChartConfiguration, current);
-  const deltas = themedChart(chartCanvas(deltaPanel.body, 'Mean absolute margin change per task and variant'), (d: SweepData, p) => barsConfig(d, p, 'meanAbsDelta') as ChartConfiguration, current);
+  const bars = themedChart(
+    chartCanvas(barsPanel.body, 'Flip rate per task and variant'),
+    (d: SweepData, p) => barsConfig(d, p, 'flipRate') as ChartConfiguration,
+    current,
+  );
+  const deltas = themedChart(
+    chartCanvas(deltaPanel.body, 'Mean absolute margin change per task and variant'),
+    (d: SweepData, p) => barsConfig(d, p, 'meanAbsDelta') as ChartConfiguration,
+    current,
+  );
 
   const draw = () => {
-    h.replaceChildren(icon('beaker'), el('span', undefined, `Criteria sweep${current.modelName ? ` · ${current.modelName}` : ''}`));
-    sub.textContent = [current.slice, `${otherVariants(current).length} variants against the original criterion`].filter(Boolean).join(' · ');
-    actions.replaceChildren(exportActions('sweep', (f) => (f === 'csv'
-      ? { text: sweepCsv(current), fileName: 'criteria-sweep.csv' }
-      : { text: sweepMarkdown({ variants: current.variants, cells: current.cells, margins: new Map() }), fileName: 'criteria-sweep.md' }), opts.onExport));
+    h.replaceChildren(
+      icon('beaker'),
+      el('span', undefined, `Criteria sweep${current.modelName ? ` · ${current.modelName}` : ''}`),
+    );
+    sub.textContent = [current.slice, `${otherVariants(current).length} variants against the original criterion`]
+      .filter(Boolean)
+      .join(' · ');
+    actions.replaceChildren(
+      exportActions(
+        'sweep',
+        (f) =>
+          f === 'csv'
+            ? { text: sweepCsv(current), fileName: 'criteria-sweep.csv' }
+            : {
+                text: sweepMarkdown({ variants: current.variants, cells: current.cells, margins: new Map() }),
+                fileName: 'criteria-sweep.md',
+              },
+        opts.onExport,
+      ),
+    );
     const blind = ignoresCriterion(current.cells);
     const flat = !blind && movesWithoutFlips(current.cells);
     banner.hidden = !blind && !flat;
@@ -137,16 +208,25 @@ export function renderSweep(container: HTMLElement, data: SweepData, opts: Sweep
     banner.replaceChildren(icon(blind ? 'eye-closed' : 'info'), el('div', undefined));
     const text = banner.lastElementChild as HTMLElement;
     if (blind) {
-      text.append(el('strong', undefined, 'The model ignores the criterion. '), document.createTextNode(
-        'No variant moved any margin: removing the criterion, reversing it or adding to it gives the same scores on every pair. Its accuracy says nothing about following instructions.'));
+      text.append(
+        el('strong', undefined, 'The model ignores the criterion. '),
+        document.createTextNode(
+          'No variant moved any margin: removing the criterion, reversing it or adding to it gives the same scores on every pair. Its accuracy says nothing about following instructions.',
+        ),
+      );
     } else if (flat) {
-      text.append(el('strong', undefined, 'No verdict flipped. '), document.createTextNode('The criterion moves the margins a little but never changes which response wins.'));
+      text.append(
+        el('strong', undefined, 'No verdict flipped. '),
+        document.createTextNode('The criterion moves the margins a little but never changes which response wins.'),
+      );
     }
     const wrap = el('div', 'rl-table-wrap');
     wrap.append(table(current));
     tablePanel.body.replaceChildren(wrap);
-    tablePanel.caption.textContent = 'Flip rate: pairs whose verdict (sign of the margin) differs from the verdict under the original criterion. Mean |Δm|: how far the margin moved. Accuracy: against the human label (pairs labelled A or B).';
-    barsPanel.caption.textContent = 'A criterion-following model flips many verdicts under the opposite criterion (the paper: GPT-4o-mini lost 26 points) and few when it is only dropped.';
+    tablePanel.caption.textContent =
+      'Flip rate: pairs whose verdict (sign of the margin) differs from the verdict under the original criterion. Mean |Δm|: how far the margin moved. Accuracy: against the human label (pairs labelled A or B).';
+    barsPanel.caption.textContent =
+      'A criterion-following model flips many verdicts under the opposite criterion (the paper: GPT-4o-mini lost 26 points) and few when it is only dropped.';
     deltaPanel.caption.textContent = 'How far the margin moved on average, flipped or not: a blind model stays at 0.';
   };
   draw();

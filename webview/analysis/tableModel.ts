@@ -53,8 +53,15 @@ export const STATUS_TEXT: Record<Exclude<RowStatus, 'ok'>, string> = {
 
 function side(g: GroupAccuracy | undefined): SideCells {
   const status = statusOf(g);
-  if (status !== 'ok' || !g) return { status, withTies: STATUS_TEXT[status as Exclude<RowStatus, 'ok'>], withoutTies: DASH };
-  return { status, withTies: accuracyText(g.withTies), withoutTies: accuracyText(g.withoutTies), withTiesValue: g.withTies.value, withoutTiesValue: g.withoutTies.value };
+  if (status !== 'ok' || !g)
+    return { status, withTies: STATUS_TEXT[status as Exclude<RowStatus, 'ok'>], withoutTies: DASH };
+  return {
+    status,
+    withTies: accuracyText(g.withTies),
+    withoutTies: accuracyText(g.withoutTies),
+    withTiesValue: g.withTies.value,
+    withoutTiesValue: g.withoutTies.value,
+  };
 }
 
 const diff = (a?: number, b?: number) => (a !== undefined && b !== undefined ? b - a : undefined);
@@ -69,16 +76,24 @@ export function orderedModalities(names: Iterable<string>): string[] {
 
 /** One row per output modality (pairs pooled across its tasks, each at its task's ε), optionally beside a second run. */
 export function modalityRows(table: AccuracyTable, second?: AccuracyTable): AccuracyRow[] {
-  return orderedModalities(new Set([...Object.keys(table.modalities), ...Object.keys(second?.modalities ?? {})])).map((name) => {
-    const g = table.modalities[name];
-    const main = side(g);
-    const row: AccuracyRow = {
-      kind: 'modality', name, main, epsilon: main.status !== 'ok' ? DASH : g?.epsilon === undefined ? 'per task' : formatEpsilon(g.epsilon),
-      pairs: g?.pairs ?? 0, ties: g?.ties ?? 0, unscored: g?.unscored ?? 0, failed: g?.failed ?? 0,
-    };
-    if (second) withSecond(row, side(second.modalities[name]));
-    return row;
-  });
+  return orderedModalities(new Set([...Object.keys(table.modalities), ...Object.keys(second?.modalities ?? {})])).map(
+    (name) => {
+      const g = table.modalities[name];
+      const main = side(g);
+      const row: AccuracyRow = {
+        kind: 'modality',
+        name,
+        main,
+        epsilon: main.status !== 'ok' ? DASH : g?.epsilon === undefined ? 'per task' : formatEpsilon(g.epsilon),
+        pairs: g?.pairs ?? 0,
+        ties: g?.ties ?? 0,
+        unscored: g?.unscored ?? 0,
+        failed: g?.failed ?? 0,
+      };
+      if (second) withSecond(row, side(second.modalities[name]));
+      return row;
+    },
+  );
 }
 
 /** One row per task (paper's order, then others alphabetically) and the overall mean, optionally beside a second run. */
@@ -89,8 +104,14 @@ export function accuracyRows(table: AccuracyTable, second?: AccuracyTable): Accu
     const main = side(g);
     const row: AccuracyRow = {
       // ε means nothing where nothing was judged.
-      kind: 'task', name, main, epsilon: main.status === 'ok' ? formatEpsilon(g?.epsilon) : DASH,
-      pairs: g?.pairs ?? 0, ties: g?.ties ?? 0, unscored: g?.unscored ?? 0, failed: g?.failed ?? 0,
+      kind: 'task',
+      name,
+      main,
+      epsilon: main.status === 'ok' ? formatEpsilon(g?.epsilon) : DASH,
+      pairs: g?.pairs ?? 0,
+      ties: g?.ties ?? 0,
+      unscored: g?.unscored ?? 0,
+      failed: g?.failed ?? 0,
     };
     if (second) withSecond(row, side(second.tasks[name]));
     return row;
@@ -100,15 +121,31 @@ export function accuracyRows(table: AccuracyTable, second?: AccuracyTable): Accu
     if (t.overall.tasks === 0) {
       // Labelled pairs but no task judged: not scored (or not supported anywhere); no labelled pairs at all: empty.
       const groups = Object.values(t.tasks);
-      const status: RowStatus = !groups.some((g) => g.pairs > 0) ? 'empty' : groups.some((g) => g.supported && g.pairs > 0) ? 'unscored' : 'unsupported';
+      const status: RowStatus = !groups.some((g) => g.pairs > 0)
+        ? 'empty'
+        : groups.some((g) => g.supported && g.pairs > 0)
+          ? 'unscored'
+          : 'unsupported';
       return { status, withTies: STATUS_TEXT[status], withoutTies: DASH };
     }
-    return { status: 'ok', withTies: pct(t.overall.withTies), withoutTies: pct(t.overall.withoutTies), withTiesValue: t.overall.withTies, withoutTiesValue: t.overall.withoutTies };
+    return {
+      status: 'ok',
+      withTies: pct(t.overall.withTies),
+      withoutTies: pct(t.overall.withoutTies),
+      withTiesValue: t.overall.withTies,
+      withoutTiesValue: t.overall.withoutTies,
+    };
   };
   const overall: AccuracyRow = {
-    kind: 'overall', name: 'overall', note: `mean of ${table.overall.tasks} task${table.overall.tasks === 1 ? '' : 's'}`,
-    main: overallSide(table), epsilon: '',
-    pairs: sum((g) => g.pairs), ties: sum((g) => g.ties), unscored: sum((g) => g.unscored), failed: sum((g) => g.failed),
+    kind: 'overall',
+    name: 'overall',
+    note: `mean of ${table.overall.tasks} task${table.overall.tasks === 1 ? '' : 's'}`,
+    main: overallSide(table),
+    epsilon: '',
+    pairs: sum((g) => g.pairs),
+    ties: sum((g) => g.ties),
+    unscored: sum((g) => g.unscored),
+    failed: sum((g) => g.failed),
   };
   if (second) withSecond(overall, overallSide(second));
   rows.push(overall);
@@ -152,22 +189,45 @@ export function comparisonRows(cmp: Comparison, alpha = 0.05): ComparisonRow[] {
   const names = orderedTasks(new Set([...Object.keys(cmp.tasks), ...Object.keys(cmp.modelB.tasks)]));
   const rows: ComparisonRow[] = names.map((name) => {
     const c = cmp.tasks[name];
-    const a = side(cmp.modelA.tasks[name]), b = side(cmp.modelB.tasks[name]);
+    const a = side(cmp.modelA.tasks[name]),
+      b = side(cmp.modelB.tasks[name]);
     const m: McNemar = c?.mcnemar ?? { b: 0, c: 0, p_value: 1, tooFew: true };
     const agreement: Agreement = c?.agreement ?? { bothRight: 0, onlyA: 0, onlyB: 0, bothWrong: 0 };
     return row('task', name, a, b, agreement, m, alpha);
   });
   const overallSide = (t: AccuracyTable): SideCells => ({
-    status: t.overall.tasks > 0 ? 'ok' : 'empty', withTies: pct(t.overall.withTies), withoutTies: pct(t.overall.withoutTies),
-    withTiesValue: t.overall.withTies, withoutTiesValue: t.overall.withoutTies,
+    status: t.overall.tasks > 0 ? 'ok' : 'empty',
+    withTies: pct(t.overall.withTies),
+    withoutTies: pct(t.overall.withoutTies),
+    withTiesValue: t.overall.withTies,
+    withoutTiesValue: t.overall.withoutTies,
   });
-  rows.push(row('overall', 'overall', overallSide(cmp.modelA), overallSide(cmp.modelB), cmp.overall.agreement, cmp.overall.mcnemar, alpha));
+  rows.push(
+    row(
+      'overall',
+      'overall',
+      overallSide(cmp.modelA),
+      overallSide(cmp.modelB),
+      cmp.overall.agreement,
+      cmp.overall.mcnemar,
+      alpha,
+    ),
+  );
   return rows;
 }
 
-function row(kind: ComparisonRow['kind'], name: string, a: SideCells, b: SideCells, g: Agreement, m: McNemar, alpha: number): ComparisonRow {
+function row(
+  kind: ComparisonRow['kind'],
+  name: string,
+  a: SideCells,
+  b: SideCells,
+  g: Agreement,
+  m: McNemar,
+  alpha: number,
+): ComparisonRow {
   const discordant = m.b + m.c;
-  const dW = diff(a.withTiesValue, b.withTiesValue), dO = diff(a.withoutTiesValue, b.withoutTiesValue);
+  const dW = diff(a.withTiesValue, b.withTiesValue),
+    dO = diff(a.withoutTiesValue, b.withoutTiesValue);
   const unsupported = a.status === 'unsupported' || b.status === 'unsupported';
   const pNote = unsupported
     ? 'A model does not support this task, so no pair is compared.'
@@ -177,10 +237,23 @@ function row(kind: ComparisonRow['kind'], name: string, a: SideCells, b: SideCel
         ? `Only ${discordant} discordant pair${discordant === 1 ? '' : 's'} (b + c < 6): too few to tell, no split could reach p < 0.05.`
         : `Exact McNemar: ${m.b} only A right vs ${m.c} only B right (two-sided binomial).`;
   return {
-    kind, name, a, b,
-    deltaWithTies: signedPoints(dW), deltaWithoutTies: signedPoints(dO), deltaWithTiesValue: dW, deltaWithoutTiesValue: dO,
-    bothRight: g.bothRight, onlyA: g.onlyA, onlyB: g.onlyB, bothWrong: g.bothWrong,
-    p: discordant === 0 ? DASH : pValue(m.p_value), pValue: m.p_value, tooFew: m.tooFew, discordant,
-    significant: !m.tooFew && m.p_value < alpha, pNote,
+    kind,
+    name,
+    a,
+    b,
+    deltaWithTies: signedPoints(dW),
+    deltaWithoutTies: signedPoints(dO),
+    deltaWithTiesValue: dW,
+    deltaWithoutTiesValue: dO,
+    bothRight: g.bothRight,
+    onlyA: g.onlyA,
+    onlyB: g.onlyB,
+    bothWrong: g.bothWrong,
+    p: discordant === 0 ? DASH : pValue(m.p_value),
+    pValue: m.p_value,
+    tooFew: m.tooFew,
+    discordant,
+    significant: !m.tooFew && m.p_value < alpha,
+    pNote,
   };
 }

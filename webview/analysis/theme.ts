@@ -33,7 +33,8 @@ export function readPalette(): Palette {
   const light = kind === 'light' || kind === 'hc-light';
   const hc = kind === 'hc' || kind === 'hc-light';
   const foreground = v('foreground', light ? '#3b3b3b' : '#cccccc');
-  const border = v('contrastBorder', '') || v('editorWidget-border', '') || v('panel-border', light ? '#e5e5e5' : '#454545');
+  const border =
+    v('contrastBorder', '') || v('editorWidget-border', '') || v('panel-border', light ? '#e5e5e5' : '#454545');
   return {
     kind,
     foreground,
@@ -108,9 +109,12 @@ export function hatch(color: string): CanvasPattern | string {
   g.strokeStyle = color;
   g.lineWidth = 2;
   g.beginPath();
-  g.moveTo(-2, 2); g.lineTo(2, -2);
-  g.moveTo(0, 8); g.lineTo(8, 0);
-  g.moveTo(6, 10); g.lineTo(10, 6);
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
+  g.moveTo(0, 8);
+  g.lineTo(8, 0);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
   g.stroke();
   return g.createPattern(c, 'repeat') ?? color;
 }

@@ -21,7 +21,6 @@ export interface ExportRequest {
   fileName: string;
 }
 
-
 /** A toolbar button with a codicon and a visible label (vscode-elements, like the pair view's toolbar). */
 export function actionButton(iconName: string, text: string, title: string, onClick: () => void): HTMLElement {
   const b = document.createElement('vscode-toolbar-button');
@@ -35,18 +34,32 @@ export function actionButton(iconName: string, text: string, title: string, onCl
 }
 
 /** The "Copy as Markdown" and "Copy as CSV" pair of actions. */
-export function exportActions(what: ExportRequest['what'], make: (f: ExportFormat) => { text: string; fileName: string }, onExport?: (r: ExportRequest) => void): HTMLElement {
+export function exportActions(
+  what: ExportRequest['what'],
+  make: (f: ExportFormat) => { text: string; fileName: string },
+  onExport?: (r: ExportRequest) => void,
+): HTMLElement {
   const wrap = el('span', 'rl-actions');
   if (!onExport) return wrap;
   wrap.append(el('span', 'rl-actions-sep'));
-  for (const [format, text] of [['markdown', 'Markdown'], ['csv', 'CSV']] as const) {
-    wrap.append(actionButton(format === 'markdown' ? 'markdown' : 'table', text, `Copy as ${text}`, () => onExport({ what, format, ...make(format) })));
+  for (const [format, text] of [
+    ['markdown', 'Markdown'],
+    ['csv', 'CSV'],
+  ] as const) {
+    wrap.append(
+      actionButton(format === 'markdown' ? 'markdown' : 'table', text, `Copy as ${text}`, () =>
+        onExport({ what, format, ...make(format) }),
+      ),
+    );
   }
   return wrap;
 }
 
 /** A titled card holding one table or chart, with an optional caption line under the title. */
-export function panel(cls: string, title: string): { root: HTMLElement; head: HTMLElement; body: HTMLElement; caption: HTMLElement } {
+export function panel(
+  cls: string,
+  title: string,
+): { root: HTMLElement; head: HTMLElement; body: HTMLElement; caption: HTMLElement } {
   const root = el('section', `rl-panel ${cls}`);
   const head = el('header', 'rl-panel-head');
   const h = el('h3', 'rl-panel-title', title);

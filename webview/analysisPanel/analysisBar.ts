@@ -8,7 +8,6 @@ import type { AnalysisStateMessage, RowFilter } from '../../src/protocol';
 import { el, icon } from '../components/badges';
 import { select, type Select } from '../components/select';
 
-
 export interface AnalysisBarEvents {
   onFilter(change: Partial<RowFilter>): void;
   onShow(view: 'dashboard' | 'comparison'): void;
@@ -28,7 +27,14 @@ const SORT: [string, string][] = [
   ['confidence', 'Confidence (surest first)'],
   ['lengthDiff', 'Length difference (largest first)'],
 ];
-const MODALITY: [string, string][] = [['', 'All outputs'], ['text', 'text'], ['image', 'image'], ['video', 'video'], ['audio', 'audio'], ['3d', '3D']];
+const MODALITY: [string, string][] = [
+  ['', 'All outputs'],
+  ['text', 'text'],
+  ['image', 'image'],
+  ['video', 'video'],
+  ['audio', 'audio'],
+  ['3d', '3D'],
+];
 
 /** Checks an expression: undefined when it parses, else the message (with its column). */
 export function expressionError(expr: string): { message: string; column: number } | undefined {
@@ -59,7 +65,9 @@ export class AnalysisBar {
   private current: RowFilter = {};
 
   private emit(change: Partial<RowFilter>): void {
-    const same = (Object.keys(change) as (keyof RowFilter)[]).every((k) => (change[k] ?? '') === (this.current[k] ?? ''));
+    const same = (Object.keys(change) as (keyof RowFilter)[]).every(
+      (k) => (change[k] ?? '') === (this.current[k] ?? ''),
+    );
     if (!same) this.events.onFilter(change);
   }
 
@@ -74,11 +82,16 @@ export class AnalysisBar {
     this.modality = select('modality-filter', 'Output modality', MODALITY);
     this.modality.addEventListener('change', () => this.emit({ modality: this.modality.value || undefined }));
     this.sort = select('analysis-sort', 'Sort', SORT);
-    this.sort.addEventListener('change', () => this.emit({ sort: (this.sort.value || undefined) as AnalysisFilter['sort'] }));
+    this.sort.addEventListener('change', () =>
+      this.emit({ sort: (this.sort.value || undefined) as AnalysisFilter['sort'] }),
+    );
 
     this.expr = document.createElement('vscode-textfield');
     this.expr.dataset.testid = 'filter-expression';
-    this.expr.setAttribute('placeholder', 'Filter: task == "T2I" and margin < -2   (fields: ' + ROW_FIELDS.slice(0, 11).join(', ') + ', …)');
+    this.expr.setAttribute(
+      'placeholder',
+      'Filter: task == "T2I" and margin < -2   (fields: ' + ROW_FIELDS.slice(0, 11).join(', ') + ', …)',
+    );
     this.expr.setAttribute('aria-label', 'Filter expression');
     this.expr.title = `Fields: ${ROW_FIELDS.join(', ')}. Operators: == != < <= > >= ~ (contains), and, or, not, abs(), len(), lower().`;
     const fx = icon('filter');
@@ -112,9 +125,16 @@ export class AnalysisBar {
       this.commitExpr();
     });
 
-    const dashboard = button('graph', 'Dashboard', 'Accuracy table, per-task bars, margin histogram, calibration (Reward Lens: Show Dashboard)', () => this.events.onShow('dashboard'));
+    const dashboard = button(
+      'graph',
+      'Dashboard',
+      'Accuracy table, per-task bars, margin histogram, calibration (Reward Lens: Show Dashboard)',
+      () => this.events.onShow('dashboard'),
+    );
     dashboard.dataset.testid = 'show-dashboard';
-    this.compare = button('diff', 'Compare', 'Compare the two chosen runs (Reward Lens: Compare Runs…)', () => this.events.onShow('comparison'));
+    this.compare = button('diff', 'Compare', 'Compare the two chosen runs (Reward Lens: Compare Runs…)', () =>
+      this.events.onShow('comparison'),
+    );
     this.compare.dataset.testid = 'show-comparison';
     this.compare.hidden = true; // until a comparison run is chosen
     this.accuracy.dataset.testid = 'list-accuracy';
@@ -141,8 +161,14 @@ export class AnalysisBar {
 
   setState(s: AnalysisStateMessage): void {
     this.el.classList.toggle('no-run', !s.current);
-    this.runs.textContent = s.current ? (s.second ? `${s.current.name} vs ${s.second.name}` : s.current.name) : 'no run yet: Score with Model…';
-    this.accuracy.textContent = s.accuracy ? `${pct(s.accuracy.withTies, 1, '%')} · ${pct(s.accuracy.withoutTies, 1, '%')} w/o ties` : '';
+    this.runs.textContent = s.current
+      ? s.second
+        ? `${s.current.name} vs ${s.second.name}`
+        : s.current.name
+      : 'no run yet: Score with Model…';
+    this.accuracy.textContent = s.accuracy
+      ? `${pct(s.accuracy.withTies, 1, '%')} · ${pct(s.accuracy.withoutTies, 1, '%')} w/o ties`
+      : '';
     this.accuracy.title = 'Accuracy on the file: with ties · without ties (mean over tasks)';
     this.compare.hidden = !s.second;
   }
@@ -166,7 +192,6 @@ export class AnalysisBar {
     this.exprError.append(icon('error'), el('span', undefined, err.message), caret);
   }
 }
-
 
 function button(iconName: string, text: string, title: string, onClick: () => void): HTMLElement {
   const b = el('button', 'analysis-button');

@@ -30,7 +30,11 @@ export class AnalysisViews {
     this.el.hidden = true;
     const bar = el('div', 'analysis-tabs');
     bar.setAttribute('role', 'tablist');
-    for (const [name, text] of [['dashboard', 'Dashboard'], ['comparison', 'Comparison'], ['sweep', 'Criteria sweep']] as const) {
+    for (const [name, text] of [
+      ['dashboard', 'Dashboard'],
+      ['comparison', 'Comparison'],
+      ['sweep', 'Criteria sweep'],
+    ] as const) {
       const t = el('button', 'analysis-tab', text);
       t.type = 'button';
       t.setAttribute('role', 'tab');
@@ -87,28 +91,48 @@ export class AnalysisViews {
     this.body.replaceChildren();
   }
 
-  private onExport = (r: ExportRequest) => this.host.notify({ type: MessageType.ExportReport, what: r.what, format: r.format, text: r.text, fileName: r.fileName });
+  private onExport = (r: ExportRequest) =>
+    this.host.notify({
+      type: MessageType.ExportReport,
+      what: r.what,
+      format: r.format,
+      text: r.text,
+      fileName: r.fileName,
+    });
 
   private async dashboard(): Promise<void> {
     const d = await this.host.request({ type: MessageType.GetDashboard });
     if (this.view !== 'dashboard') return;
     this.clear();
     if (!d.run) {
-      this.body.append(el('div', 'muted analysis-empty', 'No run for this file yet. Score it (Reward Lens: Score with Model…) or import predictions, then open the dashboard.'));
+      this.body.append(
+        el(
+          'div',
+          'muted analysis-empty',
+          'No run for this file yet. Score it (Reward Lens: Score with Model…) or import predictions, then open the dashboard.',
+        ),
+      );
       return;
     }
     const box = el('div', 'analysis-dashboard');
     box.dataset.testid = 'dashboard';
     this.body.append(box);
-    this.handle = renderDashboard(box, { run: d.run, baseline: d.baseline, epsilon: d.epsilon, title: d.title }, {
-      onExport: this.onExport,
-      // Settled ε: the list's verdicts and the status bar follow (the dashboard itself recomputes live).
-      onEpsilonChange: (choice) => {
-        clearTimeout(this.epsTimer);
-        this.epsTimer = window.setTimeout(() => this.host.notify({ type: MessageType.SetEpsilon, epsilon: choice }), 150);
+    this.handle = renderDashboard(
+      box,
+      { run: d.run, baseline: d.baseline, epsilon: d.epsilon, title: d.title },
+      {
+        onExport: this.onExport,
+        // Settled ε: the list's verdicts and the status bar follow (the dashboard itself recomputes live).
+        onEpsilonChange: (choice) => {
+          clearTimeout(this.epsTimer);
+          this.epsTimer = window.setTimeout(
+            () => this.host.notify({ type: MessageType.SetEpsilon, epsilon: choice }),
+            150,
+          );
+        },
+        onTask: (task) => this.events.onTask(task),
       },
-      onTask: (task) => this.events.onTask(task),
-    });
+    );
   }
 
   private async comparison(): Promise<void> {
@@ -122,17 +146,27 @@ export class AnalysisViews {
     const box = el('div', 'analysis-comparison');
     box.dataset.testid = 'comparison';
     this.body.append(box);
-    this.handle = renderComparison(box, { pairs: d.pairs, nameA: d.currentName, nameB: d.secondName, ids: d.ids, title: d.title }, {
-      onExport: this.onExport,
-      onShowPairs: (_indices, why) => this.events.onShowFlips(why.direction, why.task),
-      onOpenPair: (index) => this.events.onOpenPair(index),
-    });
+    this.handle = renderComparison(
+      box,
+      { pairs: d.pairs, nameA: d.currentName, nameB: d.secondName, ids: d.ids, title: d.title },
+      {
+        onExport: this.onExport,
+        onShowPairs: (_indices, why) => this.events.onShowFlips(why.direction, why.task),
+        onOpenPair: (index) => this.events.onOpenPair(index),
+      },
+    );
   }
 
   private sweepView(): void {
     this.clear();
     if (!this.sweep) {
-      this.body.append(el('div', 'muted analysis-empty', 'No sweep yet. Run Reward Lens: Criteria Sweep… to rescore the pairs the list shows under criterion variants.'));
+      this.body.append(
+        el(
+          'div',
+          'muted analysis-empty',
+          'No sweep yet. Run Reward Lens: Criteria Sweep… to rescore the pairs the list shows under criterion variants.',
+        ),
+      );
       return;
     }
     const box = el('div', 'analysis-sweep');

@@ -2,7 +2,13 @@
 // on the host's worker pool); shows old and new scores, the margin change, whether the verdict flipped, and
 // the criteria tried on this pair. Nothing changes in the file unless "Apply to file" (an undoable edit).
 import { ProbeHistory, probeSummary } from '../../src/core/analysis/probeHistory';
-import { MessageType, type EditResponseMessage, type PairView, type ProbeResponseMessage, type ProbeScores } from '../../src/protocol';
+import {
+  MessageType,
+  type EditResponseMessage,
+  type PairView,
+  type ProbeResponseMessage,
+  type ProbeScores,
+} from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { signedMargin } from '../../src/core/format';
 import { el, icon, labelChip } from '../components/badges';
@@ -96,9 +102,17 @@ export function criterionProbe(
     result.append(scoresTable(reply.model, reply.before, reply.after));
     const summary = el('div', `probe-summary${s.flipped ? ' flipped' : ''}`);
     summary.dataset.testid = 'probe-summary';
-    summary.append(icon(s.delta === 0 ? 'circle-slash' : s.flipped ? 'arrow-swap' : 'arrow-both'), document.createTextNode(` ${s.text}`));
+    summary.append(
+      icon(s.delta === 0 ? 'circle-slash' : s.flipped ? 'arrow-swap' : 'arrow-both'),
+      document.createTextNode(` ${s.text}`),
+    );
     result.append(summary);
-    history.add(pair.index, { criterion, margin: scored(reply.after)?.margin, verdict: scored(reply.after)?.verdict, flipped: s.flipped });
+    history.add(pair.index, {
+      criterion,
+      margin: scored(reply.after)?.margin,
+      verdict: scored(reply.after)?.verdict,
+      flipped: s.flipped,
+    });
     drawHistory();
   };
   area.addEventListener('input', () => {
@@ -132,7 +146,10 @@ function scoresTable(model: string, before: ProbeScores, after: ProbeScores): HT
   const head = el('tr');
   for (const h of [model, 'Score A', 'Score B', 'Margin', 'Verdict']) head.append(el('th', undefined, h));
   t.append(head);
-  for (const [name, s] of [['file criterion', before], ['probe', after]] as const) {
+  for (const [name, s] of [
+    ['file criterion', before],
+    ['probe', after],
+  ] as const) {
     const tr = el('tr');
     tr.append(el('td', 'run-name', name));
     if (!s.ok) {
@@ -140,7 +157,11 @@ function scoresTable(model: string, before: ProbeScores, after: ProbeScores): HT
       td.colSpan = 4;
       tr.append(td);
     } else {
-      tr.append(el('td', 'num', s.scoreA.toFixed(3)), el('td', 'num', s.scoreB.toFixed(3)), el('td', 'num', signedMargin(s.margin)));
+      tr.append(
+        el('td', 'num', s.scoreA.toFixed(3)),
+        el('td', 'num', s.scoreB.toFixed(3)),
+        el('td', 'num', signedMargin(s.margin)),
+      );
       const v = el('td');
       v.append(labelChip(s.verdict, 'verdict-chip'));
       tr.append(v);

@@ -1,7 +1,13 @@
 // Analysis in the editor webview: the list's analysis bar, the Dashboard / Comparison / Sweep page and the
 // criterion probe, wired to the app through a few callbacks (the app stays the owner of filter and mode).
 import './analysisPanel.css';
-import { MessageType, type AnalysisStateMessage, type PairView, type RowFilter, type ToWebviewMessage } from '../../src/protocol';
+import {
+  MessageType,
+  type AnalysisStateMessage,
+  type PairView,
+  type RowFilter,
+  type ToWebviewMessage,
+} from '../../src/protocol';
 import type { HostApi } from '../hostApi';
 import { AnalysisBar } from './analysisBar';
 import { AnalysisViews } from './analysisViews';
@@ -57,7 +63,11 @@ export class AnalysisUi {
 
   /** The probe under the pair view's criterion. */
   probe(pair: PairView, top: HTMLElement): void {
-    top.append(criterionProbe(this.host, pair, (text) => this.host.request({ type: MessageType.CommitCriterion, index: pair.index, text })));
+    top.append(
+      criterionProbe(this.host, pair, (text) =>
+        this.host.request({ type: MessageType.CommitCriterion, index: pair.index, text }),
+      ),
+    );
   }
 
   async open(view: 'dashboard' | 'comparison' | 'sweep'): Promise<void> {
@@ -79,7 +89,8 @@ export class AnalysisUi {
         this.state = m;
         this.bar.setState(m);
         document.body.classList.toggle('has-comparison', !!m.second);
-        if (before !== JSON.stringify([m.current, m.second, m.epsilons]) && this.views.view === 'comparison') this.views.refresh();
+        if (before !== JSON.stringify([m.current, m.second, m.epsilons]) && this.views.view === 'comparison')
+          this.views.refresh();
         return;
       }
       case MessageType.ShowAnalysis:

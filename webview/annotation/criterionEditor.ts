@@ -7,7 +7,11 @@ import { isWorkbenchKey } from './keyFocus';
 
 export type CommitCriterion = (text: string) => Promise<{ ok: boolean; message?: string }>;
 
-export function criterionEditor(content: HTMLElement, criterion: string | undefined, commit: CommitCriterion | undefined): void {
+export function criterionEditor(
+  content: HTMLElement,
+  criterion: string | undefined,
+  commit: CommitCriterion | undefined,
+): void {
   const show = () => {
     content.replaceChildren();
     if (criterion) content.append(textBlock(criterion));
@@ -76,7 +80,8 @@ export function criterionEditor(content: HTMLElement, criterion: string | undefi
   };
 
   show();
-  if (commit) content.addEventListener('dblclick', (e) => {
-    if (!(e.target as HTMLElement).closest('textarea')) open();
-  });
+  if (commit)
+    content.addEventListener('dblclick', (e) => {
+      if (!(e.target as HTMLElement).closest('textarea')) open();
+    });
 }

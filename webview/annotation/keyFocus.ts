@@ -43,7 +43,8 @@ export class LabelKeyGate {
     /** A label key pressed on the list while the keys are off: say how to turn them on. */
     private readonly onInertKey: () => void,
   ) {
-    const inRegion = (t: EventTarget | null) => t instanceof Node && this.regions().some((r) => !r.hidden && r.contains(t));
+    const inRegion = (t: EventTarget | null) =>
+      t instanceof Node && this.regions().some((r) => !r.hidden && r.contains(t));
     document.addEventListener(
       'pointerdown',
       (e) => {

@@ -20,7 +20,10 @@ export function labelButtons(current: Label, labelKind: 'explicit' | 'implicit',
     b.dataset.testid = `set-label-${label}`;
     b.append(el('kbd', undefined, key), document.createTextNode(` ${words}`));
     b.setAttribute('aria-pressed', String(current === label));
-    b.title = label === 'tie' && labelKind === 'implicit' ? 'This chosen/rejected format cannot say tie' : `Label: ${words} (key ${key})`;
+    b.title =
+      label === 'tie' && labelKind === 'implicit'
+        ? 'This chosen/rejected format cannot say tie'
+        : `Label: ${words} (key ${key})`;
     b.addEventListener('click', () => setLabel(label));
     group.append(b);
   }

@@ -6,7 +6,10 @@ const ROOT = path.resolve(__dirname, '../..');
 // playwright-core lives in the e2e tools folder (not a dependency): the little of its API used here.
 export interface Page {
   goto(url: string): Promise<unknown>;
-  waitForSelector(sel: string, opts?: { timeout?: number; state?: 'attached' | 'visible' | 'hidden' }): Promise<unknown>;
+  waitForSelector(
+    sel: string,
+    opts?: { timeout?: number; state?: 'attached' | 'visible' | 'hidden' },
+  ): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
   screenshot(opts: { path: string }): Promise<unknown>;
   evaluate<T>(fn: (() => T) | string): Promise<T>;
@@ -25,4 +28,3 @@ export function loadChromium(): Chromium {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(path.join(ROOT, '.e2e-tools/e2e/node_modules/playwright-core')) as { chromium: Chromium }).chromium;
 }
-

@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   const select = q.get('select');
   if (select !== null) {
     const n = Number(select);
-    const state = { selected: n, selectedPos: n, mode: q.get('mode') === 'pair' ? 'pair' : 'list', filter: {}, scrollTop: Math.max(0, (n - 3) * 26) };
+    const state = {
+      selected: n,
+      selectedPos: n,
+      mode: q.get('mode') === 'pair' ? 'pair' : 'list',
+      filter: {},
+      scrollTop: Math.max(0, (n - 3) * 26),
+    };
     sessionStorage.setItem(`reward-lens-dev-state:${data.fileName}`, JSON.stringify(state));
   }
   const root = document.getElementById('app');

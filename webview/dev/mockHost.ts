@@ -30,7 +30,9 @@ class RepeatingSource implements RecordSource {
     return indices.map((i) => {
       const base = this.data.records[i % this.data.records.length];
       const lap = Math.floor(i / this.data.records.length);
-      return lap === 0 ? base : ({ ...base, index: i, line: i + 1, ...(base.kind === 'pair' ? { id: `${base.id}~${lap}` } : {}) });
+      return lap === 0
+        ? base
+        : { ...base, index: i, line: i + 1, ...(base.kind === 'pair' ? { id: `${base.id}~${lap}` } : {}) };
     });
   }
 }
@@ -56,12 +58,24 @@ export function mockHost(data: DevData, opts: MockOptions = {}): HostApi {
     format: () => data.format,
     runs: () => runs,
     // The synthetic run is judged at ε = 0 (the dev page has no analysis host to calibrate it).
-    judging: () => (runs[0] ? { a: { name: runs[0].model, entries: runs[0].entries, bradleyTerry: false, epsilon: () => 0 }, threshold: 0.9 } : undefined),
+    judging: () =>
+      runs[0]
+        ? {
+            a: { name: runs[0].model, entries: runs[0].entries, bradleyTerry: false, epsilon: () => 0 },
+            threshold: 0.9,
+          }
+        : undefined,
     resolveMedia: async (ref) => {
       const base = { modality: ref.modality, ...(ref.mime ? { mime: ref.mime } : {}) };
       if (ref.source.kind === 'data') return { ...base, src: ref.source.uri };
-      if (ref.source.kind === 'url') return { ...base, error: 'remote media is not loaded unless rewardLens.allowRemoteMedia is on', tried: [ref.source.url] };
-      if (ref.source.kind === 'embedded') return { ...base, error: 'embedded media is not served by the mock host', tried: [] };
+      if (ref.source.kind === 'url')
+        return {
+          ...base,
+          error: 'remote media is not loaded unless rewardLens.allowRemoteMedia is on',
+          tried: [ref.source.url],
+        };
+      if (ref.source.kind === 'embedded')
+        return { ...base, error: 'embedded media is not served by the mock host', tried: [] };
       const found = data.media[ref.source.path];
       return { ...base, label: ref.source.path, ...(found ?? { error: 'not resolved by the dev server', tried: [] }) };
     },

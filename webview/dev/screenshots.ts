@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   fs.mkdirSync(outdir, { recursive: true });
   const chromium = loadChromium();
   const server = await startDevServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const tasks = await firstOfEachTask(server.url);
     const only = process.env.SHOTS ? new RegExp(process.env.SHOTS) : undefined;
@@ -37,24 +40,39 @@ async function main(): Promise<void> {
     for (const theme of ['dark', 'light']) {
       shots.push({ name: `list-${theme}`, query: `file=${OMNI}&run=1&theme=${theme}` });
       for (const [task, index] of Object.entries(tasks)) {
-        shots.push({ name: `pair-${task}-${theme}`, query: `file=${OMNI}&run=1&theme=${theme}&select=${index}&mode=pair` });
+        shots.push({
+          name: `pair-${task}-${theme}`,
+          query: `file=${OMNI}&run=1&theme=${theme}&select=${index}&mode=pair`,
+        });
       }
       shots.push({ name: `errors-${theme}`, query: `file=samples/edge/malformed.jsonl&theme=${theme}` });
       shots.push({ name: `xss-${theme}`, query: `file=samples/edge/xss.jsonl&theme=${theme}&select=1&mode=pair` });
-      shots.push({ name: `long-text-${theme}`, query: `file=samples/edge/long-text.jsonl&theme=${theme}&select=0&mode=pair` });
-      shots.push({ name: `missing-media-${theme}`, query: `file=samples/edge/missing-media.jsonl&theme=${theme}&select=0&mode=pair` });
+      shots.push({
+        name: `long-text-${theme}`,
+        query: `file=samples/edge/long-text.jsonl&theme=${theme}&select=0&mode=pair`,
+      });
+      shots.push({
+        name: `missing-media-${theme}`,
+        query: `file=samples/edge/missing-media.jsonl&theme=${theme}&select=0&mode=pair`,
+      });
     }
     shots.push({ name: 'list-hc', query: `file=${OMNI}&run=1&theme=hc` });
     // Filters through the same events a user's typing and picking fire.
     shots.push({
       name: 'search-light',
       query: `file=${OMNI}&run=1&theme=light`,
-      then: (page) => page.evaluate(`(() => { const f = document.querySelector('[data-testid="search"]'); f.value = 'furniture'; f.dispatchEvent(new Event('change')); })()`),
+      then: (page) =>
+        page.evaluate(
+          `(() => { const f = document.querySelector('[data-testid="search"]'); f.value = 'furniture'; f.dispatchEvent(new Event('change')); })()`,
+        ),
     });
     shots.push({
       name: 'task-filter-dark',
       query: `file=${OMNI}&run=1&theme=dark`,
-      then: (page) => page.evaluate(`(() => { const s = document.querySelector('[data-testid="task-filter"]'); s.value = 'T2A'; s.dispatchEvent(new Event('change')); })()`),
+      then: (page) =>
+        page.evaluate(
+          `(() => { const s = document.querySelector('[data-testid="task-filter"]'); s.value = 'T2A'; s.dispatchEvent(new Event('change')); })()`,
+        ),
     });
     shots.push({ name: 'indexing-dark', query: `file=${OMNI}&records=740000&indexMs=60000&theme=dark` });
     for (const shot of shots) {
@@ -67,12 +85,15 @@ async function main(): Promise<void> {
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(`${server.url}?${shot.query}`);
       await page.waitForSelector('#app[data-ready="true"]', { timeout: 15000 });
-      if (shot.query.includes('mode=pair')) await page.waitForSelector('[data-testid="response-a"]', { timeout: 15000 });
+      if (shot.query.includes('mode=pair'))
+        await page.waitForSelector('[data-testid="response-a"]', { timeout: 15000 });
       await shot.then?.(page);
       await page.waitForTimeout(600);
       await page.screenshot({ path: path.join(outdir, `${shot.name}.png`) });
       const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
-      console.log(`${shot.name}.png  (${nodes} DOM nodes)${problems.length ? `\n  console: ${problems.join('\n  console: ')}` : ''}`);
+      console.log(
+        `${shot.name}.png  (${nodes} DOM nodes)${problems.length ? `\n  console: ${problems.join('\n  console: ')}` : ''}`,
+      );
       await page.close();
     }
   } finally {

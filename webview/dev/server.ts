@@ -18,16 +18,38 @@ const ROOT = path.resolve(__dirname, '../..');
 const MAX_RECORDS = 5000;
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.json': 'application/json',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif',
-  '.webm': 'video/webm', '.mp4': 'video/mp4', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.flac': 'audio/flac', '.ogg': 'audio/ogg',
-  '.glb': 'model/gltf-binary', '.gltf': 'model/gltf+json', '.obj': 'text/plain', '.ply': 'application/octet-stream',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.flac': 'audio/flac',
+  '.ogg': 'audio/ogg',
+  '.glb': 'model/gltf-binary',
+  '.gltf': 'model/gltf+json',
+  '.obj': 'text/plain',
+  '.ply': 'application/octet-stream',
 };
 
 export async function buildDevBundle(outdir: string): Promise<void> {
   await esbuild.build({
     entryPoints: { dev: path.join(ROOT, 'webview/dev/devMain.ts') },
-    bundle: true, platform: 'browser', format: 'iife', target: 'es2022', outdir, sourcemap: true, logLevel: 'warning',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    outdir,
+    sourcemap: true,
+    logLevel: 'warning',
     loader: { '.ttf': 'file', '.css': 'css' },
   });
 }
@@ -42,10 +64,13 @@ async function devData(file: string): Promise<DevData> {
     for (const p of parts) {
       if (p.type !== 'media' || p.media.source.kind !== 'path' || media[p.media.source.path]) continue;
       const r = await resolveMediaPath(p.media, { fileDir: path.dirname(abs) });
-      media[p.media.source.path] = r.ok ? { src: `/file/${path.relative(ROOT, r.path).split(path.sep).map(encodeURIComponent).join('/')}` } : { error: r.reason, tried: r.tried };
+      media[p.media.source.path] = r.ok
+        ? { src: `/file/${path.relative(ROOT, r.path).split(path.sep).map(encodeURIComponent).join('/')}` }
+        : { error: r.reason, tried: r.tried };
     }
   };
-  for (const r of records) if (r.kind === 'pair') for (const parts of [r.prompt, r.a.parts, r.b.parts]) await visit(parts);
+  for (const r of records)
+    if (r.kind === 'pair') for (const parts of [r.prompt, r.a.parts, r.b.parts]) await visit(parts);
   return {
     fileName: path.basename(abs),
     format: { id: ds.format?.id ?? '', name: ds.format?.displayName ?? 'Unknown format' },
@@ -68,10 +93,15 @@ function mediaUrl(fileDir: string) {
     const base = { modality: ref.modality, ...(ref.mime ? { mime: ref.mime } : {}) };
     if (ref.source.kind === 'data') return { ...base, src: ref.source.uri };
     if (ref.source.kind === 'url') return { ...base, error: 'remote media is off', tried: [ref.source.url] };
-    if (ref.source.kind === 'embedded') return { ...base, error: 'embedded media is not served by the dev server', tried: [] };
+    if (ref.source.kind === 'embedded')
+      return { ...base, error: 'embedded media is not served by the dev server', tried: [] };
     const r = await resolveMediaPath(ref, { fileDir });
     if (!r.ok) return { ...base, error: r.reason, tried: r.tried, label: ref.source.path };
-    return { ...base, src: `/file/${path.relative(ROOT, r.path).split(path.sep).map(encodeURIComponent).join('/')}`, label: ref.source.path };
+    return {
+      ...base,
+      src: `/file/${path.relative(ROOT, r.path).split(path.sep).map(encodeURIComponent).join('/')}`,
+      label: ref.source.path,
+    };
   };
 }
 
@@ -107,7 +137,13 @@ async function openRemote(file: string): Promise<string> {
       },
     });
     opened.then(
-      (ds) => remote?.session.indexProgress({ bytes: progress.total, total: progress.total, records: ds.recordCount, done: true }),
+      (ds) =>
+        remote?.session.indexProgress({
+          bytes: progress.total,
+          total: progress.total,
+          records: ds.recordCount,
+          done: true,
+        }),
       reject,
     );
   });
@@ -138,7 +174,12 @@ function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: str
   if (range) {
     const start = range[1] ? Number(range[1]) : 0;
     const end = range[2] ? Math.min(Number(range[2]), st.size - 1) : st.size - 1;
-    res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${st.size}`, 'Content-Length': end - start + 1, 'Accept-Ranges': 'bytes' });
+    res.writeHead(206, {
+      'Content-Type': type,
+      'Content-Range': `bytes ${start}-${end}/${st.size}`,
+      'Content-Length': end - start + 1,
+      'Accept-Ranges': 'bytes',
+    });
     fs.createReadStream(file, { start, end }).pipe(res);
     return;
   }
@@ -208,5 +249,7 @@ export async function startDevServer(port = 0): Promise<{ url: string; close(): 
 
 if (require.main === module) {
   const i = process.argv.indexOf('--port');
-  void startDevServer(i > 0 ? Number(process.argv[i + 1]) : 5178).then((s) => console.log(`Reward Lens dev page: ${s.url}`));
+  void startDevServer(i > 0 ? Number(process.argv[i + 1]) : 5178).then((s) =>
+    console.log(`Reward Lens dev page: ${s.url}`),
+  );
 }

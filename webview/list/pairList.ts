@@ -7,7 +7,15 @@ import { signedMargin } from '../../src/core/format';
 import { el, icon, labelChip, modalityBadges } from '../components/badges';
 import { changedMark, editedMark } from '../annotation';
 import { RowCache } from './rowCache';
-import { contentHeight, pagesFor, rowTop, scrollToReveal, scrollTopFor, visibleWindow, type ListGeometry } from './virtualWindow';
+import {
+  contentHeight,
+  pagesFor,
+  rowTop,
+  scrollToReveal,
+  scrollTopFor,
+  visibleWindow,
+  type ListGeometry,
+} from './virtualWindow';
 
 export const ROW_HEIGHT = 26;
 const PAGE = 100;
@@ -26,7 +34,18 @@ export interface PairListEvents {
 export function listHead(): HTMLElement {
   const head = el('div', 'list-head');
   head.setAttribute('aria-hidden', 'true');
-  for (const [t, cls] of [['#', 'right'], ['ID', ''], ['Prompt', ''], ['Task', ''], ['Modalities', ''], ['Human', ''], ['Model', 'run-col run-name run-a'], ['Model', 'run-col run-name run-b verdict-b-col'], ['Margin', 'right run-col']]) head.append(el('span', cls || undefined, t));
+  for (const [t, cls] of [
+    ['#', 'right'],
+    ['ID', ''],
+    ['Prompt', ''],
+    ['Task', ''],
+    ['Modalities', ''],
+    ['Human', ''],
+    ['Model', 'run-col run-name run-a'],
+    ['Model', 'run-col run-name run-b verdict-b-col'],
+    ['Margin', 'right run-col'],
+  ])
+    head.append(el('span', cls || undefined, t));
   return head;
 }
 
@@ -145,7 +164,10 @@ export class PairList {
     this.schedule();
     if (row) this.events.onSelect(row.index);
     // Retry only once the page is really there: a page still on its way must not spin select() in a microtask loop.
-    else void this.fetch(Math.floor(this.selectedPos / PAGE)).then(() => this.cache.row(this.selectedPos) && this.select(this.selectedPos, false));
+    else
+      void this.fetch(Math.floor(this.selectedPos / PAGE)).then(
+        () => this.cache.row(this.selectedPos) && this.select(this.selectedPos, false),
+      );
   }
 
   move(delta: number): void {
@@ -208,7 +230,12 @@ export class PairList {
     const key = this.key;
     const generation = this.generation;
     try {
-      const reply = await this.host.request({ type: MessageType.GetRows, start: page * PAGE, count: PAGE, filter: this.filter });
+      const reply = await this.host.request({
+        type: MessageType.GetRows,
+        start: page * PAGE,
+        count: PAGE,
+        filter: this.filter,
+      });
       // A reply for another filter, or one read before the records changed (an edit, undo, reload), is dropped.
       if (reply.viewKey !== this.key || key !== this.key || generation !== this.generation) {
         this.cache.release(page);
@@ -324,7 +351,8 @@ export class PairList {
       const chip = labelChip(row.verdict, 'verdict-chip');
       chip.title = `${names.current ?? 'the model'}: ${row.verdict}`;
       verdict.append(chip);
-      if (row.agrees === false) verdict.append(icon('warning', `${names.current ?? 'the model'} disagrees with the human label`));
+      if (row.agrees === false)
+        verdict.append(icon('warning', `${names.current ?? 'the model'} disagrees with the human label`));
     } else if (row.runError) {
       // A pair the model could not score says why, instead of a blank cell.
       const why = el('span', 'run-error', 'not scored');
@@ -338,9 +366,18 @@ export class PairList {
       const b = labelChip(row.secondVerdict, 'verdict-chip verdict-b');
       b.title = `${names.second ?? 'comparison run'}: ${row.secondVerdict}${row.secondAgrees === false ? ' (disagrees with the human label)' : ''}`;
       second.append(b);
-      if (row.flip) second.append(icon(row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right', row.flip === 'onlyA' ? `only ${names.current ?? 'the current run'} is right` : `only ${names.second ?? 'the comparison run'} is right`));
+      if (row.flip)
+        second.append(
+          icon(
+            row.flip === 'onlyA' ? 'arrow-left' : 'arrow-right',
+            row.flip === 'onlyA'
+              ? `only ${names.current ?? 'the current run'} is right`
+              : `only ${names.second ?? 'the comparison run'} is right`,
+          ),
+        );
     }
-    if (row.pOpposite !== undefined) verdict.title = `${names.current ?? 'the model'} gives the other label P = ${row.pOpposite.toFixed(3)}`;
+    if (row.pOpposite !== undefined)
+      verdict.title = `${names.current ?? 'the model'} gives the other label P = ${row.pOpposite.toFixed(3)}`;
     const margin = el('span', 'cell margin', signedMargin(row.margin));
     r.append(mods, label, verdict, second, margin);
   }

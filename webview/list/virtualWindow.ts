@@ -29,7 +29,10 @@ export function contentHeight({ total, rowHeight }: Pick<ListGeometry, 'total' |
 
 function scaled(g: ListGeometry): { maxScroll: number; maxFirst: number } | undefined {
   if (g.total * g.rowHeight <= MAX_SCROLL_PX) return undefined;
-  return { maxScroll: Math.max(1, MAX_SCROLL_PX - g.viewportHeight), maxFirst: Math.max(0, g.total - g.viewportHeight / g.rowHeight) };
+  return {
+    maxScroll: Math.max(1, MAX_SCROLL_PX - g.viewportHeight),
+    maxFirst: Math.max(0, g.total - g.viewportHeight / g.rowHeight),
+  };
 }
 
 /** The (fractional) row at the top of the viewport for a scroll position. */
@@ -42,7 +45,9 @@ export function firstRowAt(scrollTop: number, g: ListGeometry): number {
 /** The scroll position that puts (fractional) row `first` at the top of the viewport. */
 export function scrollTopFor(first: number, g: ListGeometry): number {
   const s = scaled(g);
-  return s ? (Math.min(Math.max(0, first), s.maxFirst) / (s.maxFirst || 1)) * s.maxScroll : Math.max(0, first) * g.rowHeight;
+  return s
+    ? (Math.min(Math.max(0, first), s.maxFirst) / (s.maxFirst || 1)) * s.maxScroll
+    : Math.max(0, first) * g.rowHeight;
 }
 
 /** Where row `pos` is drawn, in content pixels (equal to pos × rowHeight unless the list is scaled). */

@@ -28,13 +28,20 @@ export function renderAudios(containers: HTMLElement[], views: MediaView[], bar?
     fig.classList.add('media-audio-item');
     shown[i] = fig;
     containers[i].append(fig);
-    audio.addEventListener('error', () => {
-      const box = placeholderElement(view, `This audio cannot be played here: ${name} is damaged or in a format this build does not decode.`);
-      if (audio.error?.message) box.title = audio.error.message;
-      fig.replaceWith(box);
-      shown[i] = fig = box;
-      if (bar && audios.every((a) => a.error)) bar.hidden = true;
-    }, { signal: ac.signal, once: true });
+    audio.addEventListener(
+      'error',
+      () => {
+        const box = placeholderElement(
+          view,
+          `This audio cannot be played here: ${name} is damaged or in a format this build does not decode.`,
+        );
+        if (audio.error?.message) box.title = audio.error.message;
+        fig.replaceWith(box);
+        shown[i] = fig = box;
+        if (bar && audios.every((a) => a.error)) bar.hidden = true;
+      },
+      { signal: ac.signal, once: true },
+    );
     audio.src = view.src ?? '';
     const wave = renderWaveform(canvas, audio, view.src ?? '');
     wave.ready.catch((e: Error) => {

@@ -17,7 +17,13 @@ export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: 
   handle.setAttribute('aria-valuemin', '0');
   handle.setAttribute('aria-valuemax', '100');
   handle.append(el('span', 'codicon codicon-arrow-both media-compare-grip'));
-  box.append(imgB, imgA, handle, el('span', 'media-compare-tag media-compare-tag-a', 'A'), el('span', 'media-compare-tag media-compare-tag-b', 'B'));
+  box.append(
+    imgB,
+    imgA,
+    handle,
+    el('span', 'media-compare-tag media-compare-tag-a', 'A'),
+    el('span', 'media-compare-tag media-compare-tag-b', 'B'),
+  );
   host.append(box);
 
   let percent = 50;
@@ -36,22 +42,34 @@ export function renderCompareSlider(host: HTMLElement, viewA: MediaView, viewB: 
     const r = box.getBoundingClientRect();
     set(((e.clientX - r.left) / Math.max(1, r.width)) * 100);
   };
-  box.addEventListener('pointerdown', (e) => {
-    box.setPointerCapture(e.pointerId);
-    fromPointer(e);
-    handle.focus();
-  }, opts);
-  box.addEventListener('pointermove', (e) => {
-    if (box.hasPointerCapture(e.pointerId)) fromPointer(e);
-  }, opts);
-  handle.addEventListener('keydown', (e) => {
-    const step = e.shiftKey ? 10 : 2;
-    const next = { ArrowLeft: percent - step, ArrowRight: percent + step, Home: 0, End: 100 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    e.stopPropagation();
-    set(next);
-  }, opts);
+  box.addEventListener(
+    'pointerdown',
+    (e) => {
+      box.setPointerCapture(e.pointerId);
+      fromPointer(e);
+      handle.focus();
+    },
+    opts,
+  );
+  box.addEventListener(
+    'pointermove',
+    (e) => {
+      if (box.hasPointerCapture(e.pointerId)) fromPointer(e);
+    },
+    opts,
+  );
+  handle.addEventListener(
+    'keydown',
+    (e) => {
+      const step = e.shiftKey ? 10 : 2;
+      const next = { ArrowLeft: percent - step, ArrowRight: percent + step, Home: 0, End: 100 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      e.stopPropagation();
+      set(next);
+    },
+    opts,
+  );
 
   return {
     dispose: () => {

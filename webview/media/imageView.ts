@@ -17,14 +17,25 @@ export function renderImage(container: HTMLElement, view: MediaView): MediaHandl
   img.title = `${name} — click to zoom`;
   let fig = figure(view.label ?? '', img);
   let closeZoom: (() => void) | undefined;
-  img.addEventListener('click', () => {
-    closeZoom = openZoom(img.currentSrc || img.src, name);
-  }, { signal: ac.signal });
-  img.addEventListener('error', () => {
-    const box = placeholderElement(view, `Could not decode this image (${name}): the file is missing, truncated or not an image.`);
-    fig.replaceWith(box);
-    fig = box;
-  }, { signal: ac.signal, once: true });
+  img.addEventListener(
+    'click',
+    () => {
+      closeZoom = openZoom(img.currentSrc || img.src, name);
+    },
+    { signal: ac.signal },
+  );
+  img.addEventListener(
+    'error',
+    () => {
+      const box = placeholderElement(
+        view,
+        `Could not decode this image (${name}): the file is missing, truncated or not an image.`,
+      );
+      fig.replaceWith(box);
+      fig = box;
+    },
+    { signal: ac.signal, once: true },
+  );
   img.src = view.src ?? '';
   container.append(fig);
   return {
@@ -39,7 +50,13 @@ export function renderImage(container: HTMLElement, view: MediaView): MediaHandl
 type CompareMode = 'side' | 'slider' | 'difference';
 
 /** Both images in their own panes, plus a toolbar in `bar` switching to a slider (A over B) or |A − B| view. */
-export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, bar: HTMLElement): MediaHandle {
+export function renderImagePair(
+  containerA: HTMLElement,
+  containerB: HTMLElement,
+  viewA: MediaView,
+  viewB: MediaView,
+  bar: HTMLElement,
+): MediaHandle {
   const ac = new AbortController();
   const a = renderImage(containerA, viewA);
   const b = renderImage(containerB, viewB);
@@ -65,9 +82,15 @@ export function renderImagePair(containerA: HTMLElement, containerB: HTMLElement
     containerA.classList.toggle('media-compare-hidden', staged);
     containerB.classList.toggle('media-compare-hidden', staged);
     compare?.dispose();
-    compare = mode === 'slider' ? renderCompareSlider(stage, viewA, viewB) : mode === 'difference' ? renderCompareDifference(stage, viewA, viewB) : undefined;
+    compare =
+      mode === 'slider'
+        ? renderCompareSlider(stage, viewA, viewB)
+        : mode === 'difference'
+          ? renderCompareDifference(stage, viewA, viewB)
+          : undefined;
   };
-  for (const mode of Object.keys(buttons) as CompareMode[]) buttons[mode].addEventListener('click', () => setMode(mode), { signal: ac.signal });
+  for (const mode of Object.keys(buttons) as CompareMode[])
+    buttons[mode].addEventListener('click', () => setMode(mode), { signal: ac.signal });
   setMode('side');
 
   return {

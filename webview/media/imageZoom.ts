@@ -20,13 +20,17 @@ export function openZoom(src: string, alt: string): () => void {
   };
   overlay.addEventListener('click', close, { signal: ac.signal });
   // Capture phase: Escape closes the zoom instead of reaching the editor (where it means "back to the list").
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      e.stopImmediatePropagation();
-      e.preventDefault();
-      close();
-    }
-  }, { capture: true, signal: ac.signal });
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape') {
+        e.stopImmediatePropagation();
+        e.preventDefault();
+        close();
+      }
+    },
+    { capture: true, signal: ac.signal },
+  );
   document.body.append(overlay);
   overlay.focus();
   return close;

@@ -43,7 +43,13 @@ export function renderMedia(container: HTMLElement, view: MediaView, options: Me
  * from one shared bar; two images get a side-by-side / slider compare toggle; two meshes orbit together
  * (toggle in the bar). Anything else (one side missing, different kinds) renders each side on its own.
  */
-export function renderMediaPair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, options: MediaOptions = {}): MediaHandle {
+export function renderMediaPair(
+  containerA: HTMLElement,
+  containerB: HTMLElement,
+  viewA: MediaView,
+  viewB: MediaView,
+  options: MediaOptions = {},
+): MediaHandle {
   const kind = rendererFor(viewA);
   if (kind !== rendererFor(viewB) || kind === 'missing') {
     const a = renderMedia(containerA, viewA, options);
@@ -53,10 +59,13 @@ export function renderMediaPair(containerA: HTMLElement, containerB: HTMLElement
   const ownBar = !options.bar;
   const bar = options.bar ?? placeBar(containerA, containerB);
   const handle =
-    kind === 'image' ? renderImagePair(containerA, containerB, viewA, viewB, bar)
-    : kind === 'video' ? renderVideos([containerA, containerB], [viewA, viewB], bar, options)
-    : kind === 'audio' ? renderAudios([containerA, containerB], [viewA, viewB], bar)
-    : renderMeshPair(containerA, containerB, viewA, viewB, bar);
+    kind === 'image'
+      ? renderImagePair(containerA, containerB, viewA, viewB, bar)
+      : kind === 'video'
+        ? renderVideos([containerA, containerB], [viewA, viewB], bar, options)
+        : kind === 'audio'
+          ? renderAudios([containerA, containerB], [viewA, viewB], bar)
+          : renderMeshPair(containerA, containerB, viewA, viewB, bar);
   return {
     dispose: () => {
       handle.dispose();

@@ -53,15 +53,23 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
   seek.value = '0';
   seek.setAttribute('aria-label', 'Seek');
   let dragging = false;
-  seek.addEventListener('input', () => {
-    dragging = true;
-    sync.seek(Number(seek.value));
-    seek.style.setProperty('--media-seek-fill', `${(Number(seek.value) / Math.max(1e-9, sync.duration())) * 100}%`);
-    time.textContent = `${formatTime(Number(seek.value))} / ${formatTime(sync.duration())}`;
-  }, opts);
-  seek.addEventListener('change', () => {
-    dragging = false;
-  }, opts);
+  seek.addEventListener(
+    'input',
+    () => {
+      dragging = true;
+      sync.seek(Number(seek.value));
+      seek.style.setProperty('--media-seek-fill', `${(Number(seek.value) / Math.max(1e-9, sync.duration())) * 100}%`);
+      time.textContent = `${formatTime(Number(seek.value))} / ${formatTime(sync.duration())}`;
+    },
+    opts,
+  );
+  seek.addEventListener(
+    'change',
+    () => {
+      dragging = false;
+    },
+    opts,
+  );
   const time = el('span', 'media-time', '0:00.0 / 0:00.0');
   bar.append(seek, time);
 
@@ -78,7 +86,8 @@ export function renderMediaControls(host: HTMLElement, sync: MediaSync, options:
     if (!dragging) time.textContent = `${formatTime(sync.time())} / ${formatTime(d)}`;
   };
   for (const p of sync.players) {
-    for (const ev of ['play', 'pause', 'ended', 'timeupdate', 'seeked', 'durationchange', 'loadedmetadata', 'emptied']) p.addEventListener(ev, update, opts);
+    for (const ev of ['play', 'pause', 'ended', 'timeupdate', 'seeked', 'durationchange', 'loadedmetadata', 'emptied'])
+      p.addEventListener(ev, update, opts);
   }
   update();
   return {

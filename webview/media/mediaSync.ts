@@ -24,7 +24,13 @@ export function syncMedia(all: readonly HTMLMediaElement[]): MediaSync {
   const live = (): HTMLMediaElement[] => all.filter((p) => !p.error && p.isConnected);
   const leader = (): HTMLMediaElement | undefined => {
     const ps = live();
-    return ps.find((p) => !p.paused && !p.ended) ?? ps.reduce<HTMLMediaElement | undefined>((best, p) => (!best || (p.duration || 0) > (best.duration || 0) ? p : best), undefined);
+    return (
+      ps.find((p) => !p.paused && !p.ended) ??
+      ps.reduce<HTMLMediaElement | undefined>(
+        (best, p) => (!best || (p.duration || 0) > (best.duration || 0) ? p : best),
+        undefined,
+      )
+    );
   };
   const moveTo = (p: HTMLMediaElement, t: number): void => {
     const target = clampTime(t, p.duration);
@@ -38,42 +44,58 @@ export function syncMedia(all: readonly HTMLMediaElement[]): MediaSync {
   };
 
   for (const p of all) {
-    p.addEventListener('play', () => {
-      const t = p.currentTime;
-      for (const o of live()) {
-        if (o === p || !o.paused) continue;
-        // A shorter clip already past its end stays finished rather than restarting from 0.
-        if (Number.isFinite(o.duration) && t >= o.duration - 0.05) continue;
-        const target = resyncTarget(t, o.currentTime, o.duration);
-        if (target !== undefined) moveTo(o, target);
-        startOne(o);
-      }
-    }, opts);
-    p.addEventListener('pause', () => {
-      // Reaching its end pauses a clip; that must not stop the longer one.
-      if (p.ended || (Number.isFinite(p.duration) && p.currentTime >= p.duration - 0.05)) return;
-      for (const o of live()) if (o !== p && !o.paused) o.pause();
-    }, opts);
-    p.addEventListener('seeking', () => {
-      const mine = commanded.get(p);
-      if (mine !== undefined && Math.abs(mine - p.currentTime) < 0.02) {
+    p.addEventListener(
+      'play',
+      () => {
+        const t = p.currentTime;
+        for (const o of live()) {
+          if (o === p || !o.paused) continue;
+          // A shorter clip already past its end stays finished rather than restarting from 0.
+          if (Number.isFinite(o.duration) && t >= o.duration - 0.05) continue;
+          const target = resyncTarget(t, o.currentTime, o.duration);
+          if (target !== undefined) moveTo(o, target);
+          startOne(o);
+        }
+      },
+      opts,
+    );
+    p.addEventListener(
+      'pause',
+      () => {
+        // Reaching its end pauses a clip; that must not stop the longer one.
+        if (p.ended || (Number.isFinite(p.duration) && p.currentTime >= p.duration - 0.05)) return;
+        for (const o of live()) if (o !== p && !o.paused) o.pause();
+      },
+      opts,
+    );
+    p.addEventListener(
+      'seeking',
+      () => {
+        const mine = commanded.get(p);
+        if (mine !== undefined && Math.abs(mine - p.currentTime) < 0.02) {
+          commanded.delete(p);
+          return;
+        }
         commanded.delete(p);
-        return;
-      }
-      commanded.delete(p);
-      for (const o of live()) {
-        if (o === p) continue;
-        if (Math.abs(clampTime(p.currentTime, o.duration) - o.currentTime) > 0.01) moveTo(o, p.currentTime);
-      }
-    }, opts);
-    p.addEventListener('timeupdate', () => {
-      if (p.paused || leader() !== p || p.seeking) return;
-      for (const o of live()) {
-        if (o === p || o.paused || o.seeking) continue;
-        const target = resyncTarget(p.currentTime, o.currentTime, o.duration);
-        if (target !== undefined) moveTo(o, target);
-      }
-    }, opts);
+        for (const o of live()) {
+          if (o === p) continue;
+          if (Math.abs(clampTime(p.currentTime, o.duration) - o.currentTime) > 0.01) moveTo(o, p.currentTime);
+        }
+      },
+      opts,
+    );
+    p.addEventListener(
+      'timeupdate',
+      () => {
+        if (p.paused || leader() !== p || p.seeking) return;
+        for (const o of live()) {
+          if (o === p || o.paused || o.seeking) continue;
+          const target = resyncTarget(p.currentTime, o.currentTime, o.duration);
+          if (target !== undefined) moveTo(o, target);
+        }
+      },
+      opts,
+    );
   }
 
   const api: MediaSync = {

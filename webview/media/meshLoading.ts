@@ -1,6 +1,15 @@
 // Reading meshes into three.js objects (glb/gltf, obj, ply), describing them, and freeing their GPU memory.
 import {
-  type BufferGeometry, Color, Mesh, MeshStandardMaterial, type Object3D, Points, PointsMaterial, TextureLoader, type Material, type Texture,
+  type BufferGeometry,
+  Color,
+  Mesh,
+  MeshStandardMaterial,
+  type Object3D,
+  Points,
+  PointsMaterial,
+  TextureLoader,
+  type Material,
+  type Texture,
 } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { OBJLoader } from 'three/examples/jsm/loaders/OBJLoader.js';
@@ -33,10 +42,12 @@ export function meshStats(root: Object3D): string {
 export function describeLoadError(e: unknown, format: MeshFormat): string {
   const message = e instanceof Error ? e.message : String(e);
   // Parsers fail on bad bytes with RangeError/SyntaxError: the reader needs "damaged", not the parser's words.
-  if (e instanceof RangeError || e instanceof SyntaxError) return `the file is damaged or not a valid ${format === 'gltf' ? 'glTF/GLB' : format.toUpperCase()} file`;
+  if (e instanceof RangeError || e instanceof SyntaxError)
+    return `the file is damaged or not a valid ${format === 'gltf' ? 'glTF/GLB' : format.toUpperCase()} file`;
   const status = /responded with (\d+)/.exec(message);
   if (status) return `the file could not be read (HTTP ${status[1]})`;
-  if (/DRACOLoader|KTX2Loader|MeshoptDecoder/.test(message)) return 'it uses a compression extension (Draco, KTX2 or meshopt) this viewer does not decode';
+  if (/DRACOLoader|KTX2Loader|MeshoptDecoder/.test(message))
+    return 'it uses a compression extension (Draco, KTX2 or meshopt) this viewer does not decode';
   return message.replace(/^THREE\.\w+:\s*/, '') || 'unreadable file';
 }
 
@@ -66,7 +77,10 @@ function plyObject(geometry: BufferGeometry): Object3D {
   if (!geometry.index) {
     geometry.computeBoundingSphere();
     const radius = geometry.boundingSphere?.radius || 1;
-    return new Points(geometry, new PointsMaterial({ size: radius / 150, vertexColors: colored, color: colored ? 0xffffff : CLAY }));
+    return new Points(
+      geometry,
+      new PointsMaterial({ size: radius / 150, vertexColors: colored, color: colored ? 0xffffff : CLAY }),
+    );
   }
   if (!geometry.hasAttribute('normal')) geometry.computeVertexNormals();
   return new Mesh(geometry, clay(colored));
@@ -86,13 +100,18 @@ function withClay(object: Object3D): Object3D {
 }
 
 function clay(vertexColors: boolean): MeshStandardMaterial {
-  return new MeshStandardMaterial({ color: vertexColors ? new Color(0xffffff) : new Color(CLAY), vertexColors, roughness: 0.65, metalness: 0 });
+  return new MeshStandardMaterial({
+    color: vertexColors ? new Color(0xffffff) : new Color(CLAY),
+    vertexColors,
+    roughness: 0.65,
+    metalness: 0,
+  });
 }
 
 export function disposeObject(root: Object3D): void {
   root.traverse((o) => {
     const withGeometry = o as Partial<Mesh>;
-    (withGeometry.geometry)?.dispose();
+    withGeometry.geometry?.dispose();
     if (withGeometry.material) disposeMaterial(withGeometry.material);
   });
 }

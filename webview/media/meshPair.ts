@@ -5,7 +5,13 @@ import { el } from '../components/badges';
 import { type MediaHandle } from './dom';
 import { renderMesh, type MeshHandle } from './meshViewer';
 
-export function renderMeshPair(containerA: HTMLElement, containerB: HTMLElement, viewA: MediaView, viewB: MediaView, bar: HTMLElement): MediaHandle {
+export function renderMeshPair(
+  containerA: HTMLElement,
+  containerB: HTMLElement,
+  viewA: MediaView,
+  viewB: MediaView,
+  bar: HTMLElement,
+): MediaHandle {
   const ac = new AbortController();
   let together = true;
   let a: MeshHandle | undefined;

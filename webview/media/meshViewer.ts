@@ -1,6 +1,18 @@
 // 3D meshes (glb/gltf, obj, ply) in a three.js orbit viewer. Bytes load only once the viewer is on screen;
 // frames render on demand (orbit, resize), never in a constant loop; dispose frees the WebGL context.
-import { Box3, DirectionalLight, HemisphereLight, type Mesh, type Object3D, PerspectiveCamera, Scene, Sphere, Vector3, WebGLRenderer, type MeshStandardMaterial } from 'three';
+import {
+  Box3,
+  DirectionalLight,
+  HemisphereLight,
+  type Mesh,
+  type Object3D,
+  PerspectiveCamera,
+  Scene,
+  Sphere,
+  Vector3,
+  WebGLRenderer,
+  type MeshStandardMaterial,
+} from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { MediaView } from '../../src/protocol';
 import { el } from '../components/badges';
@@ -58,33 +70,36 @@ export function renderMesh(container: HTMLElement, view: MediaView, onOrbit?: (p
 
   const format = meshFormat(view);
   // Load the bytes only when the viewer is (nearly) visible: a pair view scrolled into view, a tab shown.
-  const visible = new IntersectionObserver((entries) => {
-    if (!entries.some((e) => e.isIntersecting) || viewer || disposed || !format) return;
-    visible.disconnect();
-    try {
-      viewer = createViewer(canvas, onOrbit);
-    } catch (e) {
-      return fail(`Cannot show ${name}: WebGL is not available here (${(e as Error).message}).`);
-    }
-    reset.addEventListener('click', () => viewer?.frame());
-    wire.addEventListener('click', () => {
-      const on = wire.getAttribute('aria-pressed') !== 'true';
-      wire.setAttribute('aria-pressed', String(on));
-      viewer?.wireframe(on);
-    });
-    loadObject(format, view.src ?? '').then(
-      (object) => {
-        if (disposed || !viewer) return disposeObject(object);
-        viewer.show(object);
-        if (pending) viewer.follow(pending);
-        status.remove();
-        const stats = meshStats(object);
-        caption.textContent = [view.label, stats].filter(Boolean).join(' · ');
-        canvas.dataset.state = 'ready';
-      },
-      (e: unknown) => fail(`Could not load the 3D model ${name}: ${describeLoadError(e, format)}.`),
-    );
-  }, { rootMargin: '200px' });
+  const visible = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting) || viewer || disposed || !format) return;
+      visible.disconnect();
+      try {
+        viewer = createViewer(canvas, onOrbit);
+      } catch (e) {
+        return fail(`Cannot show ${name}: WebGL is not available here (${(e as Error).message}).`);
+      }
+      reset.addEventListener('click', () => viewer?.frame());
+      wire.addEventListener('click', () => {
+        const on = wire.getAttribute('aria-pressed') !== 'true';
+        wire.setAttribute('aria-pressed', String(on));
+        viewer?.wireframe(on);
+      });
+      loadObject(format, view.src ?? '').then(
+        (object) => {
+          if (disposed || !viewer) return disposeObject(object);
+          viewer.show(object);
+          if (pending) viewer.follow(pending);
+          status.remove();
+          const stats = meshStats(object);
+          caption.textContent = [view.label, stats].filter(Boolean).join(' · ');
+          canvas.dataset.state = 'ready';
+        },
+        (e: unknown) => fail(`Could not load the 3D model ${name}: ${describeLoadError(e, format)}.`),
+      );
+    },
+    { rootMargin: '200px' },
+  );
   if (format) visible.observe(canvas);
   else fail(`Cannot show ${name} in 3D: only glb, gltf, obj and ply meshes are supported.`);
 

@@ -9,7 +9,9 @@ export function placeholderElement(view: MediaView, message?: string): HTMLEleme
   const box = el('div', 'media-missing');
   box.setAttribute('role', 'note');
   box.dataset.modality = view.modality;
-  const icon = { image: 'file-media', video: 'device-camera-video', audio: 'unmute', '3d': 'symbol-misc' }[view.modality];
+  const icon = { image: 'file-media', video: 'device-camera-video', audio: 'unmute', '3d': 'symbol-misc' }[
+    view.modality
+  ];
   box.append(el('span', `codicon codicon-${icon} media-missing-icon`));
   const text = el('div', 'media-missing-text');
   text.append(el('div', 'media-missing-message', message ?? view.error ?? `${capitalise(view.modality)} unavailable`));

@@ -27,7 +27,12 @@ export function stepFrameTime(t: number, frames: number, fps: number, duration: 
 }
 
 /** The time a follower should be moved to, or undefined when it is close enough to the leader. */
-export function resyncTarget(leader: number, follower: number, followerDuration: number, tolerance = SYNC_TOLERANCE): number | undefined {
+export function resyncTarget(
+  leader: number,
+  follower: number,
+  followerDuration: number,
+  tolerance = SYNC_TOLERANCE,
+): number | undefined {
   const want = clampTime(leader, followerDuration);
   return Math.abs(want - follower) > tolerance ? want : undefined;
 }

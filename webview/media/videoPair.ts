@@ -16,7 +16,12 @@ export interface VideoOptions {
 }
 
 /** Renders views[i] into containers[i]; the control bar goes into `bar`. */
-export function renderVideos(containers: HTMLElement[], views: MediaView[], bar: HTMLElement, options: VideoOptions = {}): MediaHandle {
+export function renderVideos(
+  containers: HTMLElement[],
+  views: MediaView[],
+  bar: HTMLElement,
+  options: VideoOptions = {},
+): MediaHandle {
   const ac = new AbortController();
   const shown: HTMLElement[] = [];
   const videos = views.map((view, i) => {
@@ -45,11 +50,17 @@ export function renderVideos(containers: HTMLElement[], views: MediaView[], bar:
   const sync = syncMedia(videos);
   let fps = options.fps ?? DEFAULT_FPS;
   // A and B may differ; the steps follow A's rate, the reference the user compares against.
-  const stopProbe = options.fps ? () => undefined : probeFrameRate(videos[0], (rate) => {
-    fps = rate;
-    videos[0].dataset.fps = String(rate);
+  const stopProbe = options.fps
+    ? () => undefined
+    : probeFrameRate(videos[0], (rate) => {
+        fps = rate;
+        videos[0].dataset.fps = String(rate);
+      });
+  const controls = renderMediaControls(bar, sync, {
+    frameStep: true,
+    fps: () => fps,
+    listen: videos.length > 1 ? 'both' : undefined,
   });
-  const controls = renderMediaControls(bar, sync, { frameStep: true, fps: () => fps, listen: videos.length > 1 ? 'both' : undefined });
   return {
     dispose: () => {
       ac.abort();

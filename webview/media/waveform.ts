@@ -65,7 +65,8 @@ export function renderWaveform(canvas: HTMLCanvasElement, audio: HTMLAudioElemen
   const schedule = (): void => {
     if (!frame) frame = requestAnimationFrame(tick);
   };
-  for (const ev of ['play', 'pause', 'seeked', 'seeking', 'timeupdate', 'durationchange', 'ended']) audio.addEventListener(ev, schedule, opts);
+  for (const ev of ['play', 'pause', 'seeked', 'seeking', 'timeupdate', 'durationchange', 'ended'])
+    audio.addEventListener(ev, schedule, opts);
   const resize = new ResizeObserver(schedule);
   resize.observe(canvas);
 
@@ -75,13 +76,21 @@ export function renderWaveform(canvas: HTMLCanvasElement, audio: HTMLAudioElemen
     const r = canvas.getBoundingClientRect();
     audio.currentTime = Math.min(d, Math.max(0, ((e.clientX - r.left) / Math.max(1, r.width)) * d));
   };
-  canvas.addEventListener('pointerdown', (e) => {
-    canvas.setPointerCapture(e.pointerId);
-    seekTo(e);
-  }, opts);
-  canvas.addEventListener('pointermove', (e) => {
-    if (canvas.hasPointerCapture(e.pointerId)) seekTo(e);
-  }, opts);
+  canvas.addEventListener(
+    'pointerdown',
+    (e) => {
+      canvas.setPointerCapture(e.pointerId);
+      seekTo(e);
+    },
+    opts,
+  );
+  canvas.addEventListener(
+    'pointermove',
+    (e) => {
+      if (canvas.hasPointerCapture(e.pointerId)) seekTo(e);
+    },
+    opts,
+  );
 
   canvas.dataset.state = 'loading';
   const ready = decodePeaks(src, ac.signal).then((p) => {
@@ -130,6 +139,8 @@ async function decodePeaks(src: string, signal: AbortSignal): Promise<Peaks> {
 
 class TooLarge extends Error {
   constructor(bytes: number) {
-    super(`the file is ${Math.round(bytes / 1048576)} MB, more than the ${MAX_WAVEFORM_BYTES / 1048576} MB drawn as a waveform`);
+    super(
+      `the file is ${Math.round(bytes / 1048576)} MB, more than the ${MAX_WAVEFORM_BYTES / 1048576} MB drawn as a waveform`,
+    );
   }
 }

@@ -42,7 +42,10 @@ export class PairViewPanel {
   /** "Pair 12 of 3,725"; while the list is recounted (after an edit) the total is left out rather than shown as 0. */
   setWhere(pos: number, total: number, done: boolean): void {
     if (!this.where) return;
-    this.where.textContent = total > pos ? `Pair ${(pos + 1).toLocaleString()} of ${done ? '' : '≥ '}${total.toLocaleString()}` : `Pair ${(pos + 1).toLocaleString()}`;
+    this.where.textContent =
+      total > pos
+        ? `Pair ${(pos + 1).toLocaleString()} of ${done ? '' : '≥ '}${total.toLocaleString()}`
+        : `Pair ${(pos + 1).toLocaleString()}`;
   }
 
   clear(): void {
@@ -74,7 +77,10 @@ export class PairViewPanel {
     }
     title.append(el('span', 'muted line', `line ${record.line}`));
     const nav = el('span', 'pair-nav');
-    for (const [iconName, label, delta] of [['arrow-up', 'Previous pair (k)', -1], ['arrow-down', 'Next pair (j)', 1]] as const) {
+    for (const [iconName, label, delta] of [
+      ['arrow-up', 'Previous pair (k)', -1],
+      ['arrow-down', 'Next pair (j)', 1],
+    ] as const) {
       const b = el('vscode-toolbar-button' as 'button');
       b.setAttribute('icon', iconName);
       b.setAttribute('label', label);
@@ -115,7 +121,11 @@ export class PairViewPanel {
       state.append(
         icon(pair.swapped ? 'arrow-swap' : 'edit'),
         el('span', undefined, pair.swapped ? "Responses swapped: the file's chosen is now B" : 'Edited'),
-        el('span', 'muted', pair.swapped ? '· unsaved; A and B are shown in the file\'s order, 1 restores it' : '· unsaved'),
+        el(
+          'span',
+          'muted',
+          pair.swapped ? "· unsaved; A and B are shown in the file's order, 1 restores it" : '· unsaved',
+        ),
       );
       top.append(state);
     }
@@ -126,7 +136,14 @@ export class PairViewPanel {
     const chip = el('span', 'human-label');
     chip.dataset.testid = 'human-label';
     chip.append(labelChip(pair.label));
-    human.append(chip, el('span', 'muted', LABEL_WORDS[pair.label] + (pair.tieKind ? ` (${pair.tieKind === 'bad' ? 'both bad' : 'both good'})` : '')));
+    human.append(
+      chip,
+      el(
+        'span',
+        'muted',
+        LABEL_WORDS[pair.label] + (pair.tieKind ? ` (${pair.tieKind === 'bad' ? 'both bad' : 'both good'})` : ''),
+      ),
+    );
     if (pair.labelKind === 'implicit') human.append(el('span', 'muted', '· chosen/rejected format'));
     const onLabel = this.events.onLabel;
     if (onLabel) human.append(labelButtons(pair.label, pair.labelKind, (l) => onLabel(pair.index, l)));
@@ -176,7 +193,10 @@ export class PairViewPanel {
   }
 
   private renderText(container: HTMLElement, parts: PartView[]): void {
-    this.renderParts(container, parts.filter((p) => p.type !== 'media'));
+    this.renderParts(
+      container,
+      parts.filter((p) => p.type !== 'media'),
+    );
     if (parts.every((p) => p.type === 'media')) container.replaceChildren();
   }
 }
@@ -190,7 +210,12 @@ function section(title: string, testid: string): { section: HTMLElement; content
   return { section: s, content };
 }
 
-function responsePane(side: 'A' | 'B', r: ResponseView, preferred: boolean, testid: string): { section: HTMLElement; content: HTMLElement } {
+function responsePane(
+  side: 'A' | 'B',
+  r: ResponseView,
+  preferred: boolean,
+  testid: string,
+): { section: HTMLElement; content: HTMLElement } {
   const s = el('section', `response${preferred ? ' preferred' : ''}`);
   const head = el('header', 'response-head');
   head.append(el('span', 'response-side', `Response ${side}`));
@@ -227,14 +252,19 @@ function scoresTable(scores: ScoreView[]): HTMLElement {
     const tr = el('tr');
     tr.append(el('td', 'run-name', s.run));
     if (s.kind === 'error' || s.kind === 'stale') {
-      const why = s.kind === 'error' ? s.message : 'stale: this pair changed after the run scored it; score the file again';
+      const why =
+        s.kind === 'error' ? s.message : 'stale: this pair changed after the run scored it; score the file again';
       const td = el('td', s.kind === 'error' ? 'error-message' : 'muted stale-scores', why);
       if (s.kind === 'stale') td.dataset.testid = 'stale-scores';
       td.colSpan = 5;
       tr.append(td);
     } else {
       const scores = s.kind === 'scores' ? s : undefined;
-      tr.append(el('td', 'num', fmt(scores?.scoreA)), el('td', 'num', fmt(scores?.scoreB)), el('td', 'num', signedMargin(scores?.margin)));
+      tr.append(
+        el('td', 'num', fmt(scores?.scoreA)),
+        el('td', 'num', fmt(scores?.scoreB)),
+        el('td', 'num', signedMargin(scores?.margin)),
+      );
       const v = el('td');
       if (s.verdict) v.append(labelChip(s.verdict, 'verdict-chip'));
       const ok = el('td');

@@ -16,7 +16,9 @@ const md = new MarkdownIt({
     try {
       const known = lang && hljs.getLanguage(lang);
       if (!known && code.length > AUTO_HIGHLIGHT_LIMIT) return '';
-      const html = known ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value : hljs.highlightAuto(code).value;
+      const html = known
+        ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value
+        : hljs.highlightAuto(code).value;
       return `<pre class="hljs"><code>${html}</code></pre>`;
     } catch {
       return ''; // markdown-it escapes the code itself
@@ -42,7 +44,9 @@ md.core.ruler.push('align_class', (state) => {
 // even when prevented. A `data-link` span keeps the URL for the host, which opens it only after asking.
 md.renderer.rules.link_open = (tokens, idx) => {
   const url = dataLinkUrl(tokens[idx].attrGet('href'));
-  return url ? `<span class="data-link" role="link" title="${md.utils.escapeHtml(url)}" data-href="${md.utils.escapeHtml(url)}">` : '<span class="data-link-dropped">';
+  return url
+    ? `<span class="data-link" role="link" title="${md.utils.escapeHtml(url)}" data-href="${md.utils.escapeHtml(url)}">`
+    : '<span class="data-link-dropped">';
 };
 md.renderer.rules.link_close = () => '</span>';
 

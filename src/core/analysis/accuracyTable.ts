@@ -47,13 +47,23 @@ const acc = (correct: number, n: number): Accuracy => ({ correct, n, value: n > 
 
 /** Accuracy of one group at a given ε. Unlabelled pairs are ignored; failed predictions count as wrong. */
 export function groupAccuracy(pairs: readonly Judged[], epsilon: number): GroupAccuracy {
-  let cw = 0, nw = 0, co = 0, no = 0, unscored = 0, failed = 0, ties = 0, labelled = 0;
+  let cw = 0,
+    nw = 0,
+    co = 0,
+    no = 0,
+    unscored = 0,
+    failed = 0,
+    ties = 0,
+    labelled = 0;
   for (const p of pairs) {
     if (p.label === 'none') continue;
     labelled++;
     if (p.label === 'tie') ties++;
     const hasPrediction = p.failed || p.margin !== undefined || p.verdict !== undefined;
-    if (!hasPrediction) { unscored++; continue; }
+    if (!hasPrediction) {
+      unscored++;
+      continue;
+    }
     if (p.failed) failed++;
     const three = predict(p, epsilon);
     nw++;
@@ -66,8 +76,18 @@ export function groupAccuracy(pairs: readonly Judged[], epsilon: number): GroupA
     }
   }
   const supported = !(nw > 0 && failed === nw);
-  if (!supported) return { withTies: acc(0, 0), withoutTies: acc(0, 0), epsilon, pairs: labelled, unscored, failed, ties, supported };
-  return { withTies: acc(cw, nw), withoutTies: acc(co, no), epsilon, pairs: labelled, unscored, failed, ties, supported };
+  if (!supported)
+    return { withTies: acc(0, 0), withoutTies: acc(0, 0), epsilon, pairs: labelled, unscored, failed, ties, supported };
+  return {
+    withTies: acc(cw, nw),
+    withoutTies: acc(co, no),
+    epsilon,
+    pairs: labelled,
+    unscored,
+    failed,
+    ties,
+    supported,
+  };
 }
 
 function groupBy(pairs: readonly Judged[], key: (p: Judged) => string): Map<string, Judged[]> {
@@ -99,16 +119,30 @@ export function accuracyTable(pairs: readonly Judged[], choice: EpsilonChoice = 
     modalities[modality] = mergeGroups(parts, choice.perTask ? undefined : choice.epsilon);
   }
   // Overall = the mean over the tasks that have pairs to judge (a task with n = 0 is not a zero).
-  const withTies = Object.values(tasks).map((t) => t.withTies.value).filter((v): v is number => v !== undefined);
-  const withoutTies = Object.values(tasks).map((t) => t.withoutTies.value).filter((v): v is number => v !== undefined);
-  return { tasks, modalities, overall: { withTies: mean(withTies), withoutTies: mean(withoutTies), tasks: withTies.length } };
+  const withTies = Object.values(tasks)
+    .map((t) => t.withTies.value)
+    .filter((v): v is number => v !== undefined);
+  const withoutTies = Object.values(tasks)
+    .map((t) => t.withoutTies.value)
+    .filter((v): v is number => v !== undefined);
+  return {
+    tasks,
+    modalities,
+    overall: { withTies: mean(withTies), withoutTies: mean(withoutTies), tasks: withTies.length },
+  };
 }
 
 function mergeGroups(parts: GroupAccuracy[], epsilon: number | undefined): GroupAccuracy {
   const sum = (f: (g: GroupAccuracy) => number) => parts.reduce((s, g) => s + f(g), 0);
   return {
-    withTies: acc(sum((g) => g.withTies.correct), sum((g) => g.withTies.n)),
-    withoutTies: acc(sum((g) => g.withoutTies.correct), sum((g) => g.withoutTies.n)),
+    withTies: acc(
+      sum((g) => g.withTies.correct),
+      sum((g) => g.withTies.n),
+    ),
+    withoutTies: acc(
+      sum((g) => g.withoutTies.correct),
+      sum((g) => g.withoutTies.n),
+    ),
     epsilon: epsilon ?? (parts.length === 1 ? parts[0].epsilon : undefined),
     pairs: sum((g) => g.pairs),
     unscored: sum((g) => g.unscored),

@@ -29,7 +29,13 @@ export interface Comparison {
   modelA: AccuracyTable;
   modelB: AccuracyTable;
   overall: GroupComparison;
-  tasks: Record<string, GroupComparison & { withTies: { a?: number; b?: number; diff?: number }; withoutTies: { a?: number; b?: number; diff?: number } }>;
+  tasks: Record<
+    string,
+    GroupComparison & {
+      withTies: { a?: number; b?: number; diff?: number };
+      withoutTies: { a?: number; b?: number; diff?: number };
+    }
+  >;
   /** Pairs one model gets right and the other wrong (without ties), by direction. */
   flips: { onlyA: number[]; onlyB: number[] };
 }
@@ -40,9 +46,21 @@ export interface Comparison {
  * for both models.
  */
 export function compareRuns(pairs: readonly PairedJudged[], choice: EpsilonChoice = {}): Comparison {
-  const side = (p: PairedJudged, s: 'a' | 'b'): Judged => ({ index: p.index, task: p.task, modality: p.modality, label: p.label, ...(p[s] ?? {}) });
-  const modelA = accuracyTable(pairs.map((p) => side(p, 'a')), choice);
-  const modelB = accuracyTable(pairs.map((p) => side(p, 'b')), choice);
+  const side = (p: PairedJudged, s: 'a' | 'b'): Judged => ({
+    index: p.index,
+    task: p.task,
+    modality: p.modality,
+    label: p.label,
+    ...(p[s] ?? {}),
+  });
+  const modelA = accuracyTable(
+    pairs.map((p) => side(p, 'a')),
+    choice,
+  );
+  const modelB = accuracyTable(
+    pairs.map((p) => side(p, 'b')),
+    choice,
+  );
 
   const empty = (): Agreement => ({ bothRight: 0, onlyA: 0, onlyB: 0, bothWrong: 0 });
   const byTask = new Map<string, Agreement>();
@@ -66,14 +84,25 @@ export function compareRuns(pairs: readonly PairedJudged[], choice: EpsilonChoic
   const tasks: Comparison['tasks'] = {};
   for (const task of Object.keys(modelA.tasks)) {
     const agreement = byTask.get(task) ?? empty();
-    const ta = modelA.tasks[task], tb = modelB.tasks[task];
+    const ta = modelA.tasks[task],
+      tb = modelB.tasks[task];
     const diff = (x?: number, y?: number) => (x !== undefined && y !== undefined ? y - x : undefined);
     tasks[task] = {
       agreement,
       mcnemar: exactMcNemar(agreement.onlyA, agreement.onlyB),
       withTies: { a: ta.withTies.value, b: tb?.withTies.value, diff: diff(ta.withTies.value, tb?.withTies.value) },
-      withoutTies: { a: ta.withoutTies.value, b: tb?.withoutTies.value, diff: diff(ta.withoutTies.value, tb?.withoutTies.value) },
+      withoutTies: {
+        a: ta.withoutTies.value,
+        b: tb?.withoutTies.value,
+        diff: diff(ta.withoutTies.value, tb?.withoutTies.value),
+      },
     };
   }
-  return { modelA, modelB, overall: { agreement: overall, mcnemar: exactMcNemar(overall.onlyA, overall.onlyB) }, tasks, flips };
+  return {
+    modelA,
+    modelB,
+    overall: { agreement: overall, mcnemar: exactMcNemar(overall.onlyA, overall.onlyB) },
+    tasks,
+    flips,
+  };
 }

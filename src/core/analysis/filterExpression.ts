@@ -14,7 +14,10 @@ export type Row = (field: string) => Value;
 export type Predicate = (row: Row) => boolean;
 
 export class FilterSyntaxError extends Error {
-  constructor(readonly column: number, message: string) {
+  constructor(
+    readonly column: number,
+    message: string,
+  ) {
     super(`column ${column}: ${message}`);
   }
 }
@@ -29,7 +32,10 @@ function tokenize(src: string): Token[] {
   while (i < src.length) {
     const ch = src[i];
     const col = i + 1;
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     if (/[0-9.]/.test(ch)) {
       const m = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(src.slice(i));
       if (!m) throw new FilterSyntaxError(col, `cannot read a number at \`${src.slice(i, i + 8)}\``);
@@ -38,7 +44,8 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (ch === '"' || ch === "'") {
-      let j = i + 1, s = '';
+      let j = i + 1,
+        s = '';
       while (j < src.length && src[j] !== ch) {
         if (src[j] === '\\' && j + 1 < src.length) j++;
         s += src[j++];
@@ -83,10 +90,14 @@ function compare(op: string, a: Value, b: Value): boolean {
   // Ordering needs two numbers or two strings; a missing value (no run yet) never matches.
   if (a === undefined || b === undefined || typeof a !== typeof b || typeof a === 'boolean') return false;
   switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    default: return a >= b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    default:
+      return a >= b;
   }
 }
 
@@ -108,16 +119,30 @@ export function compileFilter(src: string, fields: readonly string[]): Predicate
 
   const parseOr = (): Eval => {
     let left = parseAnd();
-    while (isWord('or')) { pos++; const l = left, r = parseAnd(); left = (row) => truthy(l(row)) || truthy(r(row)); }
+    while (isWord('or')) {
+      pos++;
+      const l = left,
+        r = parseAnd();
+      left = (row) => truthy(l(row)) || truthy(r(row));
+    }
     return left;
   };
   const parseAnd = (): Eval => {
     let left = parseNot();
-    while (isWord('and')) { pos++; const l = left, r = parseNot(); left = (row) => truthy(l(row)) && truthy(r(row)); }
+    while (isWord('and')) {
+      pos++;
+      const l = left,
+        r = parseNot();
+      left = (row) => truthy(l(row)) && truthy(r(row));
+    }
     return left;
   };
   const parseNot = (): Eval => {
-    if (isWord('not')) { pos++; const inner = parseNot(); return (row) => !truthy(inner(row)); }
+    if (isWord('not')) {
+      pos++;
+      const inner = parseNot();
+      return (row) => !truthy(inner(row));
+    }
     return parseCompare();
   };
   const parseCompare = (): Eval => {
@@ -132,13 +157,25 @@ export function compileFilter(src: string, fields: readonly string[]): Predicate
   };
   const parseValue = (): Eval => {
     const t = peek();
-    if (t.kind === 'num' || t.kind === 'str') { pos++; const v = t.value; return () => v; }
+    if (t.kind === 'num' || t.kind === 'str') {
+      pos++;
+      const v = t.value;
+      return () => v;
+    }
     if (t.kind === 'op' && t.text === '-') {
       pos++;
       const inner = parseValue();
-      return (row) => { const v = inner(row); return typeof v === 'number' ? -v : undefined; };
+      return (row) => {
+        const v = inner(row);
+        return typeof v === 'number' ? -v : undefined;
+      };
     }
-    if (t.kind === 'op' && t.text === '(') { pos++; const e = parseOr(); expect(')'); return e; }
+    if (t.kind === 'op' && t.text === '(') {
+      pos++;
+      const e = parseOr();
+      expect(')');
+      return e;
+    }
     if (t.kind === 'ident') {
       pos++;
       const name = t.text;
@@ -152,7 +189,8 @@ export function compileFilter(src: string, fields: readonly string[]): Predicate
         const f = FUNCS[lower];
         return (row) => f(arg(row));
       }
-      if (['and', 'or', 'not'].includes(lower)) throw new FilterSyntaxError(t.col, `expected a value; found \`${name}\``);
+      if (['and', 'or', 'not'].includes(lower))
+        throw new FilterSyntaxError(t.col, `expected a value; found \`${name}\``);
       if (!fields.includes(name)) {
         throw new FilterSyntaxError(t.col, `unknown field \`${name}\`; known fields: ${fields.join(', ')}`);
       }
@@ -162,6 +200,7 @@ export function compileFilter(src: string, fields: readonly string[]): Predicate
   };
 
   const root = parseOr();
-  if (peek().kind !== 'end') throw new FilterSyntaxError(peek().col, `expected \`and\`, \`or\` or the end; found \`${peek().text}\``);
+  if (peek().kind !== 'end')
+    throw new FilterSyntaxError(peek().col, `expected \`and\`, \`or\` or the end; found \`${peek().text}\``);
   return (row) => truthy(root(row));
 }

@@ -19,7 +19,11 @@ export interface ImportedRunFile {
 export async function importAsRun(ds: Dataset, predictionsFile: string, runsFolder: string): Promise<ImportedRunFile> {
   const { run, problems } = await loadRunFor(ds, predictionsFile);
   const id = `imported:${path.basename(predictionsFile).replace(/\.[^.]+$/, '')}`;
-  const header = { ...run.header, model: { ...run.header.model, id }, dataset: { ...run.header.dataset, path: path.resolve(ds.filePath) } };
+  const header = {
+    ...run.header,
+    model: { ...run.header.model, id },
+    dataset: { ...run.header.dataset, path: path.resolve(ds.filePath) },
+  };
   // Each prediction keeps the content it was made for, so a later swap or edit of the pair is seen (issue 11).
   const ctx = keyContext(header);
   await eachPair(ds, (p) => {

@@ -27,11 +27,17 @@ export function contentMatcher(run: Pick<Run, 'header'> | { header?: undefined }
 
 /** ε per task of an accuracy table: the ε its three-way accuracies used (calibrated or the user's). */
 export function tableEpsilons(table: AccuracyTable): Record<string, number> {
-  return Object.fromEntries(Object.entries(table.tasks).flatMap(([t, g]) => (g.epsilon === undefined ? [] : [[t, g.epsilon]])));
+  return Object.fromEntries(
+    Object.entries(table.tasks).flatMap(([t, g]) => (g.epsilon === undefined ? [] : [[t, g.epsilon]])),
+  );
 }
 
 /** A run as the list and the pair view judge it: entries matched to content, each task under the table's ε. */
-export function judgingRun(run: Pick<Run, 'entries'> & { header?: Run['header'] }, epsilons: Record<string, number>, name?: string): JudgingRun {
+export function judgingRun(
+  run: Pick<Run, 'entries'> & { header?: Run['header'] },
+  epsilons: Record<string, number>,
+  name?: string,
+): JudgingRun {
   return {
     name,
     entries: run.entries,
@@ -55,10 +61,16 @@ export async function pairedJudged(ds: Dataset, a: Run, b: Run): Promise<PairedJ
     return e && judgement(readEntry(e, matchEntry(e, p, run.header)));
   };
   const out: PairedJudged[] = [];
-  await eachPair(ds, (p) => out.push({
-    index: p.index, task: p.task ?? 'unknown', modality: outputModality(p), label: p.label,
-    a: side(a, p), b: side(b, p),
-  }));
+  await eachPair(ds, (p) =>
+    out.push({
+      index: p.index,
+      task: p.task ?? 'unknown',
+      modality: outputModality(p),
+      label: p.label,
+      a: side(a, p),
+      b: side(b, p),
+    }),
+  );
   return out;
 }
 
@@ -72,12 +84,18 @@ export async function loadRunFor(ds: Dataset, file: string): Promise<{ run: Run;
   if (/"type"\s*:\s*"header"/.test(first)) return { run: parseRun(text, file), problems: [] };
   const ids = new Map<string, number>();
   const idOf: string[] = [];
-  await eachPair(ds, (p) => { ids.set(p.id, p.index); idOf[p.index] = p.id; });
+  await eachPair(ds, (p) => {
+    ids.set(p.id, p.index);
+    idOf[p.index] = p.id;
+  });
   const { run, problems } = importRun(text, file, {
     path: ds.filePath,
     recordCount: ds.recordCount,
     indexOfId: (id) => ids.get(id),
-    indexOfLine: (line) => { const i = ds.indexOfLine(line); return i >= 0 ? i : undefined; },
+    indexOfLine: (line) => {
+      const i = ds.indexOfLine(line);
+      return i >= 0 ? i : undefined;
+    },
     lineOf: (i) => ds.line(i),
     idOf: (i) => idOf[i] ?? `line-${ds.line(i)}`,
   });

@@ -26,13 +26,25 @@ export class ProbeHistory {
 }
 
 /** What a probe result says in words: the margin change and whether the verdict flipped. */
-export function probeSummary(before: { margin?: number; verdict?: string } | undefined, after: { margin?: number; verdict?: string } | undefined): { delta?: number; flipped: boolean; text: string } {
+export function probeSummary(
+  before: { margin?: number; verdict?: string } | undefined,
+  after: { margin?: number; verdict?: string } | undefined,
+): { delta?: number; flipped: boolean; text: string } {
   if (before?.margin === undefined || after?.margin === undefined) return { flipped: false, text: 'no scores' };
   const delta = after.margin - before.margin;
   const flipped = before.verdict !== after.verdict;
-  if (Math.abs(delta) < 1e-6) return { delta: 0, flipped: false, text: 'no change: the scores did not move (this model may ignore the criterion)' };
+  if (Math.abs(delta) < 1e-6)
+    return {
+      delta: 0,
+      flipped: false,
+      text: 'no change: the scores did not move (this model may ignore the criterion)',
+    };
   const sign = delta > 0 ? '+' : '−';
   // Small models move by less than a thousandth: show the digits that moved.
   const size = Math.abs(delta) >= 0.001 ? Math.abs(delta).toFixed(3) : Math.abs(delta).toExponential(1);
-  return { delta, flipped, text: `margin ${sign}${size}${flipped ? ` · verdict flipped ${before.verdict} → ${after.verdict}` : ' · same verdict'}` };
+  return {
+    delta,
+    flipped,
+    text: `margin ${sign}${size}${flipped ? ` · verdict flipped ${before.verdict} → ${after.verdict}` : ' · same verdict'}`,
+  };
 }

@@ -42,8 +42,28 @@ export interface RowFacts {
 
 /** Field names the filter expression knows (kept in the order the help text lists them). */
 export const ROW_FIELDS = [
-  'task', 'label', 'verdict', 'margin', 'confidence', 'correct', 'disagree', 'modality', 'id', 'len_a', 'len_b', 'len_diff',
-  'p_opposite', 'verdict_b', 'margin_b', 'correct_b', 'flip', 'index', 'line', 'criterion', 'subset', 'failed',
+  'task',
+  'label',
+  'verdict',
+  'margin',
+  'confidence',
+  'correct',
+  'disagree',
+  'modality',
+  'id',
+  'len_a',
+  'len_b',
+  'len_diff',
+  'p_opposite',
+  'verdict_b',
+  'margin_b',
+  'correct_b',
+  'flip',
+  'index',
+  'line',
+  'criterion',
+  'subset',
+  'failed',
 ] as const;
 
 export function rowFacts(pair: PreferencePair, ctx: RowContext): RowFacts {
@@ -72,7 +92,8 @@ export function rowFacts(pair: PreferencePair, ctx: RowContext): RowFacts {
     f.secondMargin = j.margin;
     f.secondCorrect = j.agrees;
     if (j.stale) f.secondStale = true;
-    if (f.correct !== undefined && f.secondCorrect !== undefined && f.correct !== f.secondCorrect) f.flip = f.correct ? 'onlyA' : 'onlyB';
+    if (f.correct !== undefined && f.secondCorrect !== undefined && f.correct !== f.secondCorrect)
+      f.flip = f.correct ? 'onlyA' : 'onlyB';
   }
   return f;
 }
@@ -80,7 +101,8 @@ export function rowFacts(pair: PreferencePair, ctx: RowContext): RowFacts {
 /** Characters of text in a response (media parts count 0): the length-bias probe's measure. */
 export function textLength(parts: Part[]): number {
   let n = 0;
-  for (const p of parts) n += p.type === 'text' ? p.text.length : p.type === 'chat' ? p.turns.reduce((m, t) => m + t.content.length, 0) : 0;
+  for (const p of parts)
+    n += p.type === 'text' ? p.text.length : p.type === 'chat' ? p.turns.reduce((m, t) => m + t.content.length, 0) : 0;
   return n;
 }
 
@@ -88,29 +110,52 @@ export function textLength(parts: Part[]): number {
 export function rowFields(pair: PreferencePair, f: RowFacts): (field: string) => Value {
   return (field) => {
     switch (field) {
-      case 'task': return pair.task ?? '';
-      case 'label': return pair.label;
-      case 'verdict': return f.verdict;
-      case 'margin': return f.margin;
-      case 'confidence': return f.confidence;
-      case 'correct': return f.correct;
-      case 'disagree': return f.disagree;
-      case 'modality': return outputModality(pair);
-      case 'id': return pair.id;
-      case 'len_a': return textLength(pair.a.parts);
-      case 'len_b': return textLength(pair.b.parts);
-      case 'len_diff': return textLength(pair.a.parts) - textLength(pair.b.parts);
-      case 'p_opposite': return f.pOpposite;
-      case 'verdict_b': return f.secondVerdict;
-      case 'margin_b': return f.secondMargin;
-      case 'correct_b': return f.secondCorrect;
-      case 'flip': return f.flip;
-      case 'index': return pair.index;
-      case 'line': return pair.line;
-      case 'criterion': return pair.criterion ?? '';
-      case 'subset': return pair.subset ?? '';
-      case 'failed': return !!f.failed;
-      default: return undefined;
+      case 'task':
+        return pair.task ?? '';
+      case 'label':
+        return pair.label;
+      case 'verdict':
+        return f.verdict;
+      case 'margin':
+        return f.margin;
+      case 'confidence':
+        return f.confidence;
+      case 'correct':
+        return f.correct;
+      case 'disagree':
+        return f.disagree;
+      case 'modality':
+        return outputModality(pair);
+      case 'id':
+        return pair.id;
+      case 'len_a':
+        return textLength(pair.a.parts);
+      case 'len_b':
+        return textLength(pair.b.parts);
+      case 'len_diff':
+        return textLength(pair.a.parts) - textLength(pair.b.parts);
+      case 'p_opposite':
+        return f.pOpposite;
+      case 'verdict_b':
+        return f.secondVerdict;
+      case 'margin_b':
+        return f.secondMargin;
+      case 'correct_b':
+        return f.secondCorrect;
+      case 'flip':
+        return f.flip;
+      case 'index':
+        return pair.index;
+      case 'line':
+        return pair.line;
+      case 'criterion':
+        return pair.criterion ?? '';
+      case 'subset':
+        return pair.subset ?? '';
+      case 'failed':
+        return !!f.failed;
+      default:
+        return undefined;
     }
   };
 }
@@ -139,10 +184,19 @@ export function analysisPredicate(f: AnalysisFilter, ctx: RowContext): (record: 
     if (record.kind !== 'pair') return !f.show && !f.modality && !expr;
     const facts = rowFacts(record, ctx);
     switch (f.show) {
-      case 'disagreements': if (!facts.disagree) return false; break;
-      case 'confidentErrors': case 'noise': if (!facts.confidentError) return false; break;
-      case 'predictedTies': if (facts.verdict !== 'tie') return false; break;
-      case 'flips': if (!facts.flip || (f.flipDirection && facts.flip !== f.flipDirection)) return false; break;
+      case 'disagreements':
+        if (!facts.disagree) return false;
+        break;
+      case 'confidentErrors':
+      case 'noise':
+        if (!facts.confidentError) return false;
+        break;
+      case 'predictedTies':
+        if (facts.verdict !== 'tie') return false;
+        break;
+      case 'flips':
+        if (!facts.flip || (f.flipDirection && facts.flip !== f.flipDirection)) return false;
+        break;
     }
     if (f.modality && outputModality(record) !== f.modality) return false;
     return !expr || expr(rowFields(record, facts));
@@ -153,22 +207,43 @@ export function analysisPredicate(f: AnalysisFilter, ctx: RowContext): (record: 
  * The sort key of a record (ascending; undefined sorts last), or undefined when the list keeps file order.
  * Label-noise candidates sort by P(opposite) descending; flips by direction (only-current-right first).
  */
-export function sortKeyFor(f: AnalysisFilter, ctx: RowContext): ((record: DatasetRecord) => number | undefined) | undefined {
+export function sortKeyFor(
+  f: AnalysisFilter,
+  ctx: RowContext,
+): ((record: DatasetRecord) => number | undefined) | undefined {
   const sign = f.sortReverse ? -1 : 1;
   const facts = (r: DatasetRecord) => (r.kind === 'pair' ? rowFacts(r, ctx) : undefined);
-  if (f.sort === 'margin') return (r) => { const m = facts(r)?.margin; return m === undefined ? undefined : sign * m; };
-  if (f.sort === 'confidence') return (r) => { const c = facts(r)?.confidence; return c === undefined ? undefined : -sign * c; };
-  if (f.sort === 'lengthDiff') return (r) => (r.kind === 'pair' ? -sign * Math.abs(textLength(r.a.parts) - textLength(r.b.parts)) : undefined);
-  if (f.show === 'noise') return (r) => { const p = facts(r)?.pOpposite; return p === undefined ? undefined : -p; };
+  if (f.sort === 'margin')
+    return (r) => {
+      const m = facts(r)?.margin;
+      return m === undefined ? undefined : sign * m;
+    };
+  if (f.sort === 'confidence')
+    return (r) => {
+      const c = facts(r)?.confidence;
+      return c === undefined ? undefined : -sign * c;
+    };
+  if (f.sort === 'lengthDiff')
+    return (r) => (r.kind === 'pair' ? -sign * Math.abs(textLength(r.a.parts) - textLength(r.b.parts)) : undefined);
+  if (f.show === 'noise')
+    return (r) => {
+      const p = facts(r)?.pOpposite;
+      return p === undefined ? undefined : -p;
+    };
   if (f.show === 'flips') return (r) => (facts(r)?.flip === 'onlyB' ? 1 : 0);
   return undefined;
 }
 
 /** Record indices ordered by key (ascending, undefined last, file order among equals). */
-export function orderByKey(indices: ArrayLike<number>, keys: ArrayLike<number>, missing: (i: number) => boolean): number[] {
+export function orderByKey(
+  indices: ArrayLike<number>,
+  keys: ArrayLike<number>,
+  missing: (i: number) => boolean,
+): number[] {
   const order = Array.from({ length: indices.length }, (_, i) => i);
   order.sort((x, y) => {
-    const mx = missing(x), my = missing(y);
+    const mx = missing(x),
+      my = missing(y);
     if (mx !== my) return mx ? 1 : -1;
     return (mx ? 0 : keys[x] - keys[y]) || indices[x] - indices[y];
   });

@@ -23,13 +23,20 @@ export const isLengthBaseline = (r: RunCandidate): boolean => r.model === 'lengt
  * baseline (a model is what one analyses), else the newest. The comparison run is only the saved one.
  * `runs` are newest first.
  */
-export function chooseRuns<R extends RunCandidate>(runs: readonly R[], saved: { current?: string; second?: string }): RunChoice<R> {
+export function chooseRuns<R extends RunCandidate>(
+  runs: readonly R[],
+  saved: { current?: string; second?: string },
+): RunChoice<R> {
   const byId = (id?: string) => (id ? runs.find((r) => r.id === id) : undefined);
   const current = byId(saved.current) ?? runs.find((r) => !isLengthBaseline(r)) ?? runs[0];
   let second = byId(saved.second);
   if (second === current) second = undefined;
   const baseline = current && !isLengthBaseline(current) ? runs.find(isLengthBaseline) : undefined;
-  const ordered = [...(current ? [current] : []), ...(second ? [second] : []), ...runs.filter((r) => r !== current && r !== second)];
+  const ordered = [
+    ...(current ? [current] : []),
+    ...(second ? [second] : []),
+    ...runs.filter((r) => r !== current && r !== second),
+  ];
   return { current, second, baseline, ordered };
 }
 

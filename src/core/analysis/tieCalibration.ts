@@ -16,7 +16,11 @@ export interface Calibration {
 export function calibrateEpsilon(pairs: readonly Judged[]): Calibration {
   const items = pairs
     .filter((p) => p.label !== 'none' && p.margin !== undefined && !p.failed)
-    .map((p) => ({ abs: Math.abs(p.margin!), tie: p.label === 'tie', signRight: (p.margin! > 0 ? 'A' : 'B') === p.label }))
+    .map((p) => ({
+      abs: Math.abs(p.margin!),
+      tie: p.label === 'tie',
+      signRight: (p.margin! > 0 ? 'A' : 'B') === p.label,
+    }))
     .sort((x, y) => x.abs - y.abs);
   const n = items.length;
   if (n === 0) return { epsilon: 0, accuracy: 0, n: 0 };
@@ -24,7 +28,7 @@ export function calibrateEpsilon(pairs: readonly Judged[]): Calibration {
   // With nothing inside ε, every pair is judged by its sign.
   let correct = items.reduce((c, it) => c + (it.signRight ? 1 : 0), 0);
   let best = { epsilon: 0, correct };
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const abs = items[i].abs;
     // Moving ε up to `abs` turns this whole group into tie predictions.
     for (; i < n && items[i].abs === abs; i++) correct += (items[i].tie ? 1 : 0) - (items[i].signRight ? 1 : 0);

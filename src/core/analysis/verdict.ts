@@ -32,7 +32,10 @@ export function verdictFromMargin(margin: number, epsilon: number): Exclude<Labe
 }
 
 /** The model's verdict for a pair under ε, or undefined when it has neither a margin nor a verdict. */
-export function predict(j: Pick<Judged, 'margin' | 'verdict' | 'failed' | 'stale'>, epsilon: number): Label | undefined {
+export function predict(
+  j: Pick<Judged, 'margin' | 'verdict' | 'failed' | 'stale'>,
+  epsilon: number,
+): Label | undefined {
   if (j.failed || j.stale) return undefined;
   if (j.margin !== undefined) return verdictFromMargin(j.margin, epsilon);
   return j.verdict;
@@ -76,7 +79,10 @@ export function judgement(r: EntryReading): Pick<Judged, 'margin' | 'verdict' | 
 }
 
 /** Whether a run entry says anything about its pair (undefined: no entry). */
-export function entryJudgement(e: RunEntry | undefined, match?: ContentMatch): Pick<Judged, 'margin' | 'verdict' | 'failed' | 'stale'> | undefined {
+export function entryJudgement(
+  e: RunEntry | undefined,
+  match?: ContentMatch,
+): Pick<Judged, 'margin' | 'verdict' | 'failed' | 'stale'> | undefined {
   return e && judgement(readEntry(e, match));
 }
 
@@ -97,7 +103,12 @@ export interface JudgingRun {
 /** A pair as the analysis tables see it, judged by one run. */
 export function toJudged(pair: PreferencePair, run: Pick<JudgingRun, 'entries' | 'match'>): Judged {
   const e = run.entries.get(pair.index);
-  const base: Judged = { index: pair.index, task: pair.task ?? 'unknown', modality: outputModality(pair), label: pair.label };
+  const base: Judged = {
+    index: pair.index,
+    task: pair.task ?? 'unknown',
+    modality: outputModality(pair),
+    label: pair.label,
+  };
   return e ? { ...base, ...judgement(readEntry(e, run.match?.(e, pair))) } : base;
 }
 

@@ -16,7 +16,8 @@ export interface AuditEntry {
 
 /** The edit that records `before`'s relabel in its audit field; an existing field keeps its `previous`. */
 export function auditEdits(before: PreferencePair, by: string, at: Date): ValueEdit[] {
-  const existing = (before.raw as Record<string, unknown> | undefined)?.[AUDIT_FIELD] as Partial<AuditEntry> | undefined;
+  const existing = (before.raw as Record<string, unknown> | undefined)?.[AUDIT_FIELD] as
+    Partial<AuditEntry> | undefined;
   const previous = isLabel(existing?.previous) ? existing.previous : before.label;
   const entry: AuditEntry = { previous, at: at.toISOString(), by };
   return [{ op: 'set', path: [AUDIT_FIELD], value: entry }];

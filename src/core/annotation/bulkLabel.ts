@@ -13,12 +13,20 @@ export interface BulkPlan {
  * Plans a bulk label over `indices` (the selected rows or every row the filter shows): duplicates and error rows
  * removed by the caller's dataset, ascending order, and a question when the count is large.
  */
-export function planBulk(indices: readonly number[], labelWords: string, what: string, confirmAt = BULK_CONFIRM_AT): BulkPlan | { error: string } {
+export function planBulk(
+  indices: readonly number[],
+  labelWords: string,
+  what: string,
+  confirmAt = BULK_CONFIRM_AT,
+): BulkPlan | { error: string } {
   const unique = [...new Set(indices)].sort((a, b) => a - b);
   if (unique.length === 0) return { error: `no pairs to label: ${what} is empty` };
   const n = unique.length.toLocaleString('en-US');
   return {
     indices: unique,
-    confirm: unique.length >= confirmAt ? `Label ${n} pairs (${what}) as "${labelWords}"? This is one edit: Undo reverts all of them.` : undefined,
+    confirm:
+      unique.length >= confirmAt
+        ? `Label ${n} pairs (${what}) as "${labelWords}"? This is one edit: Undo reverts all of them.`
+        : undefined,
   };
 }

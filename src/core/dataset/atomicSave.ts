@@ -100,7 +100,10 @@ export async function acquireSaveLock(target: string, opts: { timeoutMs?: number
       await unlink(lockPath).catch(() => undefined);
       continue;
     }
-    if (Date.now() >= deadline) throw new FileChangedWhileSaving(`another save held ${lockPath} for over ${Math.round((opts.timeoutMs ?? LOCK_TIMEOUT_MS) / 1000)} s`);
+    if (Date.now() >= deadline)
+      throw new FileChangedWhileSaving(
+        `another save held ${lockPath} for over ${Math.round((opts.timeoutMs ?? LOCK_TIMEOUT_MS) / 1000)} s`,
+      );
     await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
   }
 }
@@ -124,14 +127,16 @@ function saveError(e: unknown, source: string, target: string): Error {
                 ? e.message
                 : String(e);
   const err = new Error(
-    e instanceof FileChangedWhileSaving ? `cannot save ${target}: ${e.message}` : `cannot save ${target}: ${why}; your edits are kept and the file is unchanged`,
+    e instanceof FileChangedWhileSaving
+      ? `cannot save ${target}: ${e.message}`
+      : `cannot save ${target}: ${why}; your edits are kept and the file is unchanged`,
   );
   (err as NodeJS.ErrnoException).code = code;
   return err;
 }
 
 async function copyRange(src: FileHandle, dst: FileHandle, buf: Buffer, from: number, to: number): Promise<void> {
-  for (let pos = from; pos < to; ) {
+  for (let pos = from; pos < to;) {
     const { bytesRead } = await src.read(buf, 0, Math.min(buf.length, to - pos), pos);
     if (bytesRead === 0) throw new Error(`the file became shorter while saving (at byte ${pos})`);
     await dst.write(buf, 0, bytesRead);
@@ -167,7 +172,12 @@ export async function saveWithReplacements(
     const existing = await stat(target).catch(() => undefined);
     if (existing) {
       // No write bit counts as read-only even for root, who passes every access() check.
-      const writable = (existing.mode & 0o222) !== 0 && (await access(target, constants.W_OK).then(() => true, () => false));
+      const writable =
+        (existing.mode & 0o222) !== 0 &&
+        (await access(target, constants.W_OK).then(
+          () => true,
+          () => false,
+        ));
       if (!writable) throw new Error(`${target} is read-only`);
     }
     const mode = (existing ?? st).mode & 0o7777;
@@ -189,8 +199,16 @@ export async function saveWithReplacements(
     src = undefined;
     // Writers that do not take the lock (other editors, scripts) still must not lose to this rename.
     const now = await stat(source).catch(() => undefined);
-    if (!now || now.ino !== st.ino || now.size !== st.size || now.mtimeMs !== st.mtimeMs || now.ctimeMs !== st.ctimeMs) {
-      throw new FileChangedWhileSaving(now ? `${source} was rewritten by another program` : `${source} was deleted or moved`);
+    if (
+      !now ||
+      now.ino !== st.ino ||
+      now.size !== st.size ||
+      now.mtimeMs !== st.mtimeMs ||
+      now.ctimeMs !== st.ctimeMs
+    ) {
+      throw new FileChangedWhileSaving(
+        now ? `${source} was rewritten by another program` : `${source} was deleted or moved`,
+      );
     }
     await rename(tmp, target);
     tmp = undefined;

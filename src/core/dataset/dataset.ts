@@ -84,7 +84,10 @@ export class Dataset {
   private readersDone: (() => void) | undefined;
   private exclusive: Promise<unknown> | undefined;
 
-  private constructor(filePath: string, private readonly opts: OpenOptions) {
+  private constructor(
+    filePath: string,
+    private readonly opts: OpenOptions,
+  ) {
     this.filePath = resolve(filePath);
   }
 
@@ -168,7 +171,14 @@ export class Dataset {
   private presented<R extends DatasetRecord>(r: R): R {
     if (r.kind !== 'pair' || !this.swappedOnDisk(r)) return r;
     const v = r.variants;
-    return { ...r, a: r.b, b: r.a, label: 'B', swapped: true, ...(v ? { variants: { a: v.b, b: v.a, note: v.note } } : {}) } as R;
+    return {
+      ...r,
+      a: r.b,
+      b: r.a,
+      label: 'B',
+      swapped: true,
+      ...(v ? { variants: { a: v.b, b: v.a, note: v.note } } : {}),
+    } as R;
   }
 
   /** A chosen/rejected record whose responses are the file's, exchanged (an unsaved relabel as B). */
@@ -195,9 +205,11 @@ export class Dataset {
    * MediaRef carries, or why they cannot be read.
    */
   async readMedia(source: MediaSource): Promise<Uint8Array | { error: string }> {
-    if (source.kind !== 'embedded') return { error: `this media is a ${source.kind}, not embedded in ${basename(this.filePath)}` };
+    if (source.kind !== 'embedded')
+      return { error: `this media is a ${source.kind}, not embedded in ${basename(this.filePath)}` };
     const parquet = this.parquet;
-    if (!parquet) return { error: `${basename(this.filePath)} is not a Parquet file, so it embeds no media by row and column` };
+    if (!parquet)
+      return { error: `${basename(this.filePath)} is not a Parquet file, so it embeds no media by row and column` };
     return this.withRead(() => parquet.readMedia(source.row, source.column, source.item));
   }
 
@@ -234,8 +246,11 @@ export class Dataset {
     const idx = this.parquet!.index;
     const sorted = [...new Set(indices)].sort((a, b) => a - b);
     const found = new Map<number, DatasetRecord>();
-    for (let k = 0; k < sorted.length; ) {
-      const end = Number.isInteger(sorted[k]) && sorted[k] >= 0 && sorted[k] < this.recordCount ? idx.end(idx.groupOf(sorted[k])) : sorted[k] + 1;
+    for (let k = 0; k < sorted.length;) {
+      const end =
+        Number.isInteger(sorted[k]) && sorted[k] >= 0 && sorted[k] < this.recordCount
+          ? idx.end(idx.groupOf(sorted[k]))
+          : sorted[k] + 1;
       let j = k;
       while (j + 1 < sorted.length && sorted[j + 1] < end) j++;
       const records = await this.parquetRecords(sorted[k], sorted[j] - sorted[k] + 1);
@@ -268,12 +283,17 @@ export class Dataset {
   }
 
   /** Streams records [from, to) in batches of up to 8 MB: one read per batch, texts decoded one by one. */
-  private async eachText(from: number, to: number, signal: AbortSignal | undefined, fn: (i: number, text: string) => void): Promise<void> {
+  private async eachText(
+    from: number,
+    to: number,
+    signal: AbortSignal | undefined,
+    fn: (i: number, text: string) => void,
+  ): Promise<void> {
     if (from >= to) return;
     const fh = await open(this.filePath, 'r');
     try {
       let buf = Buffer.allocUnsafe(0);
-      for (let i = from; i < to; ) {
+      for (let i = from; i < to;) {
         if (signal?.aborted) throw Object.assign(new Error('the scan was cancelled'), { name: 'AbortError' });
         const base = this.index.start(i);
         let j = i + 1;
@@ -323,12 +343,19 @@ export class Dataset {
    * One undoable edit that gives every record in `indices` the label, or why it cannot. `annotate` adds edits
    * to each relabelled record (the audit trail), given the pair as it was before.
    */
-  planLabel(indices: number[], label: Label, opts: { annotate?: (before: PreferencePair) => ValueEdit[] } = {}): Promise<RecordEdit | EditError> {
+  planLabel(
+    indices: number[],
+    label: Label,
+    opts: { annotate?: (before: PreferencePair) => ValueEdit[] } = {},
+  ): Promise<RecordEdit | EditError> {
     const what = indices.length === 1 ? `Label as ${label}` : `Label ${indices.length} records as ${label}`;
     return this.plan(indices, what, (a, raw, pair) => {
       // An unsaved swap reads as B (see readRecords): B keeps it, A swaps the responses back.
       const swapped = this.swappedOnDisk(pair);
-      const edits = a.labelEdits(raw, swapped && (label === 'A' || label === 'B') ? (label === 'A' ? 'B' : 'A') : label);
+      const edits = a.labelEdits(
+        raw,
+        swapped && (label === 'A' || label === 'B') ? (label === 'A' ? 'B' : 'A') : label,
+      );
       const shown = swapped ? this.presented(pair) : pair;
       if (isAdapterError(edits) || !opts.annotate || shown.label === label) return edits;
       return [...edits, ...opts.annotate(shown)];
@@ -364,7 +391,8 @@ export class Dataset {
           if (before === undefined) {
             const bytes = Buffer.allocUnsafe(this.index.end(i) - this.index.start(i));
             await readFully(fh, bytes, bytes.length, this.index.start(i));
-            if (!isUtf8(bytes)) return { error: `line ${line}: the record is not valid UTF-8; editing it would change bytes it holds` };
+            if (!isUtf8(bytes))
+              return { error: `line ${line}: the record is not valid UTF-8; editing it would change bytes it holds` };
             before = bytes.toString('utf8');
           }
           const record = this.toRecord(i, before);
@@ -409,7 +437,8 @@ export class Dataset {
    */
   async save(opts: { target?: string; reapply?: 'always' | 'after-wait'; lockTimeoutMs?: number } = {}): Promise<void> {
     const target = resolve(opts.target ?? this.filePath);
-    if (this.parquet && (target !== this.filePath || this.journal.isDirty)) throw new Error(parquetReadOnly(this.filePath));
+    if (this.parquet && (target !== this.filePath || this.journal.isDirty))
+      throw new Error(parquetReadOnly(this.filePath));
     if (this.parquet) return;
     await this.withExclusive(async () => {
       const own = target === this.filePath;
@@ -438,7 +467,11 @@ export class Dataset {
     const snapshot = this.journal.pending();
     const pending = snapshot.records;
     const encoded = pending.map((p) => Buffer.from(p.text, 'utf8'));
-    const replacements = pending.map((p, k) => ({ start: this.index.start(p.index), end: this.index.end(p.index), bytes: encoded[k] }));
+    const replacements = pending.map((p, k) => ({
+      start: this.index.start(p.index),
+      end: this.index.end(p.index),
+      bytes: encoded[k],
+    }));
     const saved = await saveWithReplacements(this.filePath, target, replacements, this.file, { lock });
     if (target !== this.filePath) return;
     this.index.shift(
@@ -499,9 +532,15 @@ export class Dataset {
 
   /** `unchanged`: each edited record must read on disk exactly as it did when edited, not just keep its id. */
   private async rebase(unchanged: boolean): Promise<EditError | undefined> {
-    const fresh = await Dataset.open(this.filePath, { formatId: this.opts.formatId, fieldMapping: this.opts.fieldMapping, adapter: this.opts.adapter });
+    const fresh = await Dataset.open(this.filePath, {
+      formatId: this.opts.formatId,
+      fieldMapping: this.opts.fieldMapping,
+      adapter: this.opts.adapter,
+    });
     if (fresh.recordCount !== this.index.count) {
-      return { error: `${basename(this.filePath)} now has ${fresh.recordCount} records on disk, not ${this.index.count}, so your edits cannot be matched to their records; reload it (dropping your edits) or copy your changes elsewhere first` };
+      return {
+        error: `${basename(this.filePath)} now has ${fresh.recordCount} records on disk, not ${this.index.count}, so your edits cannot be matched to their records; reload it (dropping your edits) or copy your changes elsewhere first`,
+      };
     }
     const texts = new Map<number, string>();
     for (const i of this.journal.touched()) {
@@ -513,7 +552,9 @@ export class Dataset {
       const idNow = idOf(fresh.toRecord(i, now));
       const idWas = was === undefined ? undefined : idOf(this.toRecord(i, was));
       if (idNow !== idWas) {
-        return { error: `the record at line ${fresh.line(i)} is now \`${idNow ?? '?'}\`, not \`${idWas ?? '?'}\`: the file's records moved, so your edits cannot be matched to them; reload it (dropping your edits) or copy your changes elsewhere first` };
+        return {
+          error: `the record at line ${fresh.line(i)} is now \`${idNow ?? '?'}\`, not \`${idWas ?? '?'}\`: the file's records moved, so your edits cannot be matched to them; reload it (dropping your edits) or copy your changes elsewhere first`,
+        };
       }
       texts.set(i, now);
     }
@@ -560,7 +601,9 @@ export class Dataset {
     if ('error' in b) return b;
     const refuse = (why: string) => ({ error: `cannot restore unsaved edits onto ${this.filePath}: ${why}` });
     if (b.file.size !== this.file.size || b.file.records !== this.recordCount) {
-      return refuse(`the file changed since the edits were made (it had ${b.file.records} records and ${b.file.size} bytes, now ${this.recordCount} and ${this.file.size})`);
+      return refuse(
+        `the file changed since the edits were made (it had ${b.file.records} records and ${b.file.size} bytes, now ${this.recordCount} and ${this.file.size})`,
+      );
     }
     if (this.parquet && b.disk.length > 0) return refuse(parquetReadOnly(this.filePath));
     for (const [i, text] of b.disk) {
@@ -583,7 +626,11 @@ export class Dataset {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  private async load(signal?: AbortSignal, onProgress?: IndexProgress, onFirstRecords?: (ds: Dataset) => void): Promise<void> {
+  private async load(
+    signal?: AbortSignal,
+    onProgress?: IndexProgress,
+    onFirstRecords?: (ds: Dataset) => void,
+  ): Promise<void> {
     const st = await stat(this.filePath).catch((e: NodeJS.ErrnoException) => {
       const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.message;
       throw new Error(`cannot open ${this.filePath}: ${why}`);
@@ -625,7 +672,9 @@ export class Dataset {
       forced = mapped;
     }
     if (this.opts.formatId !== undefined && !forced) {
-      throw new Error(`unknown format \`${this.opts.formatId}\`; known formats: ${ADAPTERS.map((a) => a.id).join(', ') || '(none)'}`);
+      throw new Error(
+        `unknown format \`${this.opts.formatId}\`; known formats: ${ADAPTERS.map((a) => a.id).join(', ') || '(none)'}`,
+      );
     }
     if (forced) {
       this.adapter = forced;
@@ -637,11 +686,12 @@ export class Dataset {
     if (this.parquet && n > 0) {
       // Rows of row groups that cannot be read do not vote; reading them later gives their error records.
       for (let g = 0; g < this.parquet.index.groups && this.parquet.index.start(g) < n; g++) {
-        const rows = await this.parquet.readRows(this.parquet.index.start(g), Math.min(n, this.parquet.index.end(g))).catch(() => []);
+        const rows = await this.parquet
+          .readRows(this.parquet.index.start(g), Math.min(n, this.parquet.index.end(g)))
+          .catch(() => []);
         sample.push(...rows);
       }
-    }
-    else if (n > 0) {
+    } else if (n > 0) {
       await this.eachText(0, n, undefined, (_i, text) => {
         try {
           sample.push(JSON.parse(text));
@@ -653,7 +703,11 @@ export class Dataset {
     const found = detectFormat(sample);
     this.closest = found ? '' : describeScores(scoreFormats(sample));
     this.adapter = found?.adapter;
-    this.format = found && { id: found.adapter.id, displayName: found.adapter.displayName, confidence: found.confidence };
+    this.format = found && {
+      id: found.adapter.id,
+      displayName: found.adapter.displayName,
+      confidence: found.confidence,
+    };
   }
 
   /** Reads share the file; save and reload wait for them and keep new ones out (offsets move). */
@@ -686,7 +740,12 @@ function noFormatMessage(raw: unknown, closest: string): string {
   const tried = `${ADAPTERS.map((a) => a.id).join(', ') || 'none registered'}${closest ? ` (closest: ${closest})` : ''}`;
   const found =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-      ? `found keys ${Object.keys(raw).slice(0, 20).map((k) => `\`${k}\``).join(', ') || '(none)'}`
+      ? `found keys ${
+          Object.keys(raw)
+            .slice(0, 20)
+            .map((k) => `\`${k}\``)
+            .join(', ') || '(none)'
+        }`
       : `found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}, not an object`;
   return `no known format matched: ${found}; tried ${tried}; choose a format or give a field mapping`;
 }
@@ -711,9 +770,12 @@ function countLf(s: string): number {
 }
 
 async function readFully(fh: FileHandle, buf: Buffer, length: number, position: number): Promise<void> {
-  for (let done = 0; done < length; ) {
+  for (let done = 0; done < length;) {
     const { bytesRead } = await fh.read(buf, done, length - done, position + done);
-    if (bytesRead === 0) throw new Error(`the file is shorter than its index (at byte ${position + done}); it changed on disk — reload it`);
+    if (bytesRead === 0)
+      throw new Error(
+        `the file is shorter than its index (at byte ${position + done}); it changed on disk — reload it`,
+      );
     done += bytesRead;
   }
 }

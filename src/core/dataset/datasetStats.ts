@@ -17,7 +17,13 @@ export interface DatasetStats {
 export const DEFAULT_MAX_ERRORS = 1000;
 
 export class StatsTally {
-  readonly stats: DatasetStats = { records: 0, errorCount: 0, errors: [], labels: { A: 0, B: 0, tie: 0, none: 0 }, tasks: {} };
+  readonly stats: DatasetStats = {
+    records: 0,
+    errorCount: 0,
+    errors: [],
+    labels: { A: 0, B: 0, tie: 0, none: 0 },
+    tasks: {},
+  };
   constructor(private readonly maxErrors = DEFAULT_MAX_ERRORS) {}
 
   add(record: DatasetRecord): void {

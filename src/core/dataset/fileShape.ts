@@ -11,7 +11,7 @@ export async function detectShape(filePath: string): Promise<Shape> {
   const fh = await open(filePath, 'r');
   try {
     const buf = Buffer.allocUnsafe(64 * 1024);
-    for (let pos = 0; ; ) {
+    for (let pos = 0; ;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) return 'jsonl';
       if (pos === 0 && isParquetMagic(buf.subarray(0, bytesRead))) return 'parquet';

@@ -10,9 +10,7 @@ export type JsonPath = (string | number)[];
  * - set: replace the value at `path` (insert the key if absent) with JSON for `value`.
  * - swap: exchange the source texts of two values (relabelling a chosen/rejected record).
  */
-export type ValueEdit =
-  | { op: 'set'; path: JsonPath; value: unknown }
-  | { op: 'swap'; a: JsonPath; b: JsonPath };
+export type ValueEdit = { op: 'set'; path: JsonPath; value: unknown } | { op: 'swap'; a: JsonPath; b: JsonPath };
 
 export interface AdapterContext {
   /** 0-based record ordinal. */

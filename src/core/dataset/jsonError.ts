@@ -37,6 +37,9 @@ export function describeJsonError(text: string, firstLine: number, v8Message: st
   }
   const code = printParseErrorCode(first.error);
   const what = WHAT[code] ?? code;
-  const near = first.offset >= text.length ? 'at the end of the record' : `at ${JSON.stringify(text.slice(first.offset, first.offset + 20))}`;
+  const near =
+    first.offset >= text.length
+      ? 'at the end of the record'
+      : `at ${JSON.stringify(text.slice(first.offset, first.offset + 20))}`;
   return `line ${line}, column ${first.offset - lineStart + 1}: not valid JSON: ${what} (${near})`;
 }

@@ -110,11 +110,17 @@ function fromBytes(bytes: Uint8Array, hint?: MediaModality, nameForMime?: string
 /** Base64 text straight into a data URI (no decode of the whole payload): the mime from its first bytes. */
 function fromBase64(b64: string, hint?: MediaModality, nameForMime?: string): MediaRef | undefined {
   const clean = /[\r\n]/.test(b64) ? b64.replace(/[\r\n]/g, '') : b64;
-  const mime = sniffMime(new Uint8Array(Buffer.from(clean.slice(0, 64), 'base64'))) ?? (nameForMime ? mimeFromPath(nameForMime) : undefined);
+  const mime =
+    sniffMime(new Uint8Array(Buffer.from(clean.slice(0, 64), 'base64'))) ??
+    (nameForMime ? mimeFromPath(nameForMime) : undefined);
   const modality = (mime && modalityFromMime(mime)) || hint;
   if (!mime || !modality) return undefined;
   const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  return { modality, source: { kind: 'data', uri: `data:${mime};base64,${clean}`, bytes: (clean.length * 3) / 4 - pad }, mime };
+  return {
+    modality,
+    source: { kind: 'data', uri: `data:${mime};base64,${clean}`, bytes: (clean.length * 3) / 4 - pad },
+    mime,
+  };
 }
 
 /**

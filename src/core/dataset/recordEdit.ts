@@ -10,7 +10,12 @@ export interface EditError {
 const strict = { disallowComments: true, allowTrailingComma: false } as const;
 
 function showPath(path: JsonPath): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(root)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '') || '(root)'
+  );
 }
 
 /**
@@ -69,7 +74,7 @@ function setEdit(text: string, root: Node, path: JsonPath, value: unknown, ascii
   }
   const key = path[depth];
   if (!parent || parent.type !== 'object' || typeof key !== 'string') {
-    return { error: `cannot set \`${showPath(path)}\`: \`${showPath(path.slice(0, depth)) }\` is not an object` };
+    return { error: `cannot set \`${showPath(path)}\`: \`${showPath(path.slice(0, depth))}\` is not an object` };
   }
   return insertProperty(text, parent, key, jsonFor(wrapped, ascii));
 }
@@ -79,7 +84,8 @@ function swapEdits(text: string, root: Node, a: JsonPath, b: JsonPath): Edit[] |
   const nb = findNodeAtLocation(root, b);
   if (!na || !nb) return { error: `cannot swap: \`${showPath(na ? b : a)}\` is missing` };
   const [first, second] = na.offset <= nb.offset ? [na, nb] : [nb, na];
-  if (first.offset + first.length > second.offset) return { error: `cannot swap \`${showPath(a)}\` with \`${showPath(b)}\`: one contains the other` };
+  if (first.offset + first.length > second.offset)
+    return { error: `cannot swap \`${showPath(a)}\` with \`${showPath(b)}\`: one contains the other` };
   const firstText = text.slice(first.offset, first.offset + first.length);
   const secondText = text.slice(second.offset, second.offset + second.length);
   return [

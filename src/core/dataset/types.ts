@@ -35,9 +35,7 @@ export interface ChatTurn {
 
 /** One piece of a prompt or a response: plain text, a chat transcript, or a media reference. */
 export type Part =
-  | { type: 'text'; text: string }
-  | { type: 'chat'; turns: ChatTurn[] }
-  | { type: 'media'; media: MediaRef };
+  { type: 'text'; text: string } | { type: 'chat'; turns: ChatTurn[] } | { type: 'media'; media: MediaRef };
 
 export interface Response {
   parts: Part[];

@@ -20,16 +20,21 @@ export function parseClapFeatureConfig(json: unknown, file = 'preprocessor_confi
   const j = json as Record<string, unknown>;
   const num = (field: string, dflt: number, positive = true): number => {
     const v = j[field] ?? dflt;
-    if (typeof v !== 'number' || !Number.isFinite(v) || (positive ? v <= 0 : v < 0)) throw new Error(`${file}: \`${field}\` must be a ${positive ? 'positive' : 'non-negative'} number`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || (positive ? v <= 0 : v < 0))
+      throw new Error(`${file}: \`${field}\` must be a ${positive ? 'positive' : 'non-negative'} number`);
     return v;
   };
   const fft = num('fft_window_size', 1024);
-  if ((fft & (fft - 1)) !== 0) throw new Error(`${file}: \`fft_window_size\` ${fft} is not a power of two (only those are supported)`);
+  if ((fft & (fft - 1)) !== 0)
+    throw new Error(`${file}: \`fft_window_size\` ${fft} is not a power of two (only those are supported)`);
   const padding = (j.padding ?? 'repeatpad') as string;
-  if (!['repeatpad', 'repeat', 'pad'].includes(padding)) throw new Error(`${file}: \`padding\` "${padding}" is not one of repeatpad, repeat, pad`);
+  if (!['repeatpad', 'repeat', 'pad'].includes(padding))
+    throw new Error(`${file}: \`padding\` "${padding}" is not one of repeatpad, repeat, pad`);
   const truncation = (j.truncation ?? 'fusion') as string;
   if (truncation !== 'rand_trunc') {
-    throw new Error(`${file}: \`truncation\` "${truncation}" is not supported (only rand_trunc: models exported without fusion take one 10 s window)`);
+    throw new Error(
+      `${file}: \`truncation\` "${truncation}" is not supported (only rand_trunc: models exported without fusion take one 10 s window)`,
+    );
   }
   const sr = num('sampling_rate', 48000);
   return {
@@ -58,17 +63,23 @@ export interface Audio {
 export function decodeWav(bytes: Uint8Array): Audio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tag = (at: number) => String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
-  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new Error('not a WAV file (no RIFF/WAVE header)');
+  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE')
+    throw new Error('not a WAV file (no RIFF/WAVE header)');
   let fmt: { format: number; channels: number; rate: number; bits: number } | undefined;
   let data: { at: number; size: number } | undefined;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const id = tag(at);
     const size = view.getUint32(at + 4, true);
     if (id === 'fmt ') {
       let format = view.getUint16(at + 8, true);
       // WAVE_FORMAT_EXTENSIBLE keeps the real format in the sub-format GUID's first two bytes.
       if (format === 0xfffe && size >= 26) format = view.getUint16(at + 32, true);
-      fmt = { format, channels: view.getUint16(at + 10, true), rate: view.getUint32(at + 12, true), bits: view.getUint16(at + 22, true) };
+      fmt = {
+        format,
+        channels: view.getUint16(at + 10, true),
+        rate: view.getUint32(at + 12, true),
+        bits: view.getUint16(at + 22, true),
+      };
     } else if (id === 'data') {
       data = { at: at + 8, size: Math.min(size, bytes.length - at - 8) };
       break;
@@ -79,7 +90,10 @@ export function decodeWav(bytes: Uint8Array): Audio {
   if (!data) throw new Error('WAV file has no data chunk');
   const { format, channels, rate, bits } = fmt;
   const read = sampleReader(view, format, bits);
-  if (!read || channels < 1) throw new Error(`WAV format ${format} with ${bits}-bit samples is not supported (PCM 8/16/24/32-bit or float 32/64-bit)`);
+  if (!read || channels < 1)
+    throw new Error(
+      `WAV format ${format} with ${bits}-bit samples is not supported (PCM 8/16/24/32-bit or float 32/64-bit)`,
+    );
   const width = bits / 8;
   const frames = Math.floor(data.size / (width * channels));
   const samples = new Float64Array(frames);
@@ -95,7 +109,8 @@ function sampleReader(view: DataView, format: number, bits: number): ((at: numbe
   if (format === 1) {
     if (bits === 8) return (at) => (view.getUint8(at) - 128) / 128;
     if (bits === 16) return (at) => view.getInt16(at, true) / 32768;
-    if (bits === 24) return (at) => ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608);
+    if (bits === 24)
+      return (at) => (view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608;
     if (bits === 32) return (at) => view.getInt32(at, true) / 2147483648;
   }
   if (format === 3) {
@@ -120,7 +135,11 @@ export function resample(audio: Audio, rate: number): Audio {
   for (let j = 0; j < n; j++) {
     const center = (j * orig) / rate;
     let acc = 0;
-    for (let k = Math.max(0, Math.ceil(center - halfWidth)); k <= Math.min(samples.length - 1, Math.floor(center + halfWidth)); k++) {
+    for (
+      let k = Math.max(0, Math.ceil(center - halfWidth));
+      k <= Math.min(samples.length - 1, Math.floor(center + halfWidth));
+      k++
+    ) {
       const t = ((k - center) * base) / orig;
       const w = Math.cos((Math.PI * t) / width / 2) ** 2;
       const sinc = t === 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
@@ -178,7 +197,12 @@ export function fitToWindow(samples: Float64Array, cfg: ClapFeatureConfig): { sa
   if (samples.length > max) return { samples: samples.slice(0, max), longer: true };
   const out = new Float64Array(max);
   if (samples.length === 0) return { samples: out, longer: false };
-  const repeats = cfg.padding === 'repeatpad' ? Math.floor(max / samples.length) : cfg.padding === 'repeat' ? Math.ceil(max / samples.length) : 1;
+  const repeats =
+    cfg.padding === 'repeatpad'
+      ? Math.floor(max / samples.length)
+      : cfg.padding === 'repeat'
+        ? Math.ceil(max / samples.length)
+        : 1;
   for (let r = 0; r < repeats; r++) {
     const at = r * samples.length;
     if (at >= max) break;
@@ -241,7 +265,10 @@ export function logMelFeatures(waveform: Float64Array, cfg: ClapFeatureConfig): 
 }
 
 /** WAV bytes → `input_features` [1, frames, mel bins] for a CLAP model. */
-export function clapFeatures(audio: Audio, cfg: ClapFeatureConfig): { features: Float32Array; frames: number; longer: boolean } {
+export function clapFeatures(
+  audio: Audio,
+  cfg: ClapFeatureConfig,
+): { features: Float32Array; frames: number; longer: boolean } {
   const mono = resample(audio, cfg.samplingRate);
   const { samples, longer } = fitToWindow(mono.samples, cfg);
   const features = logMelFeatures(samples, cfg);

@@ -21,7 +21,10 @@ interface Prepared {
 
 /** WAV is read natively (exactly as Python's wave module does); any other format goes through ffmpeg.wasm. */
 export async function decodeAudio(bytes: Uint8Array): Promise<Audio> {
-  const isWav = bytes.length >= 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WAVE';
+  const isWav =
+    bytes.length >= 12 &&
+    String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' &&
+    String.fromCharCode(...bytes.subarray(8, 12)) === 'WAVE';
   return isWav ? decodeWav(bytes) : decodeAudioWithFfmpeg(bytes);
 }
 
@@ -36,12 +39,19 @@ export class ClapScorer implements Scorer {
 
   static async load(folder: ModelFolder, hash: string, opts: LoadOptions = {}): Promise<ClapScorer> {
     const prepPath = path.join(folder.dir, 'preprocessor_config.json');
-    if (!fs.existsSync(prepPath)) throw new ModelLoadError('preprocessor_config.json', 'missing (a CLAP folder needs its feature extractor settings)');
+    if (!fs.existsSync(prepPath))
+      throw new ModelLoadError(
+        'preprocessor_config.json',
+        'missing (a CLAP folder needs its feature extractor settings)',
+      );
     let features: ClapFeatureConfig;
     try {
       features = parseClapFeatureConfig(JSON.parse(fs.readFileSync(prepPath, 'utf8')));
     } catch (e) {
-      throw new ModelLoadError('preprocessor_config.json', e instanceof Error ? e.message.replace(/^preprocessor_config\.json: /, '') : String(e));
+      throw new ModelLoadError(
+        'preprocessor_config.json',
+        e instanceof Error ? e.message.replace(/^preprocessor_config\.json: /, '') : String(e),
+      );
     }
     const textConfig = (folder.config.text_config ?? {}) as Record<string, unknown>;
     const tokenizer = loadTokenizer(folder.dir, textConfig);
@@ -67,7 +77,11 @@ export class ClapScorer implements Scorer {
   }
 
   encodeText(text: string): number[] | undefined {
-    return encode(this.tokenizer, text, undefined, { addSpecialTokens: true, maxLength: this.maxLength, truncationSide: this.tokenizer.truncationSide });
+    return encode(this.tokenizer, text, undefined, {
+      addSpecialTokens: true,
+      maxLength: this.maxLength,
+      truncationSide: this.tokenizer.truncationSide,
+    });
   }
 
   /** input_features [1, frames, mel bins] of one audio file's bytes. */
@@ -104,7 +118,11 @@ export class ClapScorer implements Scorer {
       const size = chunk[0].p.features!.length;
       const media = new Float32Array(chunk.length * size);
       chunk.forEach(({ p }, k) => media.set(p.features!, k * size));
-      const logits = await this.model.run(media, [chunk.length, 1, size / this.features.featureSize, this.features.featureSize], textIds);
+      const logits = await this.model.run(
+        media,
+        [chunk.length, 1, size / this.features.featureSize, this.features.featureSize],
+        textIds,
+      );
       chunk.forEach(({ p, i }, k) => (scores[i] = logits[k][p.textIndex!]));
     }
     return prepared.map((p, i) => (p.error !== undefined ? { error: p.error } : { score: scores[i]! }));
@@ -115,4 +133,5 @@ export class ClapScorer implements Scorer {
   }
 }
 
-export const loadClapScorer = (folder: ModelFolder, hash: string, opts: LoadOptions) => ClapScorer.load(folder, hash, opts);
+export const loadClapScorer = (folder: ModelFolder, hash: string, opts: LoadOptions) =>
+  ClapScorer.load(folder, hash, opts);

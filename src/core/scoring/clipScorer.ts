@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContrastiveModel } from './contrastiveModel';
-import { decodeImage, parseImageProcessorConfig, toPixelValues, type ImageProcessorConfig, type ResizeBackend } from './imageProcessor';
+import {
+  decodeImage,
+  parseImageProcessorConfig,
+  toPixelValues,
+  type ImageProcessorConfig,
+  type ResizeBackend,
+} from './imageProcessor';
 import { captionOf, findMedia, mediaName, readMediaBytes } from './mediaInput';
 import { onnxFileOf, type LoadOptions, type ModelFolder } from './modelFolderReader';
 import { ModelLoadError, type ScoreInput, type ScoreResult, type Scorer, type ScorerInfo } from './scorer';
@@ -41,16 +47,27 @@ export class ClipScorer implements Scorer {
   static async load(folder: ModelFolder, hash: string, opts: ClipOptions = {}): Promise<ClipScorer> {
     const manifest = folder.manifest as ModelFolder['manifest'] & { imageResize?: ResizeBackend; videoFrames?: number };
     const prepPath = path.join(folder.dir, 'preprocessor_config.json');
-    if (!fs.existsSync(prepPath)) throw new ModelLoadError('preprocessor_config.json', 'missing (a CLIP folder needs its image processor settings)');
+    if (!fs.existsSync(prepPath))
+      throw new ModelLoadError(
+        'preprocessor_config.json',
+        'missing (a CLIP folder needs its image processor settings)',
+      );
     let processor: ImageProcessorConfig;
     try {
       processor = parseImageProcessorConfig(JSON.parse(fs.readFileSync(prepPath, 'utf8')));
     } catch (e) {
-      throw new ModelLoadError('preprocessor_config.json', e instanceof Error ? e.message.replace(/^preprocessor_config\.json: /, '') : String(e));
+      throw new ModelLoadError(
+        'preprocessor_config.json',
+        e instanceof Error ? e.message.replace(/^preprocessor_config\.json: /, '') : String(e),
+      );
     }
     const textConfig = (folder.config.text_config ?? {}) as Record<string, unknown>;
     const tokenizer = loadTokenizer(folder.dir, textConfig);
-    const maxLength = folder.manifest.maxLength ?? tokenizer.modelMaxLength ?? (textConfig.max_position_embeddings as number | undefined) ?? 77;
+    const maxLength =
+      folder.manifest.maxLength ??
+      tokenizer.modelMaxLength ??
+      (textConfig.max_position_embeddings as number | undefined) ??
+      77;
     const onnx = onnxFileOf(folder);
     const model = await ContrastiveModel.create({
       file: path.join(folder.dir, onnx),
@@ -75,7 +92,11 @@ export class ClipScorer implements Scorer {
 
   /** Token ids of a caption as the Python tokenizer gives them (special tokens, truncation at the model's limit). */
   encodeText(text: string): number[] | undefined {
-    return encode(this.tokenizer, text, undefined, { addSpecialTokens: true, maxLength: this.maxLength, truncationSide: this.tokenizer.truncationSide });
+    return encode(this.tokenizer, text, undefined, {
+      addSpecialTokens: true,
+      maxLength: this.maxLength,
+      truncationSide: this.tokenizer.truncationSide,
+    });
   }
 
   /** pixel_values [3, H, W] of one image file's bytes. */
@@ -128,7 +149,13 @@ export class ClipScorer implements Scorer {
         counts[r.input]++;
       });
     }
-    return prepared.map((p, i) => (p.error !== undefined ? { error: p.error } : counts[i] ? { score: sums[i] / counts[i] } : { error: 'no frames decoded' }));
+    return prepared.map((p, i) =>
+      p.error !== undefined
+        ? { error: p.error }
+        : counts[i]
+          ? { score: sums[i] / counts[i] }
+          : { error: 'no frames decoded' },
+    );
   }
 
   async dispose(): Promise<void> {
@@ -136,4 +163,5 @@ export class ClipScorer implements Scorer {
   }
 }
 
-export const loadClipScorer = (folder: ModelFolder, hash: string, opts: LoadOptions) => ClipScorer.load(folder, hash, opts);
+export const loadClipScorer = (folder: ModelFolder, hash: string, opts: LoadOptions) =>
+  ClipScorer.load(folder, hash, opts);

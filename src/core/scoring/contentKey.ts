@@ -13,7 +13,12 @@ export interface ScoreKeyContext {
 }
 
 /** Key of one scored response: model, template, prompt, criterion, response content. */
-export function responseKey(ctx: ScoreKeyContext, prompt: Part[], criterion: string | undefined, response: Part[]): string {
+export function responseKey(
+  ctx: ScoreKeyContext,
+  prompt: Part[],
+  criterion: string | undefined,
+  response: Part[],
+): string {
   return sha(JSON.stringify([ctx.hash, ctx.template, prompt, criterion?.trim() ? criterion : '', response]));
 }
 

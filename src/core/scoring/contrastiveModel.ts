@@ -3,7 +3,6 @@ import type { InferenceSession as Session, Tensor as TensorT } from 'onnxruntime
 import { ModelLoadError } from './scorer';
 import { openOnnxSession, ort } from './onnxSession';
 
-
 export interface ContrastiveModelOptions {
   /** Absolute path of the .onnx file, and its folder-relative name for messages. */
   file: string;
@@ -28,9 +27,17 @@ export class ContrastiveModel {
     const session = await openOnnxSession(opts.file, file, opts.intraOpThreads);
     const inputs = session.inputNames;
     for (const need of ['input_ids', opts.mediaInput])
-      if (!inputs.includes(need)) throw new ModelLoadError(file, `has no input \`${need}\` (inputs: ${inputs.join(', ')}); export the full model, not one tower`);
+      if (!inputs.includes(need))
+        throw new ModelLoadError(
+          file,
+          `has no input \`${need}\` (inputs: ${inputs.join(', ')}); export the full model, not one tower`,
+        );
     const extra = inputs.filter((i) => !['input_ids', 'attention_mask', opts.mediaInput].includes(i));
-    if (extra.length) throw new ModelLoadError(file, `needs inputs this scorer does not provide: ${extra.map((x) => `\`${x}\``).join(', ')}`);
+    if (extra.length)
+      throw new ModelLoadError(
+        file,
+        `needs inputs this scorer does not provide: ${extra.map((x) => `\`${x}\``).join(', ')}`,
+      );
     if (!session.outputNames.includes(opts.output))
       throw new ModelLoadError(file, `has no output \`${opts.output}\` (outputs: ${session.outputNames.join(', ')})`);
     return new ContrastiveModel(session, opts, inputs.includes('attention_mask'));
@@ -60,7 +67,10 @@ export class ContrastiveModel {
     if (this.hasMask) feeds.attention_mask = new Tensor('int64', mask, [t, len]);
     const out = (await this.session.run(feeds, [this.opts.output]))[this.opts.output];
     const data = out.data as Float32Array;
-    if (data.length !== m * t) throw new Error(`${this.opts.displayName}: \`${this.opts.output}\` has ${data.length} values, expected ${m}×${t}`);
+    if (data.length !== m * t)
+      throw new Error(
+        `${this.opts.displayName}: \`${this.opts.output}\` has ${data.length} values, expected ${m}×${t}`,
+      );
     return Array.from({ length: m }, (_, i) => Array.from(data.subarray(i * t, (i + 1) * t)));
   }
 

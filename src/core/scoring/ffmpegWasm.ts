@@ -49,7 +49,10 @@ export function ffmpegCoreFolderFromSetting(value: unknown, home = os.homedir())
   if (typeof value !== 'string' || value.trim() === '') return { ok: true, value: undefined };
   const v = value.trim().replace(/^~(?=$|[\\/])/, home);
   if (!path.isAbsolute(v)) {
-    return { ok: false, message: `rewardLens.ffmpegCorePath must be an absolute path (or start with ~/), got "${value.trim()}"` };
+    return {
+      ok: false,
+      message: `rewardLens.ffmpegCorePath must be an absolute path (or start with ~/), got "${value.trim()}"`,
+    };
   }
   return { ok: true, value: path.normalize(v) };
 }
@@ -65,9 +68,13 @@ export function verifyFfmpegCore(pkgDir: string): Checked<{ js: string; wasm: st
   } catch {
     return { ok: false, message: `${pkgDir} has no readable package.json` };
   }
-  if (pkg?.name !== FFMPEG_CORE.name) return { ok: false, message: `${pkgDir} holds ${JSON.stringify(pkg?.name)}, not ${FFMPEG_CORE.name}` };
+  if (pkg?.name !== FFMPEG_CORE.name)
+    return { ok: false, message: `${pkgDir} holds ${JSON.stringify(pkg?.name)}, not ${FFMPEG_CORE.name}` };
   if (pkg.version !== FFMPEG_CORE.version) {
-    return { ok: false, message: `${pkgDir} holds ${FFMPEG_CORE.name} ${String(pkg.version)}; Reward Lens loads only ${FFMPEG_CORE.version}` };
+    return {
+      ok: false,
+      message: `${pkgDir} holds ${FFMPEG_CORE.name} ${String(pkg.version)}; Reward Lens loads only ${FFMPEG_CORE.version}`,
+    };
   }
   const real = fs.realpathSync(pkgDir);
   const found: string[] = [];
@@ -77,13 +84,17 @@ export function verifyFfmpegCore(pkgDir: string): Checked<{ js: string; wasm: st
     try {
       // A symlink could point the checked name at a file outside the package.
       const st = fs.lstatSync(file);
-      if (!st.isFile() || !fs.realpathSync(file).startsWith(real + path.sep)) return { ok: false, message: `${file} is not a regular file inside ${pkgDir}` };
+      if (!st.isFile() || !fs.realpathSync(file).startsWith(real + path.sep))
+        return { ok: false, message: `${file} is not a regular file inside ${pkgDir}` };
       bytes = fs.readFileSync(file);
     } catch {
       return { ok: false, message: `${pkgDir} is missing ${rel}` };
     }
     if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha) {
-      return { ok: false, message: `${file} is not the published ${FFMPEG_CORE.name} ${FFMPEG_CORE.version} (checksum differs)` };
+      return {
+        ok: false,
+        message: `${file} is not the published ${FFMPEG_CORE.name} ${FFMPEG_CORE.version} (checksum differs)`,
+      };
     }
     found.push(file);
   }

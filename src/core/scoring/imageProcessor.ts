@@ -40,7 +40,8 @@ export function parseImageProcessorConfig(json: unknown, file = 'preprocessor_co
   if (!json || typeof json !== 'object') throw new Error(`${file}: expected a JSON object`);
   const j = json as Record<string, unknown>;
   const num = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`${file}: \`${field}\` must be a positive number`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+      throw new Error(`${file}: \`${field}\` must be a positive number`);
     return v;
   };
   const hw = (v: unknown, field: string): { height: number; width: number } | { shortestEdge: number } => {
@@ -53,20 +54,28 @@ export function parseImageProcessorConfig(json: unknown, file = 'preprocessor_co
   const triple = (v: unknown, field: string, dflt: [number, number, number]): [number, number, number] => {
     if (v === undefined) return dflt;
     if (typeof v === 'number') return [v, v, v];
-    if (!Array.isArray(v) || v.length !== 3 || v.some((x) => typeof x !== 'number')) throw new Error(`${file}: \`${field}\` must be three numbers`);
+    if (!Array.isArray(v) || v.length !== 3 || v.some((x) => typeof x !== 'number'))
+      throw new Error(`${file}: \`${field}\` must be three numbers`);
     return v as [number, number, number];
   };
   if (j.resample !== undefined && j.resample !== 3) {
-    throw new Error(`${file}: \`resample\` ${JSON.stringify(j.resample)} is not supported (only 3 = bicubic, what CLIP processors use)`);
+    throw new Error(
+      `${file}: \`resample\` ${JSON.stringify(j.resample)} is not supported (only 3 = bicubic, what CLIP processors use)`,
+    );
   }
   const size = hw(j.size ?? { shortest_edge: 224 }, 'size');
-  let crop = hw(j.crop_size ?? ('shortestEdge' in size ? { height: size.shortestEdge, width: size.shortestEdge } : size), 'crop_size');
+  let crop = hw(
+    j.crop_size ?? ('shortestEdge' in size ? { height: size.shortestEdge, width: size.shortestEdge } : size),
+    'crop_size',
+  );
   if ('shortestEdge' in crop) throw new Error(`${file}: \`crop_size\` must give height and width`);
   const doCenterCrop = j.do_center_crop !== false;
   // Without a crop every image must come out of the resize at one size, or they cannot share a batch.
   if (!doCenterCrop) {
     if (j.do_resize === false || 'shortestEdge' in size)
-      throw new Error(`${file}: \`do_center_crop\` false needs a resize to a fixed height and width (images of different sizes cannot be batched)`);
+      throw new Error(
+        `${file}: \`do_center_crop\` false needs a resize to a fixed height and width (images of different sizes cannot be batched)`,
+      );
     crop = size;
   }
   return {
@@ -164,7 +173,14 @@ function taps(inSize: number, outSize: number): Taps {
  * One separable pass in fixed point, 8-bit result: Pillow's ImagingResample (22 fraction bits) or
  * PyTorch's AVX uint8 antialias kernel that torchvision uses on CPU (as many bits as int16 weights allow).
  */
-function fixedPointPass(src: Uint8Array, w: number, h: number, outLen: number, horizontal: boolean, backend: ResizeBackend): Uint8Array {
+function fixedPointPass(
+  src: Uint8Array,
+  w: number,
+  h: number,
+  outLen: number,
+  horizontal: boolean,
+  backend: ResizeBackend,
+): Uint8Array {
   const t = taps(horizontal ? w : h, outLen);
   let bits = PILLOW_PRECISION_BITS;
   if (backend === 'torchvision') {
@@ -211,7 +227,12 @@ function roundHalfEven(x: number): number {
 }
 
 /** Antialiased bicubic resize, as the chosen Python backend does it. */
-export function resizeBicubic(img: RgbImage, width: number, height: number, backend: ResizeBackend = 'torchvision'): RgbImage {
+export function resizeBicubic(
+  img: RgbImage,
+  width: number,
+  height: number,
+  backend: ResizeBackend = 'torchvision',
+): RgbImage {
   let data = img.data;
   let w = img.width;
   if (width !== w) {
@@ -226,7 +247,12 @@ export function resizeBicubic(img: RgbImage, width: number, height: number, back
  * Centre crop to height × width. torchvision rounds the offset half to even, Pillow's path floors it;
  * a crop larger than the image pads with zeros, as both do.
  */
-export function centerCrop(img: RgbImage, width: number, height: number, backend: ResizeBackend = 'torchvision'): RgbImage {
+export function centerCrop(
+  img: RgbImage,
+  width: number,
+  height: number,
+  backend: ResizeBackend = 'torchvision',
+): RgbImage {
   if (width === img.width && height === img.height) return img;
   const offset = (inner: number, outer: number) => {
     const half = (outer - inner) / 2;
@@ -252,7 +278,11 @@ export function centerCrop(img: RgbImage, width: number, height: number, backend
 }
 
 /** Resize, crop, rescale and normalise an RGB image into CHW float32 `pixel_values` for one image. */
-export function toPixelValues(img: RgbImage, cfg: ImageProcessorConfig, backend: ResizeBackend = 'torchvision'): Float32Array {
+export function toPixelValues(
+  img: RgbImage,
+  cfg: ImageProcessorConfig,
+  backend: ResizeBackend = 'torchvision',
+): Float32Array {
   let im = img;
   if (cfg.doResize) {
     const target = 'shortestEdge' in cfg.size ? shortestEdgeSize(im.width, im.height, cfg.size.shortestEdge) : cfg.size;
@@ -271,6 +301,10 @@ export function toPixelValues(img: RgbImage, cfg: ImageProcessorConfig, backend:
 }
 
 /** Image file bytes → `pixel_values` [3, H, W] for a CLIP-style model. */
-export async function preprocessImage(bytes: Uint8Array, cfg: ImageProcessorConfig, backend: ResizeBackend = 'torchvision'): Promise<Float32Array> {
+export async function preprocessImage(
+  bytes: Uint8Array,
+  cfg: ImageProcessorConfig,
+  backend: ResizeBackend = 'torchvision',
+): Promise<Float32Array> {
   return toPixelValues(await decodeImage(bytes), cfg, backend);
 }

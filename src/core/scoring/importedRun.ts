@@ -38,8 +38,20 @@ export function parseVerdict(raw: unknown): Exclude<Label, 'none'> | undefined {
   if (parsed.reason === 'conflict') return undefined;
   const word = s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const words: Record<string, Exclude<Label, 'none'>> = {
-    a: 'A', b: 'B', tie: 'tie', c: 'tie', response1: 'A', response2: 'B', left: 'A', right: 'B',
-    leftvote: 'A', rightvote: 'B', tievote: 'tie', bothbadvote: 'tie', output1: 'A', output2: 'B',
+    a: 'A',
+    b: 'B',
+    tie: 'tie',
+    c: 'tie',
+    response1: 'A',
+    response2: 'B',
+    left: 'A',
+    right: 'B',
+    leftvote: 'A',
+    rightvote: 'B',
+    tievote: 'tie',
+    bothbadvote: 'tie',
+    output1: 'A',
+    output2: 'B',
   };
   return words[word];
 }
@@ -72,19 +84,31 @@ function guessKey(first: Record<string, unknown>): ImportKey | undefined {
   return undefined;
 }
 
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 
 /** Imports a predictions file. Throws when nothing can be keyed; per-prediction problems are collected. */
 export function importRun(text: string, source: string, target: ImportTarget, key?: ImportKey): ImportResult {
   const records = parseRecords(text, source);
   if (records.length === 0) throw new Error(`${source}: no predictions found`);
   const k = key ?? guessKey(records[0].rec);
-  if (!k) throw new Error(`${source} line ${records[0].line}: cannot tell which pair a prediction belongs to; expected one of \`id\`, \`line\`, \`index\`, \`idx\`; found keys ${Object.keys(records[0].rec).map((x) => `\`${x}\``).join(', ')}`);
+  if (!k)
+    throw new Error(
+      `${source} line ${records[0].line}: cannot tell which pair a prediction belongs to; expected one of \`id\`, \`line\`, \`index\`, \`idx\`; found keys ${Object.keys(
+        records[0].rec,
+      )
+        .map((x) => `\`${x}\``)
+        .join(', ')}`,
+    );
   const entries = new Map<number, RunEntry>();
   const problems: string[] = [];
   for (const { rec, line } of records) {
     const where = `${source} line ${line}`;
-    const keyValue = k === 'id' ? rec.id ?? rec.ID : rec[k];
+    const keyValue = k === 'id' ? (rec.id ?? rec.ID) : rec[k];
     let index: number | undefined;
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ids are strings or numbers; anything else matches none
     if (k === 'id') index = keyValue === undefined ? undefined : target.indexOfId(String(keyValue));
@@ -98,7 +122,8 @@ export function importRun(text: string, source: string, target: ImportTarget, ke
       continue;
     }
     const entry: RunEntry = { index, line: target.lineOf(index), id: target.idOf(index) };
-    const sa = num(rec.score_a ?? rec.score1 ?? rec.score_1), sb = num(rec.score_b ?? rec.score2 ?? rec.score_2);
+    const sa = num(rec.score_a ?? rec.score1 ?? rec.score_1),
+      sb = num(rec.score_b ?? rec.score2 ?? rec.score_2);
     const margin = num(rec.margin);
     if (sa !== undefined && sb !== undefined) Object.assign(entry, { score_a: sa, score_b: sb });
     else if (margin !== undefined) Object.assign(entry, { score_a: margin, score_b: 0 });
@@ -106,19 +131,30 @@ export function importRun(text: string, source: string, target: ImportTarget, ke
       const field = VERDICT_FIELDS.find((f) => rec[f] !== undefined);
       const verdict = field ? parseVerdict(rec[field]) : undefined;
       if (verdict) entry.verdict = verdict;
-      else entry.error = field ? `unparsed judge output in \`${field}\`` : `no scores, margin or verdict (expected \`score_a\`/\`score_b\`, \`margin\` or one of ${VERDICT_FIELDS.map((f) => `\`${f}\``).join(', ')})`;
+      else
+        entry.error = field
+          ? `unparsed judge output in \`${field}\``
+          : `no scores, margin or verdict (expected \`score_a\`/\`score_b\`, \`margin\` or one of ${VERDICT_FIELDS.map((f) => `\`${f}\``).join(', ')})`;
     }
     entries.set(index, entry);
   }
-  if (entries.size === 0) throw new Error(`${source}: none of the ${records.length} predictions matched a record of ${target.path} by ${k}; first problem: ${problems[0]}`);
+  if (entries.size === 0)
+    throw new Error(
+      `${source}: none of the ${records.length} predictions matched a record of ${target.path} by ${k}; first problem: ${problems[0]}`,
+    );
   const anyScores = [...entries.values()].some((e) => e.score_a !== undefined);
   return {
     key: k,
     problems,
     run: {
       header: {
-        type: 'header', version: 1,
-        model: { id: `imported:${source.split(/[\\/]/).pop()}`, kind: 'imported', bradleyTerry: anyScores ? false : undefined },
+        type: 'header',
+        version: 1,
+        model: {
+          id: `imported:${source.split(/[\\/]/).pop()}`,
+          kind: 'imported',
+          bradleyTerry: anyScores ? false : undefined,
+        },
         template: `imported from ${source} (keyed by ${k})`,
         dataset: { path: target.path },
         created: new Date().toISOString(),

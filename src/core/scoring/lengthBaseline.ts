@@ -7,7 +7,8 @@ import type { Scorer, ScoreInput, ScoreResult } from './scorer';
  * character (punctuation, emoji) alone, like BERT's basic pre-tokeniser. Independent of any model's vocabulary,
  * so the baseline means the same thing next to every model.
  */
-const WORD_TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
+const WORD_TOKEN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
 
 export function wordTokenCount(text: string): number {
   let n = 0;

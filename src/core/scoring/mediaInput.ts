@@ -32,7 +32,10 @@ export function mediaName(m: MediaRef): string {
 }
 
 /** The bytes of a media reference, or a message a user can act on (missing file, remote URL, bad data URI). */
-export async function readMediaBytes(input: ScoreInput, located: LocatedMedia): Promise<Uint8Array | { error: string }> {
+export async function readMediaBytes(
+  input: ScoreInput,
+  located: LocatedMedia,
+): Promise<Uint8Array | { error: string }> {
   const { media } = located;
   const src = media.source;
   if (src.kind === 'data') {
@@ -41,12 +44,18 @@ export async function readMediaBytes(input: ScoreInput, located: LocatedMedia): 
     if (/;base64/i.test(m[2])) return new Uint8Array(Buffer.from(m[3], 'base64'));
     return new Uint8Array(Buffer.from(decodeURIComponent(m[3]), 'latin1'));
   }
-  if (src.kind === 'url') return { error: `${media.modality} ${src.url}: remote media is not fetched; download it next to the dataset` };
+  if (src.kind === 'url')
+    return { error: `${media.modality} ${src.url}: remote media is not fetched; download it next to the dataset` };
   if (src.kind === 'embedded') {
-    return input.mediaBytes?.[located.index] ?? { error: `${media.modality} ${mediaName(media)}: the embedded bytes were not read for scoring` };
+    return (
+      input.mediaBytes?.[located.index] ?? {
+        error: `${media.modality} ${mediaName(media)}: the embedded bytes were not read for scoring`,
+      }
+    );
   }
   const resolved = input.mediaPaths?.[located.index];
-  if (!resolved) return { error: `missing ${media.modality}: ${src.path} (not found under the dataset folder or the media roots)` };
+  if (!resolved)
+    return { error: `missing ${media.modality}: ${src.path} (not found under the dataset folder or the media roots)` };
   try {
     return new Uint8Array(await fs.readFile(resolved));
   } catch (e) {

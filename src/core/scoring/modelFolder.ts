@@ -2,7 +2,15 @@
 import { loadClapScorer } from './clapScorer';
 import { loadClipScorer } from './clipScorer';
 import { createLengthBaseline } from './lengthBaseline';
-import { defaultModelDir, hashModelFolder, onnxFileOf, readModelFolder, type LoadOptions, type ModelFolder, type ModelRef } from './modelFolderReader';
+import {
+  defaultModelDir,
+  hashModelFolder,
+  onnxFileOf,
+  readModelFolder,
+  type LoadOptions,
+  type ModelFolder,
+  type ModelRef,
+} from './modelFolderReader';
 import { ModelLoadError, type Scorer } from './scorer';
 import { createTextRewardModel } from './textRewardModel';
 
@@ -29,7 +37,13 @@ export async function loadScorer(ref: ModelRef, opts: LoadOptions = {}): Promise
   if (!dir) throw new ModelLoadError(ref.id, 'no folder: give the model folder path');
   const folder = readModelFolder({ ...ref, path: dir });
   const factory = SCORER_FACTORIES[folder.kind];
-  if (!factory) throw new ModelLoadError('config.json', `scorer kind \`${folder.kind}\` is not available in this build (known: ${Object.keys(SCORER_FACTORIES).join(', ')})`);
-  const hash = opts.knownHash ?? await hashModelFolder(folder, (HASHED_GRAPHS[folder.kind] ?? ((f: ModelFolder) => [onnxFileOf(f)]))(folder));
+  if (!factory)
+    throw new ModelLoadError(
+      'config.json',
+      `scorer kind \`${folder.kind}\` is not available in this build (known: ${Object.keys(SCORER_FACTORIES).join(', ')})`,
+    );
+  const hash =
+    opts.knownHash ??
+    (await hashModelFolder(folder, (HASHED_GRAPHS[folder.kind] ?? ((f: ModelFolder) => [onnxFileOf(f)]))(folder)));
   return factory(folder, hash, opts);
 }

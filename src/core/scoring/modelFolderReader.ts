@@ -78,13 +78,22 @@ function readJsonObject(dir: string, file: string): Record<string, unknown> | un
 }
 
 function kindFromConfig(config: Record<string, unknown>): string {
-  const archs = Array.isArray(config.architectures) ? (config.architectures as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+  const archs = Array.isArray(config.architectures)
+    ? (config.architectures as unknown[]).filter((a): a is string => typeof a === 'string')
+    : [];
   const arch = archs[0];
-  if (!arch) throw new ModelLoadError('config.json', 'names no `architectures`; name the scorer kind in reward-lens.json (`"kind": "sequence-classifier"`)');
+  if (!arch)
+    throw new ModelLoadError(
+      'config.json',
+      'names no `architectures`; name the scorer kind in reward-lens.json (`"kind": "sequence-classifier"`)',
+    );
   if (arch.endsWith('ForSequenceClassification')) return 'sequence-classifier';
   if (arch === 'CLIPModel') return 'clip';
   if (arch === 'ClapModel') return 'clap';
-  throw new ModelLoadError('config.json', `architecture \`${arch}\` is not a reward model Reward Lens can run (expected *ForSequenceClassification with one label, CLIPModel or ClapModel)`);
+  throw new ModelLoadError(
+    'config.json',
+    `architecture \`${arch}\` is not a reward model Reward Lens can run (expected *ForSequenceClassification with one label, CLIPModel or ClapModel)`,
+  );
 }
 
 /** Number of labels a sequence classifier says it has (num_labels, else id2label). */
@@ -106,7 +115,10 @@ export function readModelFolder(ref: ModelRef & { path: string }): ModelFolder {
   if (kind === 'sequence-classifier' && manifest.outputIndex === undefined) {
     const n = labelCount(config);
     if (n !== undefined && n !== 1)
-      throw new ModelLoadError('config.json', `a sequence classifier with ${n} labels is not a reward model (one label expected; set outputIndex in reward-lens.json to use one of them)`);
+      throw new ModelLoadError(
+        'config.json',
+        `a sequence classifier with ${n} labels is not a reward model (one label expected; set outputIndex in reward-lens.json to use one of them)`,
+      );
   }
   return { id: ref.id, dir, kind, config, manifest };
 }
@@ -114,11 +126,21 @@ export function readModelFolder(ref: ModelRef & { path: string }): ModelFolder {
 /** The ONNX file a folder runs: the manifest's choice, else onnx/model.onnx, else model.onnx at the top. */
 export function onnxFileOf(folder: ModelFolder, dflt = 'onnx/model.onnx'): string {
   if (folder.manifest.onnxFile) return folder.manifest.onnxFile;
-  if (!fs.existsSync(path.join(folder.dir, dflt)) && fs.existsSync(path.join(folder.dir, 'model.onnx'))) return 'model.onnx';
+  if (!fs.existsSync(path.join(folder.dir, dflt)) && fs.existsSync(path.join(folder.dir, 'model.onnx')))
+    return 'model.onnx';
   return dflt;
 }
 
-const HASHED = ['config.json', 'reward-lens.json', 'tokenizer.json', 'tokenizer_config.json', 'chat_template.jinja', 'chat_template.json', 'special_tokens_map.json', 'preprocessor_config.json'];
+const HASHED = [
+  'config.json',
+  'reward-lens.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'chat_template.jinja',
+  'chat_template.json',
+  'special_tokens_map.json',
+  'preprocessor_config.json',
+];
 const hashCache = new Map<string, string>();
 
 /** Content hash of what determines the scores: the small config files, the ONNX file (streamed), the overrides. */
@@ -141,4 +163,3 @@ export async function hashModelFolder(folder: ModelFolder, onnxFiles: string[]):
   hashCache.set(memo, digest);
   return digest;
 }
-

@@ -19,7 +19,6 @@ export interface SequenceClassifierOptions {
   outputIndex?: number;
 }
 
-
 export class OnnxSequenceClassifier {
   private constructor(
     private readonly session: Session,
@@ -38,11 +37,12 @@ export class OnnxSequenceClassifier {
     fs.readSync(fd, head, 0, 16, 0);
     fs.closeSync(fd);
     // An ONNX file is a protobuf ModelProto: it starts with field 1 (ir_version, varint) = 0x08.
-    if (head[0] !== 0x08) throw new ModelLoadError(file, 'is not an ONNX model (a git-lfs pointer, safetensors or a PyTorch checkpoint?)');
+    if (head[0] !== 0x08)
+      throw new ModelLoadError(file, 'is not an ONNX model (a git-lfs pointer, safetensors or a PyTorch checkpoint?)');
     const session = await openOnnxSession(opts.file, file, opts.intraOpThreads);
     const inputs = session.inputNames;
     const n = opts.inputNames ?? {};
-    const pick = (want: string | undefined, dflt: string) => (want ?? (inputs.includes(dflt) ? dflt : undefined));
+    const pick = (want: string | undefined, dflt: string) => want ?? (inputs.includes(dflt) ? dflt : undefined);
     const names = {
       ids: n.inputIds ?? 'input_ids',
       mask: pick(n.attentionMask, 'attention_mask'),
@@ -51,11 +51,21 @@ export class OnnxSequenceClassifier {
       output: opts.output ?? (session.outputNames.includes('logits') ? 'logits' : session.outputNames[0]),
     };
     const known = [names.ids, names.mask, names.types, names.positions].filter((x): x is string => !!x);
-    if (!inputs.includes(names.ids)) throw new ModelLoadError(file, `has no input \`${names.ids}\` (inputs: ${inputs.join(', ')}); set inputNames in reward-lens.json`);
+    if (!inputs.includes(names.ids))
+      throw new ModelLoadError(
+        file,
+        `has no input \`${names.ids}\` (inputs: ${inputs.join(', ')}); set inputNames in reward-lens.json`,
+      );
     const unknown = inputs.filter((i) => !known.includes(i));
-    if (unknown.length) throw new ModelLoadError(file, `needs inputs a sequence classifier does not have: ${unknown.map((u) => `\`${u}\``).join(', ')} (export it without past key values)`);
-    for (const k of known) if (!inputs.includes(k)) throw new ModelLoadError(file, `has no input \`${k}\` (inputs: ${inputs.join(', ')})`);
-    if (!session.outputNames.includes(names.output)) throw new ModelLoadError(file, `has no output \`${names.output}\` (outputs: ${session.outputNames.join(', ')})`);
+    if (unknown.length)
+      throw new ModelLoadError(
+        file,
+        `needs inputs a sequence classifier does not have: ${unknown.map((u) => `\`${u}\``).join(', ')} (export it without past key values)`,
+      );
+    for (const k of known)
+      if (!inputs.includes(k)) throw new ModelLoadError(file, `has no input \`${k}\` (inputs: ${inputs.join(', ')})`);
+    if (!session.outputNames.includes(names.output))
+      throw new ModelLoadError(file, `has no output \`${names.output}\` (outputs: ${session.outputNames.join(', ')})`);
     const meta = session.inputMetadata?.find?.((m) => m.name === names.ids) as { type?: string } | undefined;
     const int32 = meta?.type === 'int32';
     const clf = new OnnxSequenceClassifier(session, opts, names, int32, opts.outputIndex ?? 0);
@@ -66,8 +76,15 @@ export class OnnxSequenceClassifier {
       throw new ModelLoadError(file, `fails on a probe input (${e instanceof Error ? e.message.split('\n')[0] : e})`);
     }
     if (opts.outputIndex === undefined && width !== 1)
-      throw new ModelLoadError(file, `\`${names.output}\` has ${width} values per sequence; a reward model has one label (set outputIndex in reward-lens.json to pick one)`);
-    if (clf.index >= width) throw new ModelLoadError(file, `outputIndex ${clf.index} is out of range: \`${names.output}\` has ${width} values`);
+      throw new ModelLoadError(
+        file,
+        `\`${names.output}\` has ${width} values per sequence; a reward model has one label (set outputIndex in reward-lens.json to pick one)`,
+      );
+    if (clf.index >= width)
+      throw new ModelLoadError(
+        file,
+        `outputIndex ${clf.index} is out of range: \`${names.output}\` has ${width} values`,
+      );
     return clf;
   }
 
@@ -87,9 +104,9 @@ export class OnnxSequenceClassifier {
         const i = c - offset;
         const at = r * len + c;
         if (i >= 0 && i < s.length) {
-          ids[at] = (this.int32 ? s[i] : BigInt(s[i]));
+          ids[at] = this.int32 ? s[i] : BigInt(s[i]);
           mask[at] = one;
-          positions[at] = (this.int32 ? i : BigInt(i));
+          positions[at] = this.int32 ? i : BigInt(i);
         } else ids[at] = pad;
       }
     });
@@ -97,7 +114,8 @@ export class OnnxSequenceClassifier {
     const dims = [batch, len];
     const feeds: Record<string, TensorT> = { [this.names.ids]: new Tensor(type, ids, dims) };
     if (this.names.mask) feeds[this.names.mask] = new Tensor(type, mask, dims);
-    if (this.names.types) feeds[this.names.types] = new Tensor(type, this.int32 ? new Int32Array(size) : new BigInt64Array(size), dims);
+    if (this.names.types)
+      feeds[this.names.types] = new Tensor(type, this.int32 ? new Int32Array(size) : new BigInt64Array(size), dims);
     if (this.names.positions) feeds[this.names.positions] = new Tensor(type, positions, dims);
     const out = (await this.session.run(feeds, [this.names.output]))[this.names.output];
     const data = out.data as Float32Array;

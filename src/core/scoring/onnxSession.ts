@@ -15,11 +15,22 @@ export function ort(): Ort {
 }
 
 /** A session over `file` (named `displayName` in messages), or a ModelLoadError saying what is wrong with it. */
-export async function openOnnxSession(file: string, displayName: string, intraOpThreads = 1): Promise<InferenceSession> {
+export async function openOnnxSession(
+  file: string,
+  displayName: string,
+  intraOpThreads = 1,
+): Promise<InferenceSession> {
   if (!fs.existsSync(file)) throw new ModelLoadError(displayName, 'missing (expected the exported ONNX graph here)');
   try {
-    return await ort().InferenceSession.create(file, { intraOpNumThreads: intraOpThreads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+    return await ort().InferenceSession.create(file, {
+      intraOpNumThreads: intraOpThreads,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+    });
   } catch (e) {
-    throw new ModelLoadError(displayName, `onnxruntime cannot load it (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+    throw new ModelLoadError(
+      displayName,
+      `onnxruntime cannot load it (${e instanceof Error ? e.message.split('\n')[0] : e})`,
+    );
   }
 }

@@ -67,7 +67,7 @@ export type RunLine = { ok: true; header: RunHeader } | { ok: true; entry: RunEn
 
 const LABELS: readonly string[] = ['A', 'B', 'tie', 'none'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const got = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v)?.slice(0, 40) ?? String(v));
+const got = (v: unknown) => (v === undefined ? 'nothing' : (JSON.stringify(v)?.slice(0, 40) ?? String(v)));
 
 /** The first field of `obj` that is not what a header needs, or undefined when it is a valid header. */
 function headerProblem(obj: Record<string, unknown>): string | undefined {
@@ -76,22 +76,34 @@ function headerProblem(obj: Record<string, unknown>): string | undefined {
   if (!isObject(model)) return `\`model\` should be an object, got ${got(model)}`;
   if (typeof model.id !== 'string') return `\`model.id\` should be a string, got ${got(model.id)}`;
   if (typeof model.kind !== 'string') return `\`model.kind\` should be a string, got ${got(model.kind)}`;
-  for (const k of ['path', 'hash'] as const) if (model[k] !== undefined && typeof model[k] !== 'string') return `\`model.${k}\` should be a string, got ${got(model[k])}`;
-  if (model.bradleyTerry !== undefined && typeof model.bradleyTerry !== 'boolean') return `\`model.bradleyTerry\` should be true or false, got ${got(model.bradleyTerry)}`;
-  if (obj.template !== undefined && typeof obj.template !== 'string') return `\`template\` should be a string, got ${got(obj.template)}`;
-  if (!isObject(obj.dataset) || typeof obj.dataset.path !== 'string') return `\`dataset.path\` should be the dataset file's path, got ${got(isObject(obj.dataset) ? obj.dataset.path : obj.dataset)}`;
+  for (const k of ['path', 'hash'] as const)
+    if (model[k] !== undefined && typeof model[k] !== 'string')
+      return `\`model.${k}\` should be a string, got ${got(model[k])}`;
+  if (model.bradleyTerry !== undefined && typeof model.bradleyTerry !== 'boolean')
+    return `\`model.bradleyTerry\` should be true or false, got ${got(model.bradleyTerry)}`;
+  if (obj.template !== undefined && typeof obj.template !== 'string')
+    return `\`template\` should be a string, got ${got(obj.template)}`;
+  if (!isObject(obj.dataset) || typeof obj.dataset.path !== 'string')
+    return `\`dataset.path\` should be the dataset file's path, got ${got(isObject(obj.dataset) ? obj.dataset.path : obj.dataset)}`;
   if (typeof obj.created !== 'string') return `\`created\` should be an ISO date string, got ${got(obj.created)}`;
   return undefined;
 }
 
 function entryProblem(obj: Record<string, unknown>): string | undefined {
-  if (!Number.isInteger(obj.index) || (obj.index as number) < 0) return `\`index\` should be a record's 0-based ordinal, got ${got(obj.index)}`;
-  if (!Number.isInteger(obj.line) || (obj.line as number) < 1) return `\`line\` should be a 1-based line number, got ${got(obj.line)}`;
+  if (!Number.isInteger(obj.index) || (obj.index as number) < 0)
+    return `\`index\` should be a record's 0-based ordinal, got ${got(obj.index)}`;
+  if (!Number.isInteger(obj.line) || (obj.line as number) < 1)
+    return `\`line\` should be a 1-based line number, got ${got(obj.line)}`;
   if (typeof obj.id !== 'string') return `\`id\` should be a string, got ${got(obj.id)}`;
-  for (const k of ['score_a', 'score_b'] as const) if (obj[k] !== undefined && !Number.isFinite(obj[k])) return `\`${k}\` should be a finite number, got ${got(obj[k])}`;
-  if ((obj.score_a === undefined) !== (obj.score_b === undefined)) return `\`score_a\` and \`score_b\` come together, got only ${obj.score_a === undefined ? '`score_b`' : '`score_a`'}`;
-  if (obj.verdict !== undefined && !LABELS.includes(obj.verdict as string)) return `\`verdict\` should be A, B, tie or none, got ${got(obj.verdict)}`;
-  for (const k of ['error', 'key'] as const) if (obj[k] !== undefined && typeof obj[k] !== 'string') return `\`${k}\` should be a string, got ${got(obj[k])}`;
+  for (const k of ['score_a', 'score_b'] as const)
+    if (obj[k] !== undefined && !Number.isFinite(obj[k]))
+      return `\`${k}\` should be a finite number, got ${got(obj[k])}`;
+  if ((obj.score_a === undefined) !== (obj.score_b === undefined))
+    return `\`score_a\` and \`score_b\` come together, got only ${obj.score_a === undefined ? '`score_b`' : '`score_a`'}`;
+  if (obj.verdict !== undefined && !LABELS.includes(obj.verdict as string))
+    return `\`verdict\` should be A, B, tie or none, got ${got(obj.verdict)}`;
+  for (const k of ['error', 'key'] as const)
+    if (obj[k] !== undefined && typeof obj[k] !== 'string') return `\`${k}\` should be a string, got ${got(obj[k])}`;
   return undefined;
 }
 
@@ -109,7 +121,14 @@ export function parseRunLine(raw: string, first: boolean): RunLine {
     const problem = headerProblem(obj);
     return problem ? { ok: false, message: `header: ${problem}` } : { ok: true, header: obj as unknown as RunHeader };
   }
-  if (first) return { ok: false, message: `expected the header line ({"type": "header", …}) first, got keys ${Object.keys(obj).slice(0, 6).map((k) => `\`${k}\``).join(', ')}` };
+  if (first)
+    return {
+      ok: false,
+      message: `expected the header line ({"type": "header", …}) first, got keys ${Object.keys(obj)
+        .slice(0, 6)
+        .map((k) => `\`${k}\``)
+        .join(', ')}`,
+    };
   const problem = entryProblem(obj);
   return problem ? { ok: false, message: problem } : { ok: true, entry: obj as unknown as RunEntry };
 }

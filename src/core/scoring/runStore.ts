@@ -61,7 +61,9 @@ export async function readPreviousRun(file: string): Promise<PreviousRun | undef
  * Reads only a run file's header line (listing runs must not read every run in full): the header, or what is
  * wrong with the file, naming it and the field.
  */
-export async function readRunHeader(file: string): Promise<{ ok: true; header: RunHeader } | { ok: false; message: string }> {
+export async function readRunHeader(
+  file: string,
+): Promise<{ ok: true; header: RunHeader } | { ok: false; message: string }> {
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(file, 'r');
@@ -80,11 +82,15 @@ export async function readRunHeader(file: string): Promise<{ ok: true; header: R
       pos += bytesRead;
       if (nl !== -1 || bytesRead === 0 || pos > 1 << 20) break;
     }
-    const first = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    const first = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     if (!first.trim()) return { ok: false, message: `${file}: empty run file (no header line)` };
     const line = parseRunLine(first, true);
     if (!line.ok) return { ok: false, message: `${file} line 1: ${line.message}` };
-    return 'header' in line ? { ok: true, header: line.header } : { ok: false, message: `${file} line 1: expected the header line` };
+    return 'header' in line
+      ? { ok: true, header: line.header }
+      : { ok: false, message: `${file} line 1: expected the header line` };
   } finally {
     await handle.close();
   }
@@ -125,7 +131,14 @@ export async function sweepStalePartials(runFile: string, now = Date.now()): Pro
     let stale: boolean;
     if (m[1] === safe(hostname())) stale = pid !== process.pid && !alive(pid);
     else stale = now - ((await fs.promises.stat(file).catch(() => undefined))?.mtimeMs ?? now) > STALE_ELSEWHERE_MS;
-    if (stale && (await fs.promises.rm(file, { force: true }).then(() => true, () => false))) removed.push(file);
+    if (
+      stale &&
+      (await fs.promises.rm(file, { force: true }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed.push(file);
   }
   return removed;
 }
@@ -167,7 +180,11 @@ export class LineAppender {
   /** Lines written and the file's size after the last complete chunk. */
   private written = { lines: 0, bytes: 0 };
 
-  private constructor(private readonly handle: fs.promises.FileHandle, private readonly intervalMs: number, bytes: number) {
+  private constructor(
+    private readonly handle: fs.promises.FileHandle,
+    private readonly intervalMs: number,
+    bytes: number,
+  ) {
     this.written.bytes = bytes;
   }
 
@@ -260,7 +277,10 @@ export async function rewriteRun(file: string, header: RunHeader, kept: Iterable
 export class ScoreCache {
   private appender: LineAppender | undefined;
 
-  private constructor(private readonly file: string, readonly scores: Map<string, number>) {}
+  private constructor(
+    private readonly file: string,
+    readonly scores: Map<string, number>,
+  ) {}
 
   static async open(folder: string, modelHash: string): Promise<ScoreCache> {
     const file = path.join(folder, 'cache', `${safe(modelHash)}.jsonl`);

@@ -7,7 +7,15 @@ import { resolveMediaPath } from '../dataset/media';
 import type { DatasetRecord, MediaSource, Part, PreferencePair } from '../dataset/types';
 import type { RunEntry, RunHeader } from './run';
 import { pairKeys } from './contentKey';
-import { LineAppender, partialRunFile, readPreviousRun, rewriteRun, ScoreCache, sweepStalePartials, writeFailure } from './runStore';
+import {
+  LineAppender,
+  partialRunFile,
+  readPreviousRun,
+  rewriteRun,
+  ScoreCache,
+  sweepStalePartials,
+  writeFailure,
+} from './runStore';
 import type { Scorer, ScoreInput, ScoreResult } from './scorer';
 
 /** Where the records come from (the Dataset class, or any reader of a preference file). */
@@ -84,7 +92,12 @@ interface Job {
 }
 
 const textLength = (parts: Part[]) =>
-  parts.reduce((n, p) => n + (p.type === 'text' ? p.text.length : p.type === 'chat' ? p.turns.reduce((m, t) => m + t.content.length, 0) : 256), 0);
+  parts.reduce(
+    (n, p) =>
+      n +
+      (p.type === 'text' ? p.text.length : p.type === 'chat' ? p.turns.reduce((m, t) => m + t.content.length, 0) : 256),
+    0,
+  );
 
 /** Modalities of a response's parts (text for text and chat). */
 function modalities(parts: Part[]): string[] {
@@ -92,7 +105,11 @@ function modalities(parts: Part[]): string[] {
 }
 
 /** Bytes of embedded media in the prompt then the response parts (undefined elsewhere), or the first failure's message. */
-async function embeddedBytes(source: PairSource, pair: PreferencePair, response: Part[]): Promise<(Uint8Array | undefined)[] | { error: string }> {
+async function embeddedBytes(
+  source: PairSource,
+  pair: PreferencePair,
+  response: Part[],
+): Promise<(Uint8Array | undefined)[] | { error: string }> {
   const parts = [...pair.prompt, ...response];
   if (!parts.some((p) => p.type === 'media' && p.media.source.kind === 'embedded')) return [];
   const out: (Uint8Array | undefined)[] = [];
@@ -101,7 +118,9 @@ async function embeddedBytes(source: PairSource, pair: PreferencePair, response:
       out.push(undefined);
       continue;
     }
-    const b = source.readMedia ? await source.readMedia(p.media.source) : { error: 'this source cannot read embedded media' };
+    const b = source.readMedia
+      ? await source.readMedia(p.media.source)
+      : { error: 'this source cannot read embedded media' };
     if ('error' in b) return { error: `${p.media.modality}: ${b.error}` };
     out.push(b);
   }
@@ -109,7 +128,11 @@ async function embeddedBytes(source: PairSource, pair: PreferencePair, response:
 }
 
 /** Media paths of the prompt then the response parts, or the first missing one's message. */
-async function mediaPaths(pair: PreferencePair, response: Part[], roots: string[]): Promise<(string | undefined)[] | { error: string }> {
+async function mediaPaths(
+  pair: PreferencePair,
+  response: Part[],
+  roots: string[],
+): Promise<(string | undefined)[] | { error: string }> {
   const parts = [...pair.prompt, ...response];
   if (!parts.some((p) => p.type === 'media')) return [];
   const fileDir = roots[0];
@@ -138,7 +161,13 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   const header: RunHeader = {
     type: 'header',
     version: 1,
-    model: { id: opts.model.id, path: opts.model.path, hash: info.hash, kind: info.kind, bradleyTerry: info.bradleyTerry },
+    model: {
+      id: opts.model.id,
+      path: opts.model.path,
+      hash: info.hash,
+      kind: info.kind,
+      bradleyTerry: info.bradleyTerry,
+    },
     template: info.template,
     dataset: { path: path.resolve(source.path), size: st.size, mtimeMs: st.mtimeMs, format: source.format },
     created: new Date().toISOString(),
@@ -147,7 +176,11 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   // Resume: entries of the previous run stay when the model, the template and the record are unchanged.
   const prev = await readPreviousRun(runFile);
   const sameModel = prev && prev.header.model.hash === info.hash && prev.header.template === info.template;
-  const sameFile = sameModel && prev.header.dataset.size === st.size && prev.header.dataset.mtimeMs === st.mtimeMs && prev.badLines === 0;
+  const sameFile =
+    sameModel &&
+    prev.header.dataset.size === st.size &&
+    prev.header.dataset.mtimeMs === st.mtimeMs &&
+    prev.badLines === 0;
   const prevEntries = sameModel ? prev.entries : new Map<number, RunEntry>();
   const cache = opts.cacheFolder ? await ScoreCache.open(opts.cacheFolder, info.hash) : undefined;
 
@@ -160,7 +193,9 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   let out: LineAppender;
   try {
     if (!sameFile) await rewriteRun(tmp, header, []);
-    out = sameFile ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes }) : await LineAppender.open(tmp);
+    out = sameFile
+      ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes })
+      : await LineAppender.open(tmp);
   } catch (e) {
     await cache?.close().catch(() => undefined);
     if (!sameFile) await fs.promises.rm(tmp, { force: true });
@@ -170,7 +205,15 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
   const writeError = () => out.error ?? cache?.error;
 
   const started = Date.now();
-  const progress: ScoreProgress = { done: 0, total: source.recordCount, scored: 0, reused: 0, errors: 0, rate: 0, etaSeconds: undefined };
+  const progress: ScoreProgress = {
+    done: 0,
+    total: source.recordCount,
+    scored: 0,
+    reused: 0,
+    errors: 0,
+    rate: 0,
+    etaSeconds: undefined,
+  };
   let lastReport = 0;
   const report = (force = false) => {
     const now = Date.now();
@@ -191,14 +234,27 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
     report();
   };
 
-  const errorEntry = (pair: PreferencePair, key: string, error: string): RunEntry => ({ index: pair.index, line: pair.line, id: pair.id, error, key });
+  const errorEntry = (pair: PreferencePair, key: string, error: string): RunEntry => ({
+    index: pair.index,
+    line: pair.line,
+    id: pair.id,
+    error,
+    key,
+  });
   const finish = (p: Pending) => {
     const [a, b] = p.results;
     if (!a || !b) return;
     const base = { index: p.pair.index, line: p.pair.line, id: p.pair.id };
     if ('error' in a || 'error' in b) {
       const which = 'error' in a ? `A: ${a.error}` : `B: ${(b as { error: string }).error}`;
-      emit({ ...base, error: 'error' in a && 'error' in b && a.error !== b.error ? `A: ${a.error}; B: ${b.error}` : which, key: p.key }, false);
+      emit(
+        {
+          ...base,
+          error: 'error' in a && 'error' in b && a.error !== b.error ? `A: ${a.error}; B: ${b.error}` : which,
+          key: p.key,
+        },
+        false,
+      );
     } else {
       if (cache) {
         cache.set(p.keys[0], a.score);
@@ -246,7 +302,12 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
       if (writeError()) break;
       if (++count % 500 === 0) await new Promise((r) => setImmediate(r));
       if (rec.kind === 'error') {
-        const e: RunEntry = { index: rec.index, line: rec.line, id: '', error: `the record could not be read: ${rec.message}` };
+        const e: RunEntry = {
+          index: rec.index,
+          line: rec.line,
+          id: '',
+          error: `the record could not be read: ${rec.message}`,
+        };
         if (sameFile && prevEntries.get(rec.index)?.error === e.error) {
           progress.done++;
           progress.errors++;
@@ -275,9 +336,18 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
         emit({ index: rec.index, line: rec.line, id: rec.id, score_a: ca, score_b: cb, key }, true);
         continue;
       }
-      const unsupported = [...modalities(rec.a.parts), ...modalities(rec.b.parts)].find((m) => !info.responseModalities.includes(m));
+      const unsupported = [...modalities(rec.a.parts), ...modalities(rec.b.parts)].find(
+        (m) => !info.responseModalities.includes(m),
+      );
       if (unsupported) {
-        emit(errorEntry(rec, key, `${info.id} scores ${info.responseModalities.join('/')} responses; this pair's responses are ${unsupported}`), false);
+        emit(
+          errorEntry(
+            rec,
+            key,
+            `${info.id} scores ${info.responseModalities.join('/')} responses; this pair's responses are ${unsupported}`,
+          ),
+          false,
+        );
         continue;
       }
       const pending: Pending = { pair: rec, key, keys, results: [undefined, undefined] };
@@ -300,7 +370,12 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
           mediaPaths: media.length ? media : undefined,
           ...(bytes.length ? { mediaBytes: bytes } : {}),
         };
-        jobs.push({ input, pending, side, length: textLength(rec.prompt) + textLength(response.parts) + (rec.criterion?.length ?? 0) });
+        jobs.push({
+          input,
+          pending,
+          side,
+          length: textLength(rec.prompt) + textLength(response.parts) + (rec.criterion?.length ?? 0),
+        });
       }
       if (pending.results[0] && pending.results[1]) finish(pending);
       if (jobs.length >= window) {
@@ -317,7 +392,9 @@ export async function scoreDataset(opts: ScoreDatasetOptions): Promise<ScoreData
     throw e;
   }
   const closed = await Promise.allSettled([out.close(), cache?.close()]);
-  const failed = writeError() ?? closed.map((c) => (c.status === 'rejected' ? (c.reason as unknown) : undefined)).find((e) => e !== undefined);
+  const failed =
+    writeError() ??
+    closed.map((c) => (c.status === 'rejected' ? (c.reason as unknown) : undefined)).find((e) => e !== undefined);
   if (failed !== undefined) {
     // The previous run stays whole (or, appended to, ends at its last complete line); the partial one goes.
     if (!sameFile) await fs.promises.rm(tmp, { force: true });
@@ -336,7 +413,8 @@ export function datasetPairSource(ds: Dataset, chunk = 256): PairSource {
     format: ds.format?.id,
     recordCount: ds.recordCount,
     async *records() {
-      for (let i = 0; i < ds.recordCount; i += chunk) yield* await ds.readRecords(i, Math.min(chunk, ds.recordCount - i));
+      for (let i = 0; i < ds.recordCount; i += chunk)
+        yield* await ds.readRecords(i, Math.min(chunk, ds.recordCount - i));
     },
     readMedia: (source) => ds.readMedia(source),
   };

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   try {
     scorer = await loadScorer(data.ref, data.load);
   } catch (e) {
-    const file = e instanceof ModelLoadError ? e.file : data.ref.path ?? data.ref.id;
+    const file = e instanceof ModelLoadError ? e.file : (data.ref.path ?? data.ref.id);
     const message = e instanceof Error ? e.message : String(e);
     post({ type: 'loadError', file, message: e instanceof ModelLoadError ? message.slice(file.length + 2) : message });
     return;

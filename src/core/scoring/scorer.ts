@@ -43,7 +43,10 @@ export interface Scorer {
 
 /** A model that cannot load: names the file and the problem ("onnx/model.onnx: missing input `attention_mask`"). */
 export class ModelLoadError extends Error {
-  constructor(readonly file: string, problem: string) {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
     super(`${file}: ${problem}`);
   }
 }

@@ -73,7 +73,13 @@ export function chatMessages(input: ScoreInput): ChatTurn[] {
 /** The two segments a cross-encoder RM reads: criterion + blank line + prompt, then the response. */
 export function segmentPair(input: ScoreInput): [string, string] {
   const prompt = input.prompt
-    .map((p) => (p.type === 'text' ? p.text : p.type === 'chat' ? p.turns.map((t) => `${ROLE_NAMES[t.role]}: ${t.content}`).join('\n\n') : ''))
+    .map((p) =>
+      p.type === 'text'
+        ? p.text
+        : p.type === 'chat'
+          ? p.turns.map((t) => `${ROLE_NAMES[t.role]}: ${t.content}`).join('\n\n')
+          : '',
+    )
     .filter((s) => s !== '')
     .join('\n\n');
   const criterion = input.criterion?.trim() ? input.criterion : '';
@@ -84,7 +90,8 @@ export function createTextEncoder(lt: LoadedTokenizer, opts: TextEncoderOptions)
   const chatSource = opts.chatTemplate ?? lt.chatTemplate?.source;
   const kind: TextTemplateKind = opts.kind ?? (chatSource ? 'chat' : 'pair');
   const encodeOpts = { maxLength: opts.maxLength, truncationSide: opts.truncationSide };
-  const check = (input: ScoreInput) => mediaError(input.response.parts, 'the response') ?? mediaError(input.prompt, 'the prompt');
+  const check = (input: ScoreInput) =>
+    mediaError(input.response.parts, 'the response') ?? mediaError(input.prompt, 'the prompt');
   const tooLong = { error: `the special tokens alone exceed max_length ${opts.maxLength}` };
 
   if (kind === 'chat') {
@@ -97,7 +104,11 @@ export function createTextEncoder(lt: LoadedTokenizer, opts: TextEncoderOptions)
       encode(input) {
         const err = check(input);
         if (err) return { error: err };
-        const text = template.render({ messages: chatMessages(input), add_generation_prompt: false, ...lt.specialTokens });
+        const text = template.render({
+          messages: chatMessages(input),
+          add_generation_prompt: false,
+          ...lt.specialTokens,
+        });
         const ids = encode(lt, text, undefined, { ...encodeOpts, addSpecialTokens: false });
         return ids ? { ids } : tooLong;
       },

@@ -43,10 +43,15 @@ export class TextRewardModel implements Scorer {
   }
 }
 
-export async function createTextRewardModel(folder: ModelFolder, hash: string, opts: LoadOptions): Promise<TextRewardModel> {
+export async function createTextRewardModel(
+  folder: ModelFolder,
+  hash: string,
+  opts: LoadOptions,
+): Promise<TextRewardModel> {
   const m = folder.manifest;
   const tok = loadTokenizer(folder.dir, folder.config);
-  const positions = typeof folder.config.max_position_embeddings === 'number' ? folder.config.max_position_embeddings : undefined;
+  const positions =
+    typeof folder.config.max_position_embeddings === 'number' ? folder.config.max_position_embeddings : undefined;
   const maxLength = m.maxLength ?? tok.modelMaxLength ?? positions ?? 512;
   const encoder = createTextEncoder(tok, {
     kind: m.template,

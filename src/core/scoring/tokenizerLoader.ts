@@ -45,7 +45,8 @@ function readJson(dir: string, file: string, required: boolean): Record<string, 
 /** A special token is written as a string or as an AddedToken object ({content: …}). */
 function tokenText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && typeof (v as { content?: unknown }).content === 'string') return (v as { content: string }).content;
+  if (v && typeof v === 'object' && typeof (v as { content?: unknown }).content === 'string')
+    return (v as { content: string }).content;
   return undefined;
 }
 
@@ -71,12 +72,16 @@ function findChatTemplate(dir: string, config: Record<string, unknown>): LoadedT
 export function loadTokenizer(dir: string, modelConfig: Record<string, unknown> = {}): LoadedTokenizer {
   const json = readJson(dir, 'tokenizer.json', true)!;
   const config = readJson(dir, 'tokenizer_config.json', false) ?? {};
-  if (!json.model || typeof json.model !== 'object') throw new ModelLoadError('tokenizer.json', 'has no `model` section (not a Hugging Face fast tokenizer file)');
+  if (!json.model || typeof json.model !== 'object')
+    throw new ModelLoadError('tokenizer.json', 'has no `model` section (not a Hugging Face fast tokenizer file)');
   let tokenizer: Tokenizer;
   try {
     tokenizer = new Tokenizer(json, config);
   } catch (e) {
-    throw new ModelLoadError('tokenizer.json', `cannot be read by @huggingface/tokenizers (${e instanceof Error ? e.message : e})`);
+    throw new ModelLoadError(
+      'tokenizer.json',
+      `cannot be read by @huggingface/tokenizers (${e instanceof Error ? e.message : e})`,
+    );
   }
   const specialTokens: Record<string, string> = {};
   for (const [k, v] of Object.entries(config)) {
@@ -85,9 +90,15 @@ export function loadTokenizer(dir: string, modelConfig: Record<string, unknown> 
   }
   const idOf = (t: string | undefined) => (t === undefined ? undefined : tokenizer.token_to_id(t));
   const padding = json.padding as { pad_id?: number; direction?: string } | null | undefined;
-  const numeric = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) && typeof v[0] === 'number' ? v[0] : undefined);
-  const padId = idOf(specialTokens.pad_token) ?? padding?.pad_id ?? numeric(modelConfig.pad_token_id)
-    ?? idOf(specialTokens.eos_token) ?? numeric(modelConfig.eos_token_id) ?? 0;
+  const numeric = (v: unknown) =>
+    typeof v === 'number' ? v : Array.isArray(v) && typeof v[0] === 'number' ? v[0] : undefined;
+  const padId =
+    idOf(specialTokens.pad_token) ??
+    padding?.pad_id ??
+    numeric(modelConfig.pad_token_id) ??
+    idOf(specialTokens.eos_token) ??
+    numeric(modelConfig.eos_token_id) ??
+    0;
   const side = (v: unknown): Side | undefined => (v === 'left' || v === 'right' ? v : undefined);
   const truncation = json.truncation as { direction?: string; max_length?: number } | null | undefined;
   const mml = config.model_max_length;
@@ -121,7 +132,12 @@ function cut(tokens: string[], keep: number, side: Side): string[] {
  * longer sequence gives up tokens first), then with special tokens from the tokenizer's post-processor.
  * Returns undefined when the special tokens alone exceed maxLength.
  */
-export function encode(lt: LoadedTokenizer, first: string, second: string | undefined, opts: EncodeOptions): number[] | undefined {
+export function encode(
+  lt: LoadedTokenizer,
+  first: string,
+  second: string | undefined,
+  opts: EncodeOptions,
+): number[] | undefined {
   const tok = lt.tokenizer;
   // Segments are tokenised once and assembled here (the same steps as Tokenizer.encode), so truncation costs no second pass.
   let a = tok.tokenize(first, { add_special_tokens: false });

@@ -37,11 +37,28 @@ function extractFrames(c: FFmpegCore, bytes: Uint8Array, count: number): Uint8Ar
     }
     const duration = parseDuration(probe.log);
     const rate = duration ? `${count}/${duration}` : '1';
-    const res = runFfmpeg(c, ['-i', input, '-map', '0:v:0', '-vf', `fps=${rate}`, '-frames:v', String(count), '-c:v', 'png', '-f', 'image2', '/frames/%04d.png']);
-    const names = c.FS.readdir('/frames').filter((n) => n.endsWith('.png')).sort();
+    const res = runFfmpeg(c, [
+      '-i',
+      input,
+      '-map',
+      '0:v:0',
+      '-vf',
+      `fps=${rate}`,
+      '-frames:v',
+      String(count),
+      '-c:v',
+      'png',
+      '-f',
+      'image2',
+      '/frames/%04d.png',
+    ]);
+    const names = c.FS.readdir('/frames')
+      .filter((n) => n.endsWith('.png'))
+      .sort();
     const pngs = names.map((n) => c.FS.readFile(`/frames/${n}`).slice());
     for (const n of names) c.FS.unlink(`/frames/${n}`);
-    if (!pngs.length) throw new Error(`ffmpeg decoded no frames (exit ${res.code}): ${res.log.split('\n').slice(-2).join(' ').trim()}`);
+    if (!pngs.length)
+      throw new Error(`ffmpeg decoded no frames (exit ${res.code}): ${res.log.split('\n').slice(-2).join(' ').trim()}`);
     return pngs;
   } finally {
     if (c.FS.analyzePath(input).exists) c.FS.unlink(input);

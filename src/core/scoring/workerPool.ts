@@ -24,7 +24,10 @@ export interface PoolOptions {
  * Threads split into workers × intra-op threads. One worker per thread keeps tokenisation of the next batch off the
  * critical path (best on 2 cores); past 4 workers each extra session costs a model's memory, so threads go intra-op.
  */
-export function defaultThreads(threads = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)): { workers: number; intraOpThreads: number } {
+export function defaultThreads(threads = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)): {
+  workers: number;
+  intraOpThreads: number;
+} {
   const workers = Math.min(threads, 4);
   return { workers, intraOpThreads: Math.max(1, Math.floor(threads / workers)) };
 }
@@ -51,7 +54,11 @@ function workerEntry(): { file: string; eval: boolean } {
   if (fs.existsSync(js)) return { file: js, eval: false };
   const ts = path.join(__dirname, 'scoreWorker.ts');
   // Node 20 resolves a worker's .ts entry before --import hooks run, so register tsx from a tiny CJS shim.
-  if (fs.existsSync(ts)) return { file: `const r = require('node:module').createRequire(${JSON.stringify(ts)}); r('tsx/cjs/api').register(); r(${JSON.stringify(ts)});`, eval: true };
+  if (fs.existsSync(ts))
+    return {
+      file: `const r = require('node:module').createRequire(${JSON.stringify(ts)}); r('tsx/cjs/api').register(); r(${JSON.stringify(ts)});`,
+      eval: true,
+    };
   throw new Error(`score worker not found next to ${__dirname} (run the build)`);
 }
 
@@ -92,7 +99,11 @@ export class WorkerPool implements Scorer {
 
   private spawn(): Promise<void> {
     const entry = workerEntry();
-    const data: ScoreWorkerData = { ref: this.ref, load: { intraOpThreads: this.opts.intraOpThreads, knownHash: this.info?.hash }, testCrash: this.opts.testCrash };
+    const data: ScoreWorkerData = {
+      ref: this.ref,
+      load: { intraOpThreads: this.opts.intraOpThreads, knownHash: this.info?.hash },
+      testCrash: this.opts.testCrash,
+    };
     const worker = new Worker(entry.file, {
       workerData: data,
       eval: entry.eval,
@@ -132,7 +143,8 @@ export class WorkerPool implements Scorer {
         this.onDeath(slot, e.message);
       });
       worker.on('exit', (code) => {
-        if (!slot.ready && !slot.closing) reject(new Error(`score worker exited (code ${code}) before loading the model`));
+        if (!slot.ready && !slot.closing)
+          reject(new Error(`score worker exited (code ${code}) before loading the model`));
         this.onDeath(slot, `exit code ${code}`);
       });
     });

@@ -85,7 +85,13 @@ export class EditorSession {
   ready(): ReadyResponseMessage {
     this.webviewReady = true;
     void this.pumpStats();
-    return { type: MessageType.ReadyResponse, fileName: this.o.fileName, stats: this.currentStats(), progress: this.progress, runs: this.runInfos() };
+    return {
+      type: MessageType.ReadyResponse,
+      fileName: this.o.fileName,
+      stats: this.currentStats(),
+      progress: this.progress,
+      runs: this.runInfos(),
+    };
   }
 
   async rows(msg: FromWebview<MessageType.GetRows>): Promise<RowsResponseMessage> {
@@ -98,16 +104,22 @@ export class EditorSession {
       type: MessageType.RowsResponse,
       viewKey: filterKey(msg.filter),
       start: msg.start,
-      rows: records.map((r) => toRowView(r, ctx, { edited: this.o.isEdited?.(r.index), changed: this.o.changedSinceOpen?.(r.index) })),
+      rows: records.map((r) =>
+        toRowView(r, ctx, { edited: this.o.isEdited?.(r.index), changed: this.o.changedSinceOpen?.(r.index) }),
+      ),
       total: view.total,
       done: view.done,
     };
   }
 
   async pair(msg: FromWebview<MessageType.GetPair>): Promise<PairResponseMessage> {
-    if (!(msg.index >= 0 && msg.index < this.o.source.count)) throw new Error(`record ${msg.index + 1} is not in the file (it has ${this.o.source.count})`);
+    if (!(msg.index >= 0 && msg.index < this.o.source.count))
+      throw new Error(`record ${msg.index + 1} is not in the file (it has ${this.o.source.count})`);
     const [record] = await this.o.source.read([msg.index]);
-    return { type: MessageType.PairResponse, record: await toRecordView(record, this.o.resolveMedia, this.o.judging?.(), this.o.isEdited?.(msg.index)) };
+    return {
+      type: MessageType.PairResponse,
+      record: await toRecordView(record, this.o.resolveMedia, this.o.judging?.(), this.o.isEdited?.(msg.index)),
+    };
   }
 
   select(msg: FromWebview<MessageType.SelectionChanged>): undefined {
@@ -162,7 +174,8 @@ export class EditorSession {
       this.o.source,
       filter,
       (p) => {
-        if (this.view?.view === view) this.sendThrottled('view', { type: MessageType.ViewChanged, viewKey: key, ...p }, p.done);
+        if (this.view?.view === view)
+          this.sendThrottled('view', { type: MessageType.ViewChanged, viewKey: key, ...p }, p.done);
       },
       undefined,
       this.viewOptions(filter),
@@ -180,7 +193,13 @@ export class EditorSession {
   private currentStats(): HeaderStats {
     const f = this.o.format();
     // The record count is the index's (exact as soon as indexed); labels, tasks and errors follow the scan.
-    return { ...this.stats, records: this.o.source.count, format: f.id, formatName: f.name, complete: this.o.source.indexDone && this.statsScanned >= this.o.source.count };
+    return {
+      ...this.stats,
+      records: this.o.source.count,
+      format: f.id,
+      formatName: f.name,
+      complete: this.o.source.indexDone && this.statsScanned >= this.o.source.count,
+    };
   }
 
   /** Counts labels, tasks and errors over every indexed record, a batch at a time. */

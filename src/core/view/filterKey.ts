@@ -6,7 +6,15 @@ import type { RowFilter } from '../../protocol';
 export function filterKey(f: RowFilter): string {
   const text = f.text?.trim().toLowerCase();
   const base = [f.task ?? '', f.label ?? '', text ?? '', !!f.errorsOnly];
-  if (hasAnalysis(f)) base.push(f.show ?? '', f.modality ?? '', f.expr?.trim() ?? '', f.sort ?? '', !!f.sortReverse, f.flipDirection ?? '');
+  if (hasAnalysis(f))
+    base.push(
+      f.show ?? '',
+      f.modality ?? '',
+      f.expr?.trim() ?? '',
+      f.sort ?? '',
+      !!f.sortReverse,
+      f.flipDirection ?? '',
+    );
   return JSON.stringify(base);
 }
 

@@ -62,7 +62,11 @@ export class FilteredView {
   }
 
   get done(): boolean {
-    return this.source.indexDone && (this.identity || this.scanned >= this.source.count) && (!this.options.sortKey || this.sorted);
+    return (
+      this.source.indexDone &&
+      (this.identity || this.scanned >= this.source.count) &&
+      (!this.options.sortKey || this.sorted)
+    );
   }
 
   get progress(): ViewProgress {
@@ -104,15 +108,23 @@ export class FilteredView {
         for (let i = this.scanned; i < end; i++) indices.push(i);
         const records = await this.source.read(indices);
         if (this.disposed) return;
-        for (const r of records) if (this.keep(r)) {
-          this.push(r.index);
-          if (this.options.sortKey) this.keys.push(this.options.sortKey(r) ?? NaN);
-        }
+        for (const r of records)
+          if (this.keep(r)) {
+            this.push(r.index);
+            if (this.options.sortKey) this.keys.push(this.options.sortKey(r) ?? NaN);
+          }
         this.scanned = end;
         this.onProgress(this.progress);
         await this.yieldFn();
       }
-      if (this.options.sortKey && !this.sorted && !this.disposed && this.source.indexDone && this.scanned >= this.source.count) this.sort();
+      if (
+        this.options.sortKey &&
+        !this.sorted &&
+        !this.disposed &&
+        this.source.indexDone &&
+        this.scanned >= this.source.count
+      )
+        this.sort();
       if (!this.disposed && this.done) this.onProgress(this.progress);
     } finally {
       this.running = false;

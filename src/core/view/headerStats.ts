@@ -3,7 +3,15 @@ import type { DatasetRecord } from '../dataset/types';
 import type { HeaderStats } from '../../protocol';
 
 export function emptyStats(format: string, formatName: string): HeaderStats {
-  return { format, formatName, records: 0, errors: 0, labels: { A: 0, B: 0, tie: 0, none: 0 }, tasks: {}, complete: false };
+  return {
+    format,
+    formatName,
+    records: 0,
+    errors: 0,
+    labels: { A: 0, B: 0, tie: 0, none: 0 },
+    tasks: {},
+    complete: false,
+  };
 }
 
 export function addToStats(stats: HeaderStats, record: DatasetRecord): void {

@@ -27,12 +27,21 @@ async function responseView(r: Response, resolve: MediaResolver): Promise<Respon
   return { parts: await partViews(parts, resolve), ...(r.model ? { model: r.model } : {}) };
 }
 
-export async function toRecordView(record: DatasetRecord, resolve: MediaResolver, ctx?: RowContext, edited = false): Promise<RecordView> {
+export async function toRecordView(
+  record: DatasetRecord,
+  resolve: MediaResolver,
+  ctx?: RowContext,
+  edited = false,
+): Promise<RecordView> {
   if (record.kind === 'error') {
     return { kind: 'error', index: record.index, line: record.line, message: record.message, text: record.text };
   }
   const pair: PreferencePair = record;
-  const [prompt, a, b] = await Promise.all([partViews(pair.prompt, resolve), responseView(pair.a, resolve), responseView(pair.b, resolve)]);
+  const [prompt, a, b] = await Promise.all([
+    partViews(pair.prompt, resolve),
+    responseView(pair.a, resolve),
+    responseView(pair.b, resolve),
+  ]);
   return {
     kind: 'pair',
     index: pair.index,

@@ -15,7 +15,14 @@ function partsText(parts: Part[], out: string[]): void {
 export function searchableText(record: DatasetRecord): string {
   if (record.kind === 'error') return `${record.message}\n${record.text}`;
   const pair: PreferencePair = record;
-  const out = [pair.id, pair.task ?? '', pair.subset ?? '', pair.criterion ?? '', pair.a.model ?? '', pair.b.model ?? ''];
+  const out = [
+    pair.id,
+    pair.task ?? '',
+    pair.subset ?? '',
+    pair.criterion ?? '',
+    pair.a.model ?? '',
+    pair.b.model ?? '',
+  ];
   partsText(pair.prompt, out);
   partsText(pair.a.parts, out);
   partsText(pair.b.parts, out);

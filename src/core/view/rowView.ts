@@ -39,7 +39,15 @@ export function promptPreview(pair: PreferencePair): string {
 /** `ctx` judges the rows (the current run under its ε, the comparison run); without it rows carry no verdict. */
 export function toRowView(record: DatasetRecord, ctx?: RowContext, marks: RowMarks = {}): RowView {
   if (record.kind === 'error') {
-    return { index: record.index, line: record.line, id: '', inputs: [], outputs: [], label: 'none', error: record.message };
+    return {
+      index: record.index,
+      line: record.line,
+      id: '',
+      inputs: [],
+      outputs: [],
+      label: 'none',
+      error: record.message,
+    };
   }
   const { input, output } = pairModalities(record);
   const row: RowView = {
@@ -86,7 +94,15 @@ export function scoreViews(pair: PreferencePair, ctx?: RowContext): ScoreView[] 
       : j.error !== undefined || j.failed
         ? { run, kind: 'error', message: j.error ?? 'the model gave no usable answer' }
         : j.margin !== undefined && j.verdict
-          ? { run, kind: 'scores', scoreA: j.scoreA!, scoreB: j.scoreB!, margin: j.margin, verdict: j.verdict, agrees: j.agrees }
+          ? {
+              run,
+              kind: 'scores',
+              scoreA: j.scoreA!,
+              scoreB: j.scoreB!,
+              margin: j.margin,
+              verdict: j.verdict,
+              agrees: j.agrees,
+            }
           : { run, kind: 'verdict', verdict: j.verdict, agrees: j.agrees };
     out.push(view);
   }

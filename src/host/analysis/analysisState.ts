@@ -37,20 +37,36 @@ export class EditorAnalysis {
    */
   context(): RowContext {
     // Each task under the ε of its accuracy with the user's choice (updateEpsilons): the dashboard's and eval's.
-    const judging = (r: RunJudged | undefined): JudgingRun | undefined => r?.judged && judgingRun(r.run, r.epsilons, r.info.name);
-    return { a: judging(this.current), b: judging(this.second), baseline: judging(this.baseline), threshold: this.threshold };
+    const judging = (r: RunJudged | undefined): JudgingRun | undefined =>
+      r?.judged && judgingRun(r.run, r.epsilons, r.info.name);
+    return {
+      a: judging(this.current),
+      b: judging(this.second),
+      baseline: judging(this.baseline),
+      threshold: this.threshold,
+    };
   }
 
   /** Picks the runs (saved choice or the newest model run), reads the chosen ones' entries, orders editor.runs current-first. */
   async arrange(saved: { current?: string; second?: string }): Promise<void> {
     const runs = this.editor.runs;
-    const choice = chooseRuns(runs.map((r) => ({ ...r, kind: r.header.model.kind })), saved);
+    const choice = chooseRuns(
+      runs.map((r) => ({ ...r, kind: r.header.model.kind })),
+      saved,
+    );
     const find = (c?: { id: string }) => (c ? runs.find((r) => r.id === c.id) : undefined);
     const load = async (listing: RunListing | undefined, old?: RunJudged): Promise<RunJudged | undefined> => {
       if (!listing) return undefined;
       if (old?.listing === listing) return old;
       const run = await loadRun(listing);
-      return run && { listing, run, info: { id: run.id, name: runName(run, runs), bradleyTerry: run.header?.model.bradleyTerry ?? false }, epsilons: {} };
+      return (
+        run && {
+          listing,
+          run,
+          info: { id: run.id, name: runName(run, runs), bradleyTerry: run.header?.model.bradleyTerry ?? false },
+          epsilons: {},
+        }
+      );
     };
     [this.current, this.second, this.baseline] = await Promise.all([
       load(find(choice.current), this.current),
@@ -80,7 +96,8 @@ export class EditorAnalysis {
       if (!r?.judged) continue;
       const table = accuracyTable(r.judged, r === this.baseline ? {} : this.epsilon);
       r.epsilons = tableEpsilons(table);
-      if (r === this.current) this.accuracy = { withTies: table.overall.withTies, withoutTies: table.overall.withoutTies };
+      if (r === this.current)
+        this.accuracy = { withTies: table.overall.withTies, withoutTies: table.overall.withoutTies };
     }
     if (!this.current?.judged) this.accuracy = undefined;
   }

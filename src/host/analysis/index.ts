@@ -3,7 +3,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { accuracyTable } from '../../core/analysis/accuracyTable';
-import { accuracyCsv, accuracyMarkdown, comparisonCsv, comparisonMarkdown, exportFileName } from '../../core/analysis/report';
+import {
+  accuracyCsv,
+  accuracyMarkdown,
+  comparisonCsv,
+  comparisonMarkdown,
+  exportFileName,
+} from '../../core/analysis/report';
 import { compareRuns, type PairedJudged } from '../../core/analysis/comparison';
 import { importAsRun } from '../../core/analysis/importAsRun';
 import { analysisPredicate, hasAnalysis, sortKeyFor, type RowContext } from '../../core/analysis/rowFacts';
@@ -36,7 +42,11 @@ type Saved = { current?: string; second?: string };
 export class AnalysisHost implements AnalysisPart {
   private readonly states = new WeakMap<OpenEditor, EditorAnalysis>();
   readonly scorer = new ProbeScorer();
-  private readonly status = vscode.window.createStatusBarItem('rewardLens.accuracy', vscode.StatusBarAlignment.Left, 50);
+  private readonly status = vscode.window.createStatusBarItem(
+    'rewardLens.accuracy',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   private probeTicket = new WeakMap<OpenEditor, number>();
 
   constructor(
@@ -52,7 +62,10 @@ export class AnalysisHost implements AnalysisPart {
     const cmd = (id: string, fn: (e: OpenEditor) => unknown) =>
       vscode.commands.registerCommand(id, () => {
         const e = p.activeEditor() ?? p.openEditors()[0];
-        if (!e) return void vscode.window.showInformationMessage('Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).');
+        if (!e)
+          return void vscode.window.showInformationMessage(
+            'Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).',
+          );
         return fn(e);
       });
     this.context.subscriptions.push(
@@ -67,7 +80,10 @@ export class AnalysisHost implements AnalysisPart {
       cmd('rewardLens.exportComparison', (e) => this.exportComparison(e)),
       cmd('rewardLens.criteriaSweep', (e) => runSweep(this, e)),
       // From the "scoring finished" notification: judge with the new run, optionally showing its disagreements.
-      vscode.commands.registerCommand('rewardLens.useRun', (datasetPath: string, runFile: string, show?: 'disagreements') => this.useRun(datasetPath, runFile, show)),
+      vscode.commands.registerCommand(
+        'rewardLens.useRun',
+        (datasetPath: string, runFile: string, show?: 'disagreements') => this.useRun(datasetPath, runFile, show),
+      ),
       vscode.window.tabGroups.onDidChangeTabs(() => this.updateStatus()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateStatus()),
     );
@@ -90,7 +106,9 @@ export class AnalysisHost implements AnalysisPart {
 
   async runsLoaded(editor: OpenEditor): Promise<void> {
     const s = this.state(editor);
-    s.threshold = vscode.workspace.getConfiguration('rewardLens', editor.document.uri).get<number>('analysis.confidentThreshold', 0.9);
+    s.threshold = vscode.workspace
+      .getConfiguration('rewardLens', editor.document.uri)
+      .get<number>('analysis.confidentThreshold', 0.9);
     await s.arrange(this.context.workspaceState.get<Saved>(this.savedKey(editor)) ?? {});
     this.send(editor);
     void this.refresh(editor);
@@ -121,7 +139,15 @@ export class AnalysisHost implements AnalysisPart {
     if (!hasAnalysis(filter)) return undefined;
     const s = this.state(editor);
     const ctx = s.context();
-    const plain = { ...filter, show: undefined, modality: undefined, expr: undefined, sort: undefined, sortReverse: undefined, flipDirection: undefined };
+    const plain = {
+      ...filter,
+      show: undefined,
+      modality: undefined,
+      expr: undefined,
+      sort: undefined,
+      sortReverse: undefined,
+      flipDirection: undefined,
+    };
     const base = plainPredicate(plain);
     const extra = analysisPredicate(filter, ctx);
     return { keep: (r: DatasetRecord) => base(r) && extra(r), sortKey: sortKeyFor(filter, ctx) };
@@ -148,7 +174,11 @@ export class AnalysisHost implements AnalysisPart {
     return {
       type: MessageType.DashboardResponse,
       title: editor.document.fileName,
-      run: s.current?.judged && { name: s.current.info.name, judged: s.current.judged, bradleyTerry: s.current.info.bradleyTerry },
+      run: s.current?.judged && {
+        name: s.current.info.name,
+        judged: s.current.judged,
+        bradleyTerry: s.current.info.bradleyTerry,
+      },
       baseline: s.baseline?.judged && { name: s.baseline.info.name, judged: s.baseline.judged, bradleyTerry: false },
       epsilon: s.epsilon,
     };
@@ -161,7 +191,15 @@ export class AnalysisHost implements AnalysisPart {
     const byIndex = new Map(b.map((j) => [j.index, j]));
     return a.map((j) => {
       const o = byIndex.get(j.index);
-      const side = (x?: typeof j) => x && (x.failed ? { failed: true } : x.margin !== undefined ? { margin: x.margin } : x.verdict ? { verdict: x.verdict } : undefined);
+      const side = (x?: typeof j) =>
+        x &&
+        (x.failed
+          ? { failed: true }
+          : x.margin !== undefined
+            ? { margin: x.margin }
+            : x.verdict
+              ? { verdict: x.verdict }
+              : undefined);
       return { index: j.index, task: j.task, modality: j.modality, label: j.label, a: side(j), b: side(o) };
     });
   }
@@ -172,10 +210,24 @@ export class AnalysisHost implements AnalysisPart {
     if (s.second && !s.second.judged) await s.recompute();
     const pairs = this.pairedJudged(s);
     const title = editor.document.fileName;
-    if (!pairs) return { type: MessageType.ComparisonResponse, title, ok: false, message: 'Choose a second run to compare with: Reward Lens: Compare Runs…' };
+    if (!pairs)
+      return {
+        type: MessageType.ComparisonResponse,
+        title,
+        ok: false,
+        message: 'Choose a second run to compare with: Reward Lens: Compare Runs…',
+      };
     const ids: string[] = [];
     for (const r of [s.current!, s.second!]) for (const e of r.run.entries.values()) ids[e.index] ??= e.id;
-    return { type: MessageType.ComparisonResponse, title, ok: true, pairs, currentName: s.current!.info.name, secondName: s.second!.info.name, ids };
+    return {
+      type: MessageType.ComparisonResponse,
+      title,
+      ok: true,
+      pairs,
+      currentName: s.current!.info.name,
+      secondName: s.second!.info.name,
+      ids,
+    };
   }
 
   async probe(editor: OpenEditor, index: number, criterion: string): Promise<ProbeResponseMessage> {
@@ -186,7 +238,8 @@ export class AnalysisHost implements AnalysisPart {
     const fail = (message: string): ProbeResponseMessage => ({ ...head, ok: false, message });
     if (refuseUntrusted('rescore')) return fail(untrustedRefusal('rescore'));
     const run = s.current?.run;
-    if (!run?.header) return fail('No run yet: score the file (Reward Lens: Score with Model…) or choose a run, then probe.');
+    if (!run?.header)
+      return fail('No run yet: score the file (Reward Lens: Score with Model…) or choose a run, then probe.');
     const why = ProbeScorer.cannotRescore(run.header.model.id, run.header.model.kind);
     if (why) return fail(why);
     const [record] = await editor.document.ds.readRecords(index, 1);
@@ -206,7 +259,9 @@ export class AnalysisHost implements AnalysisPart {
       ok: true,
       model: s.current!.info.name,
       after: toView(results[0]),
-      before: haveBefore ? toView({ scoreA: before.scoreA!, scoreB: before.scoreB!, margin: before.margin! }) : toView(results[1]),
+      before: haveBefore
+        ? toView({ scoreA: before.scoreA!, scoreB: before.scoreB!, margin: before.margin! })
+        : toView(results[1]),
     };
   }
 
@@ -218,8 +273,13 @@ export class AnalysisHost implements AnalysisPart {
   private async chooseRun(editor: OpenEditor, which: 'current' | 'second'): Promise<void> {
     const s = this.state(editor);
     if (editor.runs.length === 0) {
-      const go = await vscode.window.showInformationMessage('Reward Lens: this file has no runs yet.', 'Score with Model…', 'Import Predictions…');
-      if (go === 'Score with Model…') void vscode.commands.executeCommand('rewardLens.scoreWithModel', editor.document.uri);
+      const go = await vscode.window.showInformationMessage(
+        'Reward Lens: this file has no runs yet.',
+        'Score with Model…',
+        'Import Predictions…',
+      );
+      if (go === 'Score with Model…')
+        void vscode.commands.executeCommand('rewardLens.scoreWithModel', editor.document.uri);
       if (go === 'Import Predictions…') void this.importPredictions(editor);
       return;
     }
@@ -242,7 +302,10 @@ export class AnalysisHost implements AnalysisPart {
     }));
     if (which === 'second') items.push({ label: 'No comparison', description: 'show one run only' });
     const pick = await vscode.window.showQuickPick(items, {
-      title: which === 'current' ? `Judge ${editor.document.fileName} with which run?` : `Compare ${s.current?.info.name ?? 'the current run'} with which run?`,
+      title:
+        which === 'current'
+          ? `Judge ${editor.document.fileName} with which run?`
+          : `Compare ${s.current?.info.name ?? 'the current run'} with which run?`,
     });
     if (!pick) return;
     const saved: Saved = { current: s.current?.run.id, second: s.second?.run.id, [which]: pick.id };
@@ -272,23 +335,36 @@ export class AnalysisHost implements AnalysisPart {
   }
 
   private async importPredictions(editor: OpenEditor): Promise<void> {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Import predictions made elsewhere', filters: { Predictions: ['jsonl', 'json'] } });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      title: 'Import predictions made elsewhere',
+      filters: { Predictions: ['jsonl', 'json'] },
+    });
     const file = picked?.[0];
     if (!file) return;
     await editor.document.indexed;
     try {
-      const { id, entries, problems } = await importAsRun(editor.document.ds, file.fsPath, runsFolders(editor.document.uri.fsPath)[0]);
+      const { id, entries, problems } = await importAsRun(
+        editor.document.ds,
+        file.fsPath,
+        runsFolders(editor.document.uri.fsPath)[0],
+      );
       await this.provider.reloadRuns(editor.document.uri);
       const msg = `Reward Lens: imported ${entries.toLocaleString()} predictions from ${path.basename(file.fsPath)} as run "${id}".`;
       if (problems.length) {
-        const more = await vscode.window.showWarningMessage(`${msg} ${problems.length} could not be used (first: ${problems[0]}).`, 'Compare with It');
+        const more = await vscode.window.showWarningMessage(
+          `${msg} ${problems.length} could not be used (first: ${problems[0]}).`,
+          'Compare with It',
+        );
         if (more) await this.chooseRun(editor, 'second');
       } else {
         const go = await vscode.window.showInformationMessage(msg, 'Compare with It');
         if (go) await this.chooseRun(editor, 'second');
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(`Reward Lens: cannot import ${path.basename(file.fsPath)}: ${e instanceof Error ? e.message : e}`);
+      void vscode.window.showErrorMessage(
+        `Reward Lens: cannot import ${path.basename(file.fsPath)}: ${e instanceof Error ? e.message : e}`,
+      );
     }
   }
 
@@ -296,11 +372,15 @@ export class AnalysisHost implements AnalysisPart {
     const s = this.state(editor);
     await editor.document.indexed;
     if (s.current && !s.current.judged) await s.recompute();
-    if (!s.current?.judged) return void vscode.window.showInformationMessage('Reward Lens: no run to export; score the file first.');
+    if (!s.current?.judged)
+      return void vscode.window.showInformationMessage('Reward Lens: no run to export; score the file first.');
     const table = accuracyTable(s.current.judged, s.epsilon);
     const format = await pickFormat();
     if (!format) return;
-    const text = format === 'markdown' ? accuracyMarkdown(table, `${s.current.info.name} on ${editor.document.fileName}`) : accuracyCsv(table);
+    const text =
+      format === 'markdown'
+        ? accuracyMarkdown(table, `${s.current.info.name} on ${editor.document.fileName}`)
+        : accuracyCsv(table);
     await this.export(text, exportFileName(editor.document.fileName, 'accuracy', format), format, editor);
   }
 
@@ -309,25 +389,34 @@ export class AnalysisHost implements AnalysisPart {
     await editor.document.indexed;
     if (s.current && (!s.current.judged || (s.second && !s.second.judged))) await s.recompute();
     const pairs = this.pairedJudged(s);
-    if (!pairs) return void vscode.window.showInformationMessage('Reward Lens: choose a second run first (Reward Lens: Compare Runs…).');
+    if (!pairs)
+      return void vscode.window.showInformationMessage(
+        'Reward Lens: choose a second run first (Reward Lens: Compare Runs…).',
+      );
     const format = await pickFormat();
     if (!format) return;
     const cmp = compareRuns(pairs, s.epsilon);
-    const text = format === 'markdown' ? comparisonMarkdown(cmp, s.current!.info.name, s.second!.info.name) : comparisonCsv(cmp);
+    const text =
+      format === 'markdown' ? comparisonMarkdown(cmp, s.current!.info.name, s.second!.info.name) : comparisonCsv(cmp);
     await this.export(text, exportFileName(editor.document.fileName, 'comparison', format), format, editor);
   }
 
   /** Copies a report or saves it beside the data file. */
   async export(text: string, fileName: string, format: 'markdown' | 'csv', editor: OpenEditor): Promise<void> {
     const what = format === 'markdown' ? 'Markdown' : 'CSV';
-    const pick = await vscode.window.showQuickPick([`Copy ${what} to the Clipboard`, `Save ${what} As…`], { title: `Export ${fileName}` });
+    const pick = await vscode.window.showQuickPick([`Copy ${what} to the Clipboard`, `Save ${what} As…`], {
+      title: `Export ${fileName}`,
+    });
     if (!pick) return;
     if (pick.startsWith('Copy')) {
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(`Reward Lens: ${what} copied to the clipboard.`);
       return;
     }
-    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(editor.document.uri, '..', fileName), filters: { [what]: [format === 'markdown' ? 'md' : 'csv'] } });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(editor.document.uri, '..', fileName),
+      filters: { [what]: [format === 'markdown' ? 'md' : 'csv'] },
+    });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     void vscode.window.showInformationMessage(`Reward Lens: saved ${path.basename(target.fsPath)}.`);

@@ -20,17 +20,26 @@ export class ProbeScorer implements vscode.Disposable {
 
   /** Why a run's model cannot rescore (imported runs have no model), or undefined. */
   static cannotRescore(modelId: string, kind?: string): string | undefined {
-    if (kind === 'imported' || modelId.startsWith('imported:')) return 'this run was imported from predictions: there is no model to rescore with';
+    if (kind === 'imported' || modelId.startsWith('imported:'))
+      return 'this run was imported from predictions: there is no model to rescore with';
     return undefined;
   }
 
   /** `modelPath`: the folder the run header names, used when the model is not (or no longer) in rewardLens.models. */
-  async margins(datasetUri: vscode.Uri, modelId: string, items: { pair: PreferencePair; criterion: string | undefined }[], modelPath?: string): Promise<MarginResult[]> {
+  async margins(
+    datasetUri: vscode.Uri,
+    modelId: string,
+    items: { pair: PreferencePair; criterion: string | undefined }[],
+    modelPath?: string,
+  ): Promise<MarginResult[]> {
     // Second line of defence: the probe and the sweep check trust before they get here.
     if (!vscode.workspace.isTrusted) return items.map(() => ({ error: untrustedRefusal('rescore') }));
     const settings = scoringSettings(datasetUri);
-    const ref = settings.models.find((m) => m.ref.id === modelId)?.ref ?? (modelPath && fs.existsSync(modelPath) ? { id: modelId, path: modelPath } : undefined);
-    if (!ref) return items.map(() => ({ error: `model \`${modelId}\` is not in rewardLens.models and its folder is gone` }));
+    const ref =
+      settings.models.find((m) => m.ref.id === modelId)?.ref ??
+      (modelPath && fs.existsSync(modelPath) ? { id: modelId, path: modelPath } : undefined);
+    if (!ref)
+      return items.map(() => ({ error: `model \`${modelId}\` is not in rewardLens.models and its folder is gone` }));
     const slot = this.slot(modelId, () => WorkerPool.start(ref, { workers: 1, intraOpThreads: 1 }));
     slot.busy++;
     clearTimeout(slot.timer);
@@ -52,11 +61,15 @@ export class ProbeScorer implements vscode.Disposable {
     } catch (e) {
       // A model that failed is closed; the next probe starts a fresh one.
       if (this.pools.get(modelId) === slot) this.pools.delete(modelId);
-      void slot.pool.then((p) => p.dispose(), () => undefined);
+      void slot.pool.then(
+        (p) => p.dispose(),
+        () => undefined,
+      );
       return items.map(() => ({ error: e instanceof Error ? e.message : String(e) }));
     } finally {
       slot.busy--;
-      if (slot.busy === 0 && this.pools.get(modelId) === slot) slot.timer = setTimeout(() => this.close(modelId), IDLE_MS);
+      if (slot.busy === 0 && this.pools.get(modelId) === slot)
+        slot.timer = setTimeout(() => this.close(modelId), IDLE_MS);
     }
   }
 
@@ -74,21 +87,32 @@ export class ProbeScorer implements vscode.Disposable {
     const s = this.pools.get(id);
     if (!s || s.busy > 0) return;
     this.pools.delete(id);
-    void s.pool.then((p) => p.dispose(), () => undefined);
+    void s.pool.then(
+      (p) => p.dispose(),
+      () => undefined,
+    );
   }
 
   dispose(): void {
     for (const id of [...this.pools.keys()]) {
       const s = this.pools.get(id)!;
       clearTimeout(s.timer);
-      void s.pool.then((p) => p.dispose(), () => undefined);
+      void s.pool.then(
+        (p) => p.dispose(),
+        () => undefined,
+      );
     }
     this.pools.clear();
   }
 }
 
 /** One response as the scorer sees it, media resolved against the file's folder and the media roots. */
-async function input(pair: PreferencePair, response: Response, criterion: string | undefined, roots: string[]): Promise<ScoreInput> {
+async function input(
+  pair: PreferencePair,
+  response: Response,
+  criterion: string | undefined,
+  roots: string[],
+): Promise<ScoreInput> {
   const parts: Part[] = [...pair.prompt, ...response.parts];
   const mediaPaths: (string | undefined)[] = [];
   for (const p of parts) {

@@ -55,13 +55,17 @@ export class Annotator {
       context.subscriptions.push(
         vscode.commands.registerCommand(id, () => {
           // Queued: a fast annotator's next key must land on the next pair, not on this one again.
-          this.queue = this.queue.then(() => this.withEditor((e) => this.labelSelected(e, label))).catch(() => undefined);
+          this.queue = this.queue
+            .then(() => this.withEditor((e) => this.labelSelected(e, label)))
+            .catch(() => undefined);
           return this.queue;
         }),
       );
     }
     context.subscriptions.push(
-      vscode.commands.registerCommand('rewardLens.labelAllShown', (label?: Exclude<Label, 'none'>) => this.withEditor((e) => this.labelAllShown(e, label))),
+      vscode.commands.registerCommand('rewardLens.labelAllShown', (label?: Exclude<Label, 'none'>) =>
+        this.withEditor((e) => this.labelAllShown(e, label)),
+      ),
     );
   }
 
@@ -89,7 +93,9 @@ export class Annotator {
   private async withEditor(fn: (e: AnnotatedEditor) => Promise<unknown>): Promise<void> {
     const editor = this.active();
     if (!editor) {
-      void vscode.window.showInformationMessage('Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).');
+      void vscode.window.showInformationMessage(
+        'Open a preference file in Reward Lens first (Reopen Editor With… → Reward Lens).',
+      );
       return;
     }
     await fn(editor);
@@ -128,8 +134,9 @@ export class Annotator {
       )?.l;
     if (!label) return;
     const filter = editor.session.filter; // the bulk command labels what the list shows
-    const indices = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding the pairs to label' }, () =>
-      shownIndices(editor.document, filter, editor.session.viewOptions(filter)),
+    const indices = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Finding the pairs to label' },
+      () => shownIndices(editor.document, filter, editor.session.viewOptions(filter)),
     );
     const what = Object.keys(filter).length ? 'every pair the filter shows' : 'every pair in the file';
     const plan = planBulk(indices, LABEL_WORDS[label], what);
@@ -141,26 +148,47 @@ export class Annotator {
     await this.label(editor, plan.indices, label, true);
   }
 
-  private async label(editor: AnnotatedEditor, indices: number[], label: Label, quiet: boolean): Promise<EditResponseMessage> {
+  private async label(
+    editor: AnnotatedEditor,
+    indices: number[],
+    label: Label,
+    quiet: boolean,
+  ): Promise<EditResponseMessage> {
     const doc = editor.document;
     const settings = annotationSettings(doc.uri);
     const by = settings.auditTrail ? await auditUser(doc.uri.fsPath, { git: vscode.workspace.isTrusted }) : '';
     const at = new Date();
     const single = indices.length === 1 ? await doc.ds.readRecord(indices[0]).catch(() => undefined) : undefined;
-    const plan = await doc.ds.planLabel(indices, label, settings.auditTrail ? { annotate: (before) => auditEdits(before, by, at) } : {});
+    const plan = await doc.ds.planLabel(
+      indices,
+      label,
+      settings.auditTrail ? { annotate: (before) => auditEdits(before, by, at) } : {},
+    );
     const reply = this.apply(doc, plan, quiet);
     if (reply.ok && !('error' in plan)) await this.announce(editor, indices, label, single, plan.changes.length);
     return reply;
   }
 
   /** Every relabel says what it did where the user looks (the webview's notice, with Undo): nothing changes unseen. */
-  private async announce(editor: AnnotatedEditor, indices: number[], label: Label, before: DatasetRecord | undefined, changed: number): Promise<void> {
+  private async announce(
+    editor: AnnotatedEditor,
+    indices: number[],
+    label: Label,
+    before: DatasetRecord | undefined,
+    changed: number,
+  ): Promise<void> {
     const words = label === 'tie' ? 'tie' : label;
     if (!before || before.kind !== 'pair') {
-      const text = changed ? `${changed.toLocaleString('en-US')} of ${indices.length.toLocaleString('en-US')} pairs labelled ${words}` : `all ${indices.length.toLocaleString('en-US')} pairs were already ${words}`;
+      const text = changed
+        ? `${changed.toLocaleString('en-US')} of ${indices.length.toLocaleString('en-US')} pairs labelled ${words}`
+        : `all ${indices.length.toLocaleString('en-US')} pairs were already ${words}`;
       return editor.session.notify({ type: MessageType.EditNotice, text });
     }
-    if (!changed) return editor.session.notify({ type: MessageType.EditNotice, text: `line ${before.line}: already ${words}, nothing changed` });
+    if (!changed)
+      return editor.session.notify({
+        type: MessageType.EditNotice,
+        text: `line ${before.line}: already ${words}, nothing changed`,
+      });
     const now = await editor.document.ds.readRecord(before.index).catch(() => undefined);
     const detail =
       now?.kind === 'pair' && now.swapped
@@ -168,7 +196,11 @@ export class Annotator {
         : before.swapped
           ? "responses back in the file's order"
           : undefined;
-    editor.session.notify({ type: MessageType.EditNotice, text: `line ${before.line}: ${before.label} → ${now?.kind === 'pair' ? now.label : words}`, ...(detail ? { detail } : {}) });
+    editor.session.notify({
+      type: MessageType.EditNotice,
+      text: `line ${before.line}: ${before.label} → ${now?.kind === 'pair' ? now.label : words}`,
+      ...(detail ? { detail } : {}),
+    });
   }
 
   /** The criterion editor's commit path (Enter, blur or Apply): one undoable edit. The analysis probe reuses the field, not this path. */
@@ -176,12 +208,19 @@ export class Annotator {
     const plan = await editor.document.ds.planCriterion(index, text);
     const reply = this.apply(editor.document, plan, false);
     if (reply.ok && !('error' in plan) && plan.changes.length) {
-      editor.session.notify({ type: MessageType.EditNotice, text: `line ${editor.document.ds.line(index)}: criterion ${text.trim() ? 'edited' : 'cleared'}` });
+      editor.session.notify({
+        type: MessageType.EditNotice,
+        text: `line ${editor.document.ds.line(index)}: criterion ${text.trim() ? 'edited' : 'cleared'}`,
+      });
     }
     return reply;
   }
 
-  private apply(doc: PreferenceDocument, plan: Awaited<ReturnType<PreferenceDocument['ds']['planLabel']>>, quiet: boolean): EditResponseMessage {
+  private apply(
+    doc: PreferenceDocument,
+    plan: Awaited<ReturnType<PreferenceDocument['ds']['planLabel']>>,
+    quiet: boolean,
+  ): EditResponseMessage {
     if ('error' in plan) {
       // A refusal the user can act on (a tie in a chosen/rejected file, an error record): a warning, never a stack.
       void vscode.window.showWarningMessage(`Reward Lens: ${plan.error}`);
@@ -208,7 +247,13 @@ export function registerAnnotation(
 async function shownIndices(document: PreferenceDocument, filter: RowFilter, options?: ViewOptions): Promise<number[]> {
   await document.indexed;
   // options: the analysis filters (disagreements, expression…) that need the editor's runs
-  const view = new FilteredView(new DatasetSource(() => document.ds), filter, () => {}, () => Promise.resolve(), options);
+  const view = new FilteredView(
+    new DatasetSource(() => document.ds),
+    filter,
+    () => {},
+    () => Promise.resolve(),
+    options,
+  );
   await view.pump();
   return view.slice(0, view.total);
 }

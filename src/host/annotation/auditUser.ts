@@ -5,7 +5,12 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 
-export type Exec = (file: string, args: string[], opts: { cwd: string; timeout: number; windowsHide: boolean }, done: (err: Error | null, stdout: string) => void) => void;
+export type Exec = (
+  file: string,
+  args: string[],
+  opts: { cwd: string; timeout: number; windowsHide: boolean },
+  done: (err: Error | null, stdout: string) => void,
+) => void;
 
 const cache = new Map<string, Promise<string>>();
 
@@ -13,7 +18,10 @@ const cache = new Map<string, Promise<string>>();
  * git's absolute path from PATH, skipping relative entries: on Windows a bare `git` is looked up in the
  * working folder first, so a `git.exe` planted in a dataset's folder would run instead.
  */
-export function findGit(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+export function findGit(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
   const names = platform === 'win32' ? ['git.exe', 'git.cmd'] : ['git'];
   const pathVar = env.PATH ?? env.Path ?? '';
   for (const dir of pathVar.split(platform === 'win32' ? ';' : delimiter)) {
@@ -46,7 +54,10 @@ function safeCwd(): string {
 }
 
 /** `git: false` in Restricted Mode: the folder's repository config is the workspace's, so no git runs there. */
-export function auditUser(filePath: string, opts: { git: boolean; exec?: Exec; findGit?: () => string | undefined }): Promise<string> {
+export function auditUser(
+  filePath: string,
+  opts: { git: boolean; exec?: Exec; findGit?: () => string | undefined },
+): Promise<string> {
   if (!opts.git) return Promise.resolve(osUser());
   const dir = dirname(filePath);
   let who = cache.get(dir);
@@ -55,7 +66,8 @@ export function auditUser(filePath: string, opts: { git: boolean; exec?: Exec; f
       const git = (opts.findGit ?? findGit)();
       if (!git) return resolve(osUser());
       const call = gitUserInvocation(dir, git);
-      const run: Exec = opts.exec ?? ((file, args, o, done) => execFile(file, args, o, (err, stdout) => done(err, String(stdout))));
+      const run: Exec =
+        opts.exec ?? ((file, args, o, done) => execFile(file, args, o, (err, stdout) => done(err, String(stdout))));
       run(call.file, call.args, { cwd: call.cwd, timeout: 3000, windowsHide: true }, (err, stdout) => {
         const name = err ? '' : stdout.trim();
         resolve(name || osUser());

@@ -25,7 +25,9 @@ export class DiskGuard implements vscode.Disposable {
 
   constructor(private readonly document: PreferenceDocument) {
     const uri = document.uri;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)),
+    );
     const poke = () => this.schedule();
     this.subs.push(watcher, watcher.onDidChange(poke), watcher.onDidCreate(poke), watcher.onDidDelete(poke));
     // Watchers miss changes on some file systems (network mounts); coming back to the editor checks again.
@@ -82,11 +84,18 @@ export class DiskGuard implements vscode.Disposable {
   private async askReloadOrKeep(): Promise<typeof RELOAD | typeof KEEP | undefined> {
     this.state.asking = true;
     try {
-      const choice = await vscode.window.showWarningMessage(conflictMessage(this.document.fileName, this.document.ds.editedCount), { modal: true }, RELOAD, KEEP);
+      const choice = await vscode.window.showWarningMessage(
+        conflictMessage(this.document.fileName, this.document.ds.editedCount),
+        { modal: true },
+        RELOAD,
+        KEEP,
+      );
       if (choice === RELOAD) {
         this.state.keptEdits = false;
         // Through VS Code, so its undo stack and dirty state are reset along with the document.
-        await vscode.commands.executeCommand('workbench.action.files.revert', this.document.uri).then(undefined, () => this.document.revert());
+        await vscode.commands
+          .executeCommand('workbench.action.files.revert', this.document.uri)
+          .then(undefined, () => this.document.revert());
         if (this.document.ds.isDirty) await this.document.revert();
       } else {
         this.state.keptEdits = true;
@@ -103,7 +112,9 @@ export class DiskGuard implements vscode.Disposable {
     const f = await this.facts();
     let action = beforeSave(f);
     if (action === 'deleted') {
-      throw new Error(`${this.document.fileName} was deleted or moved on disk; restore it and save again (your edits are kept)`);
+      throw new Error(
+        `${this.document.fileName} was deleted or moved on disk; restore it and save again (your edits are kept)`,
+      );
     }
     if (action === 'ask') {
       const choice = await this.askReloadOrKeep();
@@ -111,8 +122,15 @@ export class DiskGuard implements vscode.Disposable {
       action = 'confirm-overwrite';
     }
     if (action === 'confirm-overwrite') {
-      const sure = await vscode.window.showWarningMessage(overwriteMessage(this.document.fileName, this.document.ds.editedCount), { modal: true }, OVERWRITE);
-      if (sure !== OVERWRITE) throw new Error(`not saved: ${this.document.fileName} changed on disk and you chose not to save over it (your edits are kept)`);
+      const sure = await vscode.window.showWarningMessage(
+        overwriteMessage(this.document.fileName, this.document.ds.editedCount),
+        { modal: true },
+        OVERWRITE,
+      );
+      if (sure !== OVERWRITE)
+        throw new Error(
+          `not saved: ${this.document.fileName} changed on disk and you chose not to save over it (your edits are kept)`,
+        );
       const refused = await this.document.ds.rebaseOntoDisk();
       if (refused) throw new Error(refused.error);
       this.document.contentChanged();

@@ -11,11 +11,23 @@ export interface ModelChoice {
 }
 
 const MANIFEST_KEYS: (keyof ModelManifest)[] = [
-  'kind', 'template', 'chatTemplate', 'maxLength', 'truncationSide', 'onnxFile', 'output', 'outputIndex', 'inputNames', 'bradleyTerry',
+  'kind',
+  'template',
+  'chatTemplate',
+  'maxLength',
+  'truncationSide',
+  'onnxFile',
+  'output',
+  'outputIndex',
+  'inputNames',
+  'bradleyTerry',
 ];
 
 /** Entries of `rewardLens.models` as models, and the problems of the ones that are not usable (for the output channel). */
-export function modelChoices(setting: unknown, workspaceRoot: string | undefined): { choices: ModelChoice[]; problems: string[] } {
+export function modelChoices(
+  setting: unknown,
+  workspaceRoot: string | undefined,
+): { choices: ModelChoice[]; problems: string[] } {
   const choices: ModelChoice[] = [];
   const problems: string[] = [];
   const entries = Array.isArray(setting) ? setting : [];
@@ -34,9 +46,21 @@ export function modelChoices(setting: unknown, workspaceRoot: string | undefined
     }
     const overrides: ModelManifest = {};
     for (const k of MANIFEST_KEYS) if (e[k] !== undefined) (overrides as Record<string, unknown>)[k] = e[k];
-    choices.push({ ref: { id, path: dir, overrides: Object.keys(overrides).length ? overrides : undefined }, label: id, description: dir });
+    choices.push({
+      ref: { id, path: dir, overrides: Object.keys(overrides).length ? overrides : undefined },
+      label: id,
+      description: dir,
+    });
   });
-  choices.push({ ref: { id: 'default' }, label: 'default', description: 'the built-in bag-of-tokens reward model (models/default)' });
-  choices.push({ ref: { id: 'length' }, label: 'length', description: 'length baseline: score = response length in word tokens' });
+  choices.push({
+    ref: { id: 'default' },
+    label: 'default',
+    description: 'the built-in bag-of-tokens reward model (models/default)',
+  });
+  choices.push({
+    ref: { id: 'length' },
+    label: 'length',
+    description: 'length baseline: score = response length in word tokens',
+  });
   return { choices, problems };
 }

@@ -33,13 +33,20 @@ export class ScoreCommand {
   /** Runs in progress, by run file: one model over one file at a time. */
   private readonly active = new Set<string>();
 
-  constructor(private readonly output: vscode.OutputChannel, private readonly onRun: RunListener) {}
+  constructor(
+    private readonly output: vscode.OutputChannel,
+    private readonly onRun: RunListener,
+  ) {}
 
   async run(arg?: unknown): Promise<void> {
     if (refuseUntrusted('score')) return;
     let uri = activeDataset(arg);
     if (!uri || uri.scheme !== 'file') {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Preference files': ['jsonl', 'json'] }, title: 'Score which preference file?' });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { 'Preference files': ['jsonl', 'json'] },
+        title: 'Score which preference file?',
+      });
       uri = picked?.[0];
       if (!uri) return;
     }
@@ -47,13 +54,18 @@ export class ScoreCommand {
     for (const p of settings.problems) this.output.appendLine(`settings: ${p}`);
     const pick = await vscode.window.showQuickPick(
       settings.models.map((m) => ({ label: m.label, description: m.description, choice: m })),
-      { title: `Score ${path.basename(uri.fsPath)} with…`, placeHolder: 'Models from rewardLens.models, the default model, the length baseline' },
+      {
+        title: `Score ${path.basename(uri.fsPath)} with…`,
+        placeHolder: 'Models from rewardLens.models, the default model, the length baseline',
+      },
     );
     if (!pick) return;
     const ref = pick.choice.ref;
     const runFile = path.join(settings.runsFolder, runFileName(uri.fsPath, ref.id));
     if (this.active.has(runFile)) {
-      void vscode.window.showInformationMessage(`Reward Lens: ${path.basename(uri.fsPath)} is already being scored with ${ref.id}.`);
+      void vscode.window.showInformationMessage(
+        `Reward Lens: ${path.basename(uri.fsPath)} is already being scored with ${ref.id}.`,
+      );
       return;
     }
     this.active.add(runFile);
@@ -64,7 +76,12 @@ export class ScoreCommand {
     }
   }
 
-  private async score(uri: vscode.Uri, ref: Parameters<typeof WorkerPool.start>[0], runFile: string, settings: ReturnType<typeof scoringSettings>): Promise<void> {
+  private async score(
+    uri: vscode.Uri,
+    ref: Parameters<typeof WorkerPool.start>[0],
+    runFile: string,
+    settings: ReturnType<typeof scoringSettings>,
+  ): Promise<void> {
     const name = path.basename(uri.fsPath);
     const log = (s: string) => this.output.appendLine(`[${new Date().toISOString()}] ${s}`);
     await vscode.window.withProgress(
@@ -75,7 +92,9 @@ export class ScoreCommand {
         let pool: WorkerPool | undefined;
         try {
           progress.report({ message: 'loading the model…' });
-          log(`scoring ${uri.fsPath} with ${ref.id}${ref.path ? ` (${ref.path})` : ''}: ${settings.workers} worker(s) × ${settings.intraOpThreads} thread(s), batch ${settings.batchSize}`);
+          log(
+            `scoring ${uri.fsPath} with ${ref.id}${ref.path ? ` (${ref.path})` : ''}: ${settings.workers} worker(s) × ${settings.intraOpThreads} thread(s), batch ${settings.batchSize}`,
+          );
           const [ds, started] = await Promise.all([
             Dataset.open(uri.fsPath, { signal: ac.signal }),
             WorkerPool.start(ref, { workers: settings.workers, intraOpThreads: settings.intraOpThreads }),
@@ -104,26 +123,55 @@ export class ScoreCommand {
             signal: ac.signal,
             onProgress,
           });
-          log(`${res.cancelled ? 'cancelled' : 'done'}: ${res.done}/${res.total} records (${res.scored} scored, ${res.reused} reused, ${res.errors} errors) → ${res.runFile}`);
+          log(
+            `${res.cancelled ? 'cancelled' : 'done'}: ${res.done}/${res.total} records (${res.scored} scored, ${res.reused} reused, ${res.errors} errors) → ${res.runFile}`,
+          );
           if (fs.existsSync(res.runFile)) this.onRun(uri.fsPath, res.runFile);
           if (res.cancelled || !fs.existsSync(res.runFile)) return;
           // Say it is done, and offer the next steps: judge with this run, and look at where it disagrees.
-          const failed = res.errors > 0 ? ` ${res.errors.toLocaleString('en-US')} could not be scored (each says why in the run).` : '';
-          const notify = (m: string, ...actions: string[]) => (res.errors > 0 ? vscode.window.showWarningMessage(m, ...actions) : vscode.window.showInformationMessage(m, ...actions));
+          const failed =
+            res.errors > 0
+              ? ` ${res.errors.toLocaleString('en-US')} could not be scored (each says why in the run).`
+              : '';
+          const notify = (m: string, ...actions: string[]) =>
+            res.errors > 0
+              ? vscode.window.showWarningMessage(m, ...actions)
+              : vscode.window.showInformationMessage(m, ...actions);
           const total = res.total ?? res.done;
-          void notify(`Reward Lens: scored ${(total - res.errors).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} pairs in ${name} with ${ref.id}.${failed}`, 'Show Disagreements', 'Use This Run', ...(res.errors > 0 ? ['Show Output'] : [])).then((a) => {
+          void notify(
+            `Reward Lens: scored ${(total - res.errors).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} pairs in ${name} with ${ref.id}.${failed}`,
+            'Show Disagreements',
+            'Use This Run',
+            ...(res.errors > 0 ? ['Show Output'] : []),
+          ).then((a) => {
             if (a === 'Show Output') this.output.show(true);
-            else if (a) void vscode.commands.executeCommand('rewardLens.useRun', uri.fsPath, res.runFile, a === 'Show Disagreements' ? 'disagreements' : undefined);
+            else if (a)
+              void vscode.commands.executeCommand(
+                'rewardLens.useRun',
+                uri.fsPath,
+                res.runFile,
+                a === 'Show Disagreements' ? 'disagreements' : undefined,
+              );
           });
         } catch (e) {
           if (ac.signal.aborted) {
             log('cancelled');
             return;
           }
-          const message = e instanceof ModelLoadError ? `cannot load model "${ref.id}": ${e.message}` : e instanceof Error ? e.message : String(e);
-          log(`failed: ${e instanceof Error ? e.stack ?? e.message : e}`);
-          const action = await vscode.window.showErrorMessage(`Reward Lens: ${message}`, 'Open Settings', 'Show Output');
-          if (action === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'rewardLens.models');
+          const message =
+            e instanceof ModelLoadError
+              ? `cannot load model "${ref.id}": ${e.message}`
+              : e instanceof Error
+                ? e.message
+                : String(e);
+          log(`failed: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
+          const action = await vscode.window.showErrorMessage(
+            `Reward Lens: ${message}`,
+            'Open Settings',
+            'Show Output',
+          );
+          if (action === 'Open Settings')
+            void vscode.commands.executeCommand('workbench.action.openSettings', 'rewardLens.models');
           if (action === 'Show Output') this.output.show(true);
         } finally {
           await pool?.dispose();

@@ -12,7 +12,9 @@ export async function until(fn, what, timeoutMs = 30_000) {
   const t0 = Date.now();
   let last;
   while (Date.now() - t0 < timeoutMs) {
-    last = await Promise.resolve().then(fn).catch((e) => `error: ${e.message.split('\n')[0]}`);
+    last = await Promise.resolve()
+      .then(fn)
+      .catch((e) => `error: ${e.message.split('\n')[0]}`);
     if (last && !(typeof last === 'string' && last.startsWith('error:'))) return last;
     await sleep(150);
   }
@@ -21,7 +23,9 @@ export async function until(fn, what, timeoutMs = 30_000) {
 
 /** The human label the list row of record `index` shows ('A', 'B', 'tie', 'none'). */
 export async function rowLabel(wv, index) {
-  return (await wv.locator(`.pair-row[data-index="${index}"]:not([hidden]) .cell.label`).first().innerText({ timeout: 5000 })).trim();
+  return (
+    await wv.locator(`.pair-row[data-index="${index}"]:not([hidden]) .cell.label`).first().innerText({ timeout: 5000 })
+  ).trim();
 }
 
 /** Whether the row of record `index` carries the edited mark (icon and class). */
@@ -34,7 +38,12 @@ export async function rowEdited(wv, index) {
 
 /** Whether the active editor tab shows the dirty dot. */
 export async function tabDirty(page) {
-  const cls = (await page.locator('.editor-group-container.active .tab.active').first().getAttribute('class').catch(() => '')) ?? '';
+  const cls =
+    (await page
+      .locator('.editor-group-container.active .tab.active')
+      .first()
+      .getAttribute('class')
+      .catch(() => '')) ?? '';
   return cls.split(/\s+/).includes('dirty');
 }
 
@@ -50,7 +59,10 @@ export async function dialogButton(page, label) {
   const buttons = page.locator('.monaco-dialog-box .dialog-buttons .monaco-button');
   const texts = await buttons.allInnerTexts();
   const i = texts.findIndex((t) => t.trim().startsWith(label));
-  if (i < 0) throw new Error(`the dialog has no "${label}" button (buttons: ${texts.map((t) => JSON.stringify(t.trim())).join(', ')})`);
+  if (i < 0)
+    throw new Error(
+      `the dialog has no "${label}" button (buttons: ${texts.map((t) => JSON.stringify(t.trim())).join(', ')})`,
+    );
   await buttons.nth(i).click();
   await page.locator('.monaco-dialog-box').first().waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -80,7 +92,9 @@ export function withValue(bytes, line, key, from, to) {
 /** Where two buffers first differ, for a readable failure. */
 export function firstDifference(a, b) {
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return `byte ${i}: ${JSON.stringify(a.subarray(Math.max(0, i - 30), i + 30).toString())} vs ${JSON.stringify(b.subarray(Math.max(0, i - 30), i + 30).toString())}`;
+  for (let i = 0; i < n; i++)
+    if (a[i] !== b[i])
+      return `byte ${i}: ${JSON.stringify(a.subarray(Math.max(0, i - 30), i + 30).toString())} vs ${JSON.stringify(b.subarray(Math.max(0, i - 30), i + 30).toString())}`;
   return a.length === b.length ? 'identical' : `lengths ${a.length} and ${b.length}`;
 }
 
@@ -96,7 +110,11 @@ export async function leaveClean(t) {
  */
 export async function autoSaveOff(t) {
   let cur = {};
-  try { cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8')); } catch { /* none yet */ }
+  try {
+    cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8'));
+  } catch {
+    /* none yet */
+  }
   if (cur['files.autoSave'] === 'off') return;
   t.sandbox.writeSettings({ 'files.autoSave': 'off' });
   await sleep(3000);

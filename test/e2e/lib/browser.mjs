@@ -2,11 +2,18 @@
 import { CHROMIUM, loadPlaywright } from './tools.mjs';
 
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
   '--autoplay-policy=no-user-gesture-required',
   // WebGL without a GPU (the 3D viewer's canvas): ANGLE over SwiftShader, in software.
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
 ];
 
 /** `env` should be the sandbox's, so Chromium's crash reports stay out of ~/.config. */
@@ -24,8 +31,13 @@ export async function newPage(browser) {
   const page = await ctx.newPage();
   page.dialogs = [];
   page.consoleErrors = [];
-  page.on('dialog', (d) => { page.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text().slice(0, 400)); });
+  page.on('dialog', (d) => {
+    page.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.consoleErrors.push(m.text().slice(0, 400));
+  });
   page.on('pageerror', (e) => page.consoleErrors.push(`pageerror: ${String(e.message).slice(0, 400)}`));
   return page;
 }

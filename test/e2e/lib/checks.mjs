@@ -8,7 +8,12 @@ import { clearWait, lastWait } from './waits.mjs';
 /** A check that runs longer than this is failed: some step never returned (a renderer stuck in a loop does that). */
 export const CHECK_TIMEOUT_MS = Number(process.env.E2E_CHECK_TIMEOUT_MS || 240_000);
 
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 
 /**
  * `onHang()` is awaited after a check timed out, to give the next checks a working page.
@@ -25,7 +30,9 @@ export function createChecks({ out, page, log, logsDir, round = () => 1, onHang 
   /** A PNG of the whole 1280×800 page under <out>/screenshots; returns its path. */
   async function shot(name) {
     const file = path.join(shotsDir, `${String(++n).padStart(3, '0')}-${slug(name)}.png`);
-    await page().screenshot({ path: file, timeout: 15_000 }).catch(() => {});
+    await page()
+      .screenshot({ path: file, timeout: 15_000 })
+      .catch(() => {});
     return file;
   }
 
@@ -40,22 +47,43 @@ export function createChecks({ out, page, log, logsDir, round = () => 1, onHang 
     let hung = false;
     clearWait();
     try {
-      await Promise.race([fn(), new Promise((_, reject) => {
-        timer = setTimeout(() => { hung = true; reject(new Error(`timed out after ${timeoutMs / 1000} s: a step never returned (page or webview hung?)`)); }, timeoutMs);
-      })]);
+      await Promise.race([
+        fn(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => {
+            hung = true;
+            reject(new Error(`timed out after ${timeoutMs / 1000} s: a step never returned (page or webview hung?)`));
+          }, timeoutMs);
+        }),
+      ]);
       results.push({ name, round: round(), ok: true, ms: Date.now() - t0, ...(knownDefect ? { knownDefect } : {}) });
-      log(`PASS ${name} (${Date.now() - t0} ms)${knownDefect ? ` — the known defect (${knownDefect}) did not show this time` : ''}`);
+      log(
+        `PASS ${name} (${Date.now() - t0} ms)${knownDefect ? ` — the known defect (${knownDefect}) did not show this time` : ''}`,
+      );
       await shot(name);
       return true;
     } catch (e) {
       const err = e?.message ?? String(e);
       const waiting = lastWait();
       const dir = path.join(failuresDir, `${String(++failures).padStart(2, '0')}-r${round()}-${slug(name)}`);
-      const evidence = await collectEvidence({ dir, page: page(), logsDir, name, err, waiting })
-        .catch((x) => { log(`could not collect the evidence: ${x.message}`); return undefined; });
-      results.push({ name, round: round(), ok: false, ms: Date.now() - t0, err, waiting: waiting?.what, evidence, ...(knownDefect ? { knownDefect } : {}) });
-      log(`${knownDefect ? `KNOWN DEFECT (${knownDefect}) ` : ''}FAIL ${name} (${Date.now() - t0} ms)\n       ${err.replace(/\n/g, '\n       ')}` +
-        `${waiting ? `\n       waiting for: ${waiting.what}` : ''}${evidence ? `\n       evidence: ${evidence}` : ''}`);
+      const evidence = await collectEvidence({ dir, page: page(), logsDir, name, err, waiting }).catch((x) => {
+        log(`could not collect the evidence: ${x.message}`);
+        return undefined;
+      });
+      results.push({
+        name,
+        round: round(),
+        ok: false,
+        ms: Date.now() - t0,
+        err,
+        waiting: waiting?.what,
+        evidence,
+        ...(knownDefect ? { knownDefect } : {}),
+      });
+      log(
+        `${knownDefect ? `KNOWN DEFECT (${knownDefect}) ` : ''}FAIL ${name} (${Date.now() - t0} ms)\n       ${err.replace(/\n/g, '\n       ')}` +
+          `${waiting ? `\n       waiting for: ${waiting.what}` : ''}${evidence ? `\n       evidence: ${evidence}` : ''}`,
+      );
       if (hung) await onHang().catch((x) => log(`could not recover from the hang: ${x.message}`));
       return false;
     } finally {

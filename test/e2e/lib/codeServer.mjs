@@ -9,15 +9,31 @@ export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 export function codeServerArgs(sandbox, port) {
-  return [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--config', `${sandbox.xdgConfig}/config.yaml`,
-    '--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions];
+  return [
+    CODE_SERVER,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--config',
+    `${sandbox.xdgConfig}/config.yaml`,
+    '--user-data-dir',
+    sandbox.userData,
+    '--extensions-dir',
+    sandbox.extensions,
+  ];
 }
 
 /**
@@ -28,8 +44,11 @@ export async function startCodeServer({ sandbox, port, folder, logFile, timeoutM
   port ??= await freePort();
   const log = fs.openSync(logFile, 'w');
   const t0 = Date.now();
-  const child = spawn(NODE24, [...codeServerArgs(sandbox, port), folder],
-    { env: sandbox.env, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(NODE24, [...codeServerArgs(sandbox, port), folder], {
+    env: sandbox.env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
   fs.closeSync(log);
   const base = `http://127.0.0.1:${port}`;
   const server = {
@@ -42,7 +61,14 @@ export async function startCodeServer({ sandbox, port, folder, logFile, timeoutM
   };
   while (Date.now() - t0 < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`code-server exited with code ${child.exitCode}; see ${logFile}`);
-    try { if ((await fetch(`${base}/healthz`)).ok) { server.startMs = Date.now() - t0; return server; } } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) {
+        server.startMs = Date.now() - t0;
+        return server;
+      }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   await server.stop();
@@ -52,10 +78,26 @@ export async function startCodeServer({ sandbox, port, folder, logFile, timeoutM
 /** SIGTERM to the group, then SIGKILL to whatever is left after a grace period. */
 export async function stopGroup(child, graceMs = 2000) {
   if (!child?.pid) return;
-  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
+  const alive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   if (!alive()) return;
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
   const t0 = Date.now();
   while (alive() && Date.now() - t0 < graceMs) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+  if (alive())
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
 }

@@ -34,7 +34,10 @@ async function answerDialog(page) {
   const dontSave = box.locator('.dialog-buttons .monaco-button', { hasText: /Don.t Save/ });
   if (await dontSave.count()) await dontSave.first().click();
   else await page.keyboard.press('Escape');
-  await box.first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  await box
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => {});
   return true;
 }
 
@@ -68,7 +71,11 @@ export async function knownState(t, { settings = {} } = {}) {
   fs.rmSync(t.ws('.reward-lens'), { recursive: true, force: true });
   const want = { ...QUIET_SETTINGS, ...settings };
   let cur = {};
-  try { cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8')); } catch { /* none yet */ }
+  try {
+    cur = JSON.parse(fs.readFileSync(t.sandbox.settingsFile, 'utf8'));
+  } catch {
+    /* none yet */
+  }
   const changed = Object.keys({ ...cur, ...want }).some((k) => JSON.stringify(cur[k]) !== JSON.stringify(want[k]));
   if (changed) {
     fs.writeFileSync(t.sandbox.settingsFile, JSON.stringify(want, null, 2));

@@ -9,7 +9,9 @@ function processTable() {
       const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       table.set(Number(p), { ppid: Number(f[1]), rss: Number(f[21]) * 4096 });
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return table;
 }
@@ -33,7 +35,8 @@ export function startMemorySampler(roots, everyMs = 250) {
   const peak = {};
   const timer = setInterval(() => {
     const table = processTable();
-    for (const [name, pid] of Object.entries(roots())) if (pid) peak[name] = Math.max(peak[name] ?? 0, treeRss(table, pid));
+    for (const [name, pid] of Object.entries(roots()))
+      if (pid) peak[name] = Math.max(peak[name] ?? 0, treeRss(table, pid));
   }, everyMs);
   return {
     stop() {

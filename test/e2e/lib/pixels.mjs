@@ -9,6 +9,7 @@ const sharp = createRequire(path.join(ROOT, 'package.json'))('sharp');
 export async function distinctColours(png) {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const seen = new Set();
-  for (let i = 0; i < data.length; i += info.channels) seen.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
+  for (let i = 0; i < data.length; i += info.channels)
+    seen.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
   return seen.size;
 }

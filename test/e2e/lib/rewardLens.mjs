@@ -13,7 +13,13 @@ export async function headerCounts(wv) {
     expect(Number.isFinite(n), `[data-testid="${id}"] shows "${s}", not a number`);
     return n;
   };
-  const format = (await wv.locator('[data-testid="format"]').first().innerText({ timeout: 10_000 }).catch(() => '')).trim();
+  const format = (
+    await wv
+      .locator('[data-testid="format"]')
+      .first()
+      .innerText({ timeout: 10_000 })
+      .catch(() => '')
+  ).trim();
   return { records: await num('record-count'), errors: await num('error-count'), format };
 }
 
@@ -39,13 +45,20 @@ export async function waitSelected(wv, index, timeoutMs = 15_000) {
 /** Back to the list with Escape when the pair view is up (the pair view replaces the list). */
 export async function backToList(page, wv) {
   const view = wv.locator('[data-testid="pair-view"]');
-  for (let attempt = 0; attempt < 2 && await view.isVisible(); attempt++) {
+  for (let attempt = 0; attempt < 2 && (await view.isVisible()); attempt++) {
     if (attempt) await view.locator('[data-testid="prompt"]').click(); // focus was outside the webview
     await page.keyboard.press('Escape');
-    await visibleRows(wv).first().waitFor({ timeout: 3000 }).catch(() => {});
+    await visibleRows(wv)
+      .first()
+      .waitFor({ timeout: 3000 })
+      .catch(() => {});
   }
-  await visibleRows(wv).first().waitFor({ timeout: 15_000 })
-    .catch(() => { throw new Error('Escape did not bring back the list of pairs'); });
+  await visibleRows(wv)
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => {
+      throw new Error('Escape did not bring back the list of pairs');
+    });
 }
 
 /** Gives the list keyboard focus by clicking its first visible row. */

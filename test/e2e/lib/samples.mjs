@@ -21,7 +21,11 @@ export function readSample(file) {
     text.split(/\r?\n/).forEach((raw, i) => {
       if (!raw.trim()) return;
       let value;
-      try { value = JSON.parse(raw); } catch { /* a parse error is an error record */ }
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        /* a parse error is an error record */
+      }
       records.push({ index: records.length, line: i + 1, value, raw });
     });
     return { records, parseErrors: records.filter((r) => r.value === undefined).length };
@@ -42,16 +46,21 @@ const RESPONSE_KEY = /^(response|chosen|rejected|completion)/i;
 
 /** The media kinds a record mentions; `where`: 'any', 'responses' (the response, chosen and rejected fields) or 'prompt' (the rest). */
 export function mediaKinds(value, where = 'any') {
-  const picked = where === 'any' || !value || typeof value !== 'object' ? value
-    : Object.fromEntries(Object.entries(value).filter(([k]) => RESPONSE_KEY.test(k) === (where === 'responses')));
+  const picked =
+    where === 'any' || !value || typeof value !== 'object'
+      ? value
+      : Object.fromEntries(Object.entries(value).filter(([k]) => RESPONSE_KEY.test(k) === (where === 'responses')));
   const s = strings(picked);
   return MEDIA_KINDS.filter((k) => s.some((x) => MEDIA[k].test(x.trim())));
 }
 
 /** The first record mentioning media of `kind` in `where` ('text' = the first record without any media), or undefined. */
 export function firstWith(records, kind, where = 'any') {
-  return records.find((r) => r.value !== undefined &&
-    (kind === 'text' ? mediaKinds(r.value).length === 0 : mediaKinds(r.value, where).includes(kind)));
+  return records.find(
+    (r) =>
+      r.value !== undefined &&
+      (kind === 'text' ? mediaKinds(r.value).length === 0 : mediaKinds(r.value, where).includes(kind)),
+  );
 }
 
 /** A snippet of the record's prompt the pair view must show (first words of the prompt text). */
@@ -59,6 +68,11 @@ export function promptSnippet(value) {
   let p = value?.prompt ?? value?.instruction ?? value?.question;
   if (Array.isArray(p)) p = strings(p).join(' ');
   if (typeof p !== 'string') return undefined;
-  const words = p.replace(/<[^>]*>/g, ' ').replace(/[*_`#>[\]]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 4);
+  const words = p
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[*_`#>[\]]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 4);
   return words.length ? words.join(' ') : undefined;
 }

@@ -63,10 +63,16 @@ export function makeSandbox({ dir, prefix = 'reward-lens-e2e-' } = {}) {
     /** Merges `patch` into the user settings; the running workbench picks the change up from disk. */
     writeSettings(patch) {
       let cur = {};
-      try { cur = JSON.parse(fs.readFileSync(settingsFile, 'utf8')); } catch { /* first write */ }
+      try {
+        cur = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+      } catch {
+        /* first write */
+      }
       fs.writeFileSync(settingsFile, JSON.stringify({ ...cur, ...patch }, null, 2));
     },
-    remove() { fs.rmSync(root, { recursive: true, force: true }); },
+    remove() {
+      fs.rmSync(root, { recursive: true, force: true });
+    },
   };
   if (!fs.existsSync(settingsFile)) sandbox.writeSettings(QUIET_SETTINGS);
   return sandbox;
@@ -81,7 +87,8 @@ export function linkExtension(sandbox, extRoot) {
   const id = `${pj.publisher}.${pj.name}`;
   const link = path.join(sandbox.extensions, `${id}-${pj.version}`);
   for (const old of fs.readdirSync(sandbox.extensions)) {
-    if (old.startsWith(`${id}-`) || old === 'extensions.json') fs.rmSync(path.join(sandbox.extensions, old), { recursive: true, force: true });
+    if (old.startsWith(`${id}-`) || old === 'extensions.json')
+      fs.rmSync(path.join(sandbox.extensions, old), { recursive: true, force: true });
   }
   fs.symlinkSync(path.resolve(extRoot), link);
   return { id, viewTypes: (pj.contributes?.customEditors ?? []).map((c) => c.viewType), link };

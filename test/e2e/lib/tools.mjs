@@ -12,8 +12,11 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Fails with the command that fixes it when a tool is missing. */
 export function assertToolsInstalled({ browser = true } = {}) {
-  const missing = [NODE24, CODE_SERVER, ...(browser ? [CHROMIUM, path.join(TOOLS, 'e2e', 'node_modules', 'playwright-core')] : [])]
-    .filter((p) => !fs.existsSync(p));
+  const missing = [
+    NODE24,
+    CODE_SERVER,
+    ...(browser ? [CHROMIUM, path.join(TOOLS, 'e2e', 'node_modules', 'playwright-core')] : []),
+  ].filter((p) => !fs.existsSync(p));
   if (missing.length) {
     throw new Error(`e2e tools missing: ${missing.join(', ')}\nrun: bash test/e2e/install-tools.sh`);
   }

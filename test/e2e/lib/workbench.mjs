@@ -20,10 +20,18 @@ export async function openWorkbench(page, url, { timeoutMs = 90_000 } = {}) {
 async function openQuickInput(page, key) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.keyboard.press(key);
-    try { await quickInput(page).waitFor({ state: 'visible', timeout: 4000 }); return; } catch { /* focus was elsewhere */ }
+    try {
+      await quickInput(page).waitFor({ state: 'visible', timeout: 4000 });
+      return;
+    } catch {
+      /* focus was elsewhere */
+    }
     await page.keyboard.press('Escape');
     // give focus back to the workbench: the status bar is inert to a plain click on its empty middle
-    await page.locator('.part.statusbar').click({ position: { x: 640, y: 5 } }).catch(() => {});
+    await page
+      .locator('.part.statusbar')
+      .click({ position: { x: 640, y: 5 } })
+      .catch(() => {});
   }
   throw new Error(`the quick input did not open with ${key}`);
 }
@@ -32,11 +40,12 @@ async function openQuickInput(page, key) {
 class QuickInputClosed extends Error {}
 
 /** Whether the quick-input widget is on screen, and whether it holds the keyboard focus. */
-const quickState = (page) => page.evaluate(() => {
-  const w = document.querySelector('.quick-input-widget');
-  const visible = !!w && w.getClientRects().length > 0 && getComputedStyle(w).display !== 'none';
-  return { visible, focused: visible && !!document.activeElement?.closest('.quick-input-widget') };
-});
+const quickState = (page) =>
+  page.evaluate(() => {
+    const w = document.querySelector('.quick-input-widget');
+    const visible = !!w && w.getClientRects().length > 0 && getComputedStyle(w).display !== 'none';
+    return { visible, focused: visible && !!document.activeElement?.closest('.quick-input-widget') };
+  });
 
 /**
  * Picks the quick-input row whose label matches `label` (a RegExp or the start of the text) with the keyboard:
@@ -55,26 +64,36 @@ async function pickRow(page, label, timeoutMs = 15_000, { failIfClosed = false }
   let seenVisible = false;
   while (Date.now() - t0 < timeoutMs) {
     const { visible, focused: hasFocus } = await quickState(page);
-    if (!visible && (seenVisible || failIfClosed)) throw new QuickInputClosed(`the quick input closed before a row matching ${match} could be picked`);
-    const rows = visible ? await quickRows(page).evaluateAll((rs) => rs.map((r) => ({
-      label: r.getAttribute('aria-label') || r.textContent || '',
-      index: Number(r.getAttribute('data-index')),
-      focused: r.classList.contains('focused'),
-    }))) : [];
+    if (!visible && (seenVisible || failIfClosed))
+      throw new QuickInputClosed(`the quick input closed before a row matching ${match} could be picked`);
+    const rows = visible
+      ? await quickRows(page).evaluateAll((rs) =>
+          rs.map((r) => ({
+            label: r.getAttribute('aria-label') || r.textContent || '',
+            index: Number(r.getAttribute('data-index')),
+            focused: r.classList.contains('focused'),
+          })),
+        )
+      : [];
     seen = rows.map((r) => r.label);
     const target = rows.find((r) => match.test(r.label));
     const focused = rows.find((r) => r.focused);
     // "seen" only once our row is listed: the palette's own rows linger a moment after it ran a command
     seenVisible ||= !!target;
     if (hasFocus && target && focused) {
-      if (target.index === focused.index) { await page.keyboard.press('Enter'); return; }
+      if (target.index === focused.index) {
+        await page.keyboard.press('Enter');
+        return;
+      }
       await page.keyboard.press(target.index > focused.index ? 'ArrowDown' : 'ArrowUp');
       continue;
     }
     await sleep(150);
   }
   await page.keyboard.press('Escape');
-  throw new Error(`no quick-input row matching ${match} (rows: ${seen.map((s) => JSON.stringify(s.slice(0, 80))).join(', ') || 'none'})`);
+  throw new Error(
+    `no quick-input row matching ${match} (rows: ${seen.map((s) => JSON.stringify(s.slice(0, 80))).join(', ') || 'none'})`,
+  );
 }
 
 /**
@@ -126,7 +145,11 @@ export async function setColorTheme(page, label, workbenchClass, timeoutMs = 60_
   for (;;) {
     try {
       // filter to the theme first: arrowing through the list previews (repaints) every theme on the way
-      await runCommand(page, 'Preferences: Color Theme', { filter: label, pick: new RegExp(`^${label}\\b`), pickTimeoutMs: 10_000 });
+      await runCommand(page, 'Preferences: Color Theme', {
+        filter: label,
+        pick: new RegExp(`^${label}\\b`),
+        pickTimeoutMs: 10_000,
+      });
       break;
     } catch (e) {
       if (Date.now() - t0 > timeoutMs) throw e;
@@ -141,7 +164,12 @@ export async function quickOpen(page, relPath) {
   const base = path.basename(relPath);
   // rows read "<name>, <folder>" in their aria-label; the right one has our name and our folder
   const dir = path.dirname(relPath);
-  await typeAndPick(page, 'Control+P', relPath, new RegExp(`^${escapeRe(base)}\\b.*${dir === '.' ? '' : escapeRe(dir.split('/').pop())}`));
+  await typeAndPick(
+    page,
+    'Control+P',
+    relPath,
+    new RegExp(`^${escapeRe(base)}\\b.*${dir === '.' ? '' : escapeRe(dir.split('/').pop())}`),
+  );
 }
 
 /** The frame locator of the visible custom-editor webview's content. */
@@ -151,9 +179,16 @@ export function webview(page) {
 
 /** The Frame object of the visible webview's content, for evaluate(); undefined when none is shown. */
 export async function webviewFrame(page) {
-  const outer = await page.locator('iframe.webview.ready >> visible=true').first().elementHandle({ timeout: 2000 }).catch(() => null);
+  const outer = await page
+    .locator('iframe.webview.ready >> visible=true')
+    .first()
+    .elementHandle({ timeout: 2000 })
+    .catch(() => null);
   const outerFrame = await outer?.contentFrame();
-  const inner = await outerFrame?.locator('#active-frame').elementHandle({ timeout: 2000 }).catch(() => null);
+  const inner = await outerFrame
+    ?.locator('#active-frame')
+    .elementHandle({ timeout: 2000 })
+    .catch(() => null);
   return (await inner?.contentFrame()) ?? undefined;
 }
 
@@ -169,7 +204,12 @@ async function openedAs(page, timeoutMs = 10_000) {
   return 'none';
 }
 
-const activeTabTitle = (page) => page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label').catch(() => '');
+const activeTabTitle = (page) =>
+  page
+    .locator('.editor-group-container.active .tab.active')
+    .first()
+    .getAttribute('aria-label')
+    .catch(() => '');
 
 /**
  * Opens `relPath` in the Reward Lens custom editor and waits for its first page of rows (#app[data-ready="true"]).
@@ -181,7 +221,10 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
   const errors = [];
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let stage = 'close editors';
-    const at = (s) => { stage = s; waitingFor(`opening ${relPath} in ${VIEW_TYPE_LABEL} (attempt ${attempt}): ${s}`); };
+    const at = (s) => {
+      stage = s;
+      waitingFor(`opening ${relPath} in ${VIEW_TYPE_LABEL} (attempt ${attempt}): ${s}`);
+    };
     try {
       at(stage);
       await runCommand(page, 'View: Close All Editors');
@@ -189,7 +232,7 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
       await quickOpen(page, relPath);
       const tab = page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) });
       await tab.waitFor({ timeout: 15_000 });
-      if (await openedAs(page) === 'text') {
+      if ((await openedAs(page)) === 'text') {
         at('reopen with');
         await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
       }
@@ -200,7 +243,9 @@ export async function openInRewardLens(page, relPath, { attempts = 3, readyTimeo
       if (errors.length) log(`opened ${relPath} after ${errors.length} failed attempt(s):\n  ${errors.join('\n  ')}`);
       return webview(page);
     } catch (e) {
-      errors.push(`attempt ${attempt}, at ${stage} (active tab: ${await activeTabTitle(page)}): ${e.message.split('\n')[0]}`);
+      errors.push(
+        `attempt ${attempt}, at ${stage} (active tab: ${await activeTabTitle(page)}): ${e.message.split('\n')[0]}`,
+      );
       await page.keyboard.press('Escape').catch(() => {});
       if (page.isClosed() || (stage === 'reopen with' && /no quick-input row/.test(e.message))) break;
     }
@@ -227,8 +272,11 @@ export async function waitForElement(locator, fn, { timeoutMs = 20_000, what = '
  */
 export async function openAlsoInRewardLens(page, relPath) {
   await quickOpen(page, relPath);
-  await page.locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) }).waitFor({ timeout: 15_000 });
-  if (await openedAs(page) === 'text') await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
+  await page
+    .locator('.editor-group-container.active .tab.active', { hasText: path.basename(relPath) })
+    .waitFor({ timeout: 15_000 });
+  if ((await openedAs(page)) === 'text')
+    await runCommand(page, 'View: Reopen Editor With', { pick: new RegExp(`^${VIEW_TYPE_LABEL}`) });
   await webview(page).locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
   return webview(page);
 }
@@ -241,7 +289,10 @@ export async function reloadBrowser(page) {
   const saved = page.listeners('dialog');
   page.removeAllListeners('dialog');
   const prompts = [];
-  page.on('dialog', (d) => { prompts.push(`${d.type()}: ${d.message()}`); (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}); });
+  page.on('dialog', (d) => {
+    prompts.push(`${d.type()}: ${d.message()}`);
+    (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {});
+  });
   try {
     await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
   } finally {

@@ -4,10 +4,19 @@ import { expect } from '../lib/checks.mjs';
 import { headerCounts } from '../lib/rewardLens.mjs';
 import { readSample } from '../lib/samples.mjs';
 
-const REQUIRED = ['omni-rewardbench/omni-sample.jsonl', 'edge/malformed.jsonl', 'edge/xss.jsonl', 'edge/missing-media.jsonl', 'edge/long-text.jsonl'];
+const REQUIRED = [
+  'omni-rewardbench/omni-sample.jsonl',
+  'edge/malformed.jsonl',
+  'edge/xss.jsonl',
+  'edge/missing-media.jsonl',
+  'edge/long-text.jsonl',
+];
 
 /** An object any adapter could read as a pair: two responses (Omni, HH-RLHF, ...) or a list of completions. */
-const looksLikePair = (v) => !!v && typeof v === 'object' && !Array.isArray(v) &&
+const looksLikePair = (v) =>
+  !!v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
   (('response1' in v && 'response2' in v) || ('chosen' in v && 'rejected' in v) || Array.isArray(v.completions));
 
 export function sampleFiles(ws) {
@@ -34,8 +43,10 @@ export default {
       await t.check(`${rel} opens with ${records.length} records and ${errors} errors in the header`, async () => {
         const wv = await t.open(rel);
         const got = await headerCounts(wv);
-        expect(got.records === records.length && got.errors === errors,
-          `header says ${got.records} records / ${got.errors} errors; the file has ${records.length} records (${parseErrors} not JSON) / ${errors} errors`);
+        expect(
+          got.records === records.length && got.errors === errors,
+          `header says ${got.records} records / ${got.errors} errors; the file has ${records.length} records (${parseErrors} not JSON) / ${errors} errors`,
+        );
         expect(got.format.length > 0, 'the header names no format');
       });
     }

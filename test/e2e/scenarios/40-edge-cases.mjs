@@ -17,7 +17,10 @@ export default {
       const cls = (await row.getAttribute('class')) ?? '';
       expect(/\berror-row\b/.test(cls), `row ${bad.index} (line ${bad.line}) has class "${cls}", not error-row`);
       const text = (await row.innerText()).replace(/\s+/g, ' ');
-      expect(new RegExp(`line\\s*${bad.line}\\b`, 'i').test(text), `error row text "${text}" does not name line ${bad.line}`);
+      expect(
+        new RegExp(`line\\s*${bad.line}\\b`, 'i').test(text),
+        `error row text "${text}" does not name line ${bad.line}`,
+      );
       const good = records.find((r) => r.value?.response1 !== undefined);
       const goodCls = (await wv.locator(`.pair-row[data-index="${good.index}"]`).getAttribute('class')) ?? '';
       expect(!/\berror-row\b/.test(goodCls), `the valid record ${good.value.id} is shown as an error row`);
@@ -43,7 +46,10 @@ export default {
       const wv = await t.open('edge/long-text.jsonl');
       const view = await openPair(t.page, wv, longest.index);
       const sizes = await view.evaluate(() => ({ body: document.documentElement.scrollWidth, win: window.innerWidth }));
-      expect(sizes.body <= sizes.win + 1, `the page scrolls sideways (${sizes.body} px wide in a ${sizes.win} px window)`);
+      expect(
+        sizes.body <= sizes.win + 1,
+        `the page scrolls sideways (${sizes.body} px wide in a ${sizes.win} px window)`,
+      );
     });
   },
 };

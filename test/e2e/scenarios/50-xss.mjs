@@ -18,31 +18,39 @@ export default {
       expect(!dialogs.length, `dialogs fired: ${dialogs.join('; ')}`);
       const pwned = [];
       for (const f of t.page.frames()) {
-        const v = await f.evaluate(() => typeof window.__pwned === 'undefined' ? null : String(window.__pwned)).catch(() => null);
+        const v = await f
+          .evaluate(() => (typeof window.__pwned === 'undefined' ? null : String(window.__pwned)))
+          .catch(() => null);
         if (v !== null) pwned.push(`${f.url().slice(0, 80)}: ${v}`);
       }
       expect(!pwned.length, `window.__pwned was set in ${pwned.join(', ')}`);
     });
-    await t.check('edge/xss.jsonl: the webview DOM holds no script, inline handler or javascript: URL from the data', async () => {
-      const found = await wv.locator('#app').evaluate((app) => {
-        const bad = [];
-        const walk = (root) => {
-          for (const el of root.querySelectorAll('*')) {
-            const tag = el.tagName.toLowerCase();
-            if (['script', 'iframe', 'object', 'embed', 'form'].includes(tag)) bad.push(`<${tag}>`);
-            for (const a of el.attributes) {
-              if (/^on/i.test(a.name)) bad.push(`<${tag} ${a.name}>`);
-              if (/^\s*javascript:/i.test(a.value)) bad.push(`<${tag} ${a.name}="${a.value.slice(0, 40)}">`);
+    await t.check(
+      'edge/xss.jsonl: the webview DOM holds no script, inline handler or javascript: URL from the data',
+      async () => {
+        const found = await wv.locator('#app').evaluate((app) => {
+          const bad = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              const tag = el.tagName.toLowerCase();
+              if (['script', 'iframe', 'object', 'embed', 'form'].includes(tag)) bad.push(`<${tag}>`);
+              for (const a of el.attributes) {
+                if (/^on/i.test(a.name)) bad.push(`<${tag} ${a.name}>`);
+                if (/^\s*javascript:/i.test(a.value)) bad.push(`<${tag} ${a.name}="${a.value.slice(0, 40)}">`);
+              }
+              if (el.shadowRoot) walk(el.shadowRoot);
             }
-            if (el.shadowRoot) walk(el.shadowRoot);
-          }
-        };
-        walk(app);
-        return bad;
-      });
-      expect(!found.length, `found in the webview: ${[...new Set(found)].join(', ')}`);
-      const prompt = (await wv.locator('[data-testid="prompt"]').first().innerText()).trim();
-      expect(prompt.length > 0, 'the prompt of the last xss record rendered as nothing (it should show as inert text)');
-    });
+          };
+          walk(app);
+          return bad;
+        });
+        expect(!found.length, `found in the webview: ${[...new Set(found)].join(', ')}`);
+        const prompt = (await wv.locator('[data-testid="prompt"]').first().innerText()).trim();
+        expect(
+          prompt.length > 0,
+          'the prompt of the last xss record rendered as nothing (it should show as inert text)',
+        );
+      },
+    );
   },
 };

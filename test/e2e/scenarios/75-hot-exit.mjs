@@ -4,7 +4,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from '../lib/checks.mjs';
-import { autoSaveOff, copySample, firstDifference, leaveClean, rowEdited, rowLabel, tabDirty, until, withValue } from '../lib/annotation.mjs';
+import {
+  autoSaveOff,
+  copySample,
+  firstDifference,
+  leaveClean,
+  rowEdited,
+  rowLabel,
+  tabDirty,
+  until,
+  withValue,
+} from '../lib/annotation.mjs';
 import { focusList, waitSelected } from '../lib/rewardLens.mjs';
 import { webview } from '../lib/workbench.mjs';
 
@@ -17,11 +27,12 @@ const FILE = 'annotation/hot-exit.jsonl';
  */
 function backupHolds(t, re, since) {
   const storage = path.join(t.sandbox.userData, 'User', 'workspaceStorage');
-  const walk = (dir, ours) => fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return walk(p, ours || e.name.startsWith('reward-lens.'));
-    return ours && fs.statSync(p).mtimeMs >= since && re.test(fs.readFileSync(p, 'utf8'));
-  });
+  const walk = (dir, ours) =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return walk(p, ours || e.name.startsWith('reward-lens.'));
+      return ours && fs.statSync(p).mtimeMs >= since && re.test(fs.readFileSync(p, 'utf8'));
+    });
   return fs.existsSync(storage) && walk(storage, false);
 }
 
@@ -36,7 +47,10 @@ export default {
     let wv;
 
     await t.check('unsaved relabels survive a window reload, marked and dirty, with the file untouched', async () => {
-      expect(pref(0) === 'response1' && pref(1) !== 'tie', `${FILE}: records 1 and 2 are not labelled as this test expects`);
+      expect(
+        pref(0) === 'response1' && pref(1) !== 'tie',
+        `${FILE}: records 1 and 2 are not labelled as this test expects`,
+      );
       wv = await t.open(FILE);
       await focusList(t.page, wv);
       await waitSelected(wv, 0);
@@ -47,7 +61,11 @@ export default {
       await until(async () => (await rowLabel(wv, 1)) === 'tie', 'row 1 did not turn tie');
       await until(() => tabDirty(t.page), 'the tab is not dirty after two relabels');
       // VS Code asks for a backup a moment after a change: wait until one that holds the tie is on disk
-      await until(() => backupHolds(t, /criteria_preference\\+"\s*:\s*\\+"tie/, editedAt), 'a backup of the two relabels in the workspace storage', 60_000);
+      await until(
+        () => backupHolds(t, /criteria_preference\\+"\s*:\s*\\+"tie/, editedAt),
+        'a backup of the two relabels in the workspace storage',
+        60_000,
+      );
       expect(fs.readFileSync(file).equals(original), 'the file was saved before the reload (auto save?)');
       // the old workbench's DOM stays until the reload navigates: wait for the new page, not for the old one
       const reloaded = t.page.waitForEvent('load', { timeout: 120_000 });
@@ -56,17 +74,33 @@ export default {
       await t.page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
       wv = webview(t.page);
       await wv.locator('#app[data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
-      await until(async () => (await rowLabel(wv, 0)) === 'B' && (await rowLabel(wv, 1)) === 'tie', 'the relabels are not shown after the reload', 20_000);
-      await until(async () => (await rowEdited(wv, 0)) && (await rowEdited(wv, 1)), 'the restored rows carry no edited mark');
+      await until(
+        async () => (await rowLabel(wv, 0)) === 'B' && (await rowLabel(wv, 1)) === 'tie',
+        'the relabels are not shown after the reload',
+        20_000,
+      );
+      await until(
+        async () => (await rowEdited(wv, 0)) && (await rowEdited(wv, 1)),
+        'the restored rows carry no edited mark',
+      );
       await until(() => tabDirty(t.page), 'the restored editor is not dirty');
-      expect(fs.readFileSync(file).equals(original), 'the file on disk changed: the backup must hold the edits, not write them');
+      expect(
+        fs.readFileSync(file).equals(original),
+        'the file on disk changed: the backup must hold the edits, not write them',
+      );
     });
 
     await t.check('saving the restored edits writes exactly the two values', async () => {
       await focusList(t.page, wv);
       await t.page.keyboard.press('Control+s');
       await until(async () => !(await tabDirty(t.page)), 'the tab is still dirty after Ctrl+S', 15_000);
-      const expected = withValue(withValue(original, 1, 'criteria_preference', 'response1', 'response2'), 2, 'criteria_preference', pref(1), 'tie');
+      const expected = withValue(
+        withValue(original, 1, 'criteria_preference', 'response1', 'response2'),
+        2,
+        'criteria_preference',
+        pref(1),
+        'tie',
+      );
       const now = fs.readFileSync(file);
       expect(now.equals(expected), `saved bytes differ from the expected bytes at ${firstDifference(now, expected)}`);
     });

@@ -19,7 +19,16 @@ test('the sweep CSV quotes a variant name with a carriage return', () => {
     { id: 'original', name: 'original', kind: 'original' as const },
     { id: 'v2', name: 'line one\rline two', kind: 'none' as const },
   ];
-  const cell = (variant: string) => ({ variant, task: 'all', n: 1, flips: 0, errors: 0, flipRate: 0, meanAbsDelta: 0, accuracy: 1 });
+  const cell = (variant: string) => ({
+    variant,
+    task: 'all',
+    n: 1,
+    flips: 0,
+    errors: 0,
+    flipRate: 0,
+    meanAbsDelta: 0,
+    accuracy: 1,
+  });
   const rows = sweepCsv({ variants, cells: [cell('original'), cell('v2')] }).split('\n');
   assert.equal(rows[2], '"line one\rline two",all,1,0,0,0,1,0');
 });

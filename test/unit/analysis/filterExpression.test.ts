@@ -35,11 +35,19 @@ test('a missing value (no run yet) never satisfies an ordering', () => {
 
 test('errors name the column and what was expected', () => {
   const err = (src: string) => {
-    try { compileFilter(src, FIELDS); } catch (e) { assert.ok(e instanceof FilterSyntaxError); return e.message; }
+    try {
+      compileFilter(src, FIELDS);
+    } catch (e) {
+      assert.ok(e instanceof FilterSyntaxError);
+      return e.message;
+    }
     assert.fail(`no error for ${src}`);
   };
   assert.equal(err('task = "T2I"'), 'column 6: use `==` to compare');
-  assert.equal(err('marign < 2'), 'column 1: unknown field `marign`; known fields: task, margin, label, verdict, correct, id');
+  assert.equal(
+    err('marign < 2'),
+    'column 1: unknown field `marign`; known fields: task, margin, label, verdict, correct, id',
+  );
   assert.equal(err('task == "T2I'), 'column 9: unterminated string starting with "');
   assert.equal(err('task == '), 'column 9: expected a value; found `end of input`');
   assert.equal(err('(margin < 2'), 'column 12: expected `)`; found `end of input`');

@@ -12,14 +12,22 @@ test('imported predictions become a run beside the others, named like a run and 
   try {
     const data = path.join(dir, 'bench.jsonl');
     fs.copyFileSync('samples/omni-rewardbench/omni-sample.jsonl', data);
-    const ids = fs.readFileSync(data, 'utf8').split('\n').filter(Boolean).slice(0, 3).map((l) => JSON.parse(l).id as string);
+    const ids = fs
+      .readFileSync(data, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 3)
+      .map((l) => JSON.parse(l).id as string);
     const preds = path.join(dir, 'gpt4o-judge.jsonl');
-    fs.writeFileSync(preds, [
-      JSON.stringify({ id: ids[0], judgment: 'After comparing both, [[A]]' }),
-      JSON.stringify({ id: ids[1], judgment: '[[B]]' }),
-      JSON.stringify({ id: ids[2], score_a: 0.5, score_b: 1.5 }),
-      JSON.stringify({ id: 'no-such-pair', judgment: '[[A]]' }),
-    ].join('\n') + '\n');
+    fs.writeFileSync(
+      preds,
+      [
+        JSON.stringify({ id: ids[0], judgment: 'After comparing both, [[A]]' }),
+        JSON.stringify({ id: ids[1], judgment: '[[B]]' }),
+        JSON.stringify({ id: ids[2], score_a: 0.5, score_b: 1.5 }),
+        JSON.stringify({ id: 'no-such-pair', judgment: '[[A]]' }),
+      ].join('\n') + '\n',
+    );
     const ds = await Dataset.open(data);
     const runs = path.join(dir, '.reward-lens', 'runs');
     const res = await importAsRun(ds, preds, runs);

@@ -26,7 +26,10 @@ test('reads judge verdicts in the formats benchmarks use', () => {
 const target = (n: number, ids?: string[]): ImportTarget => ({
   path: 'bench.jsonl',
   recordCount: n,
-  indexOfId: (id) => { const i = ids?.indexOf(id) ?? -1; return i >= 0 ? i : undefined; },
+  indexOfId: (id) => {
+    const i = ids?.indexOf(id) ?? -1;
+    return i >= 0 ? i : undefined;
+  },
   indexOfLine: (line) => (line >= 1 && line <= n ? line - 1 : undefined),
   lineOf: (i) => i + 1,
   idOf: (i) => ids?.[i] ?? `line-${i + 1}`,
@@ -50,22 +53,38 @@ test('imports scores, margins and verdicts keyed by id, and reports what it coul
 });
 
 test('a predictions file that cannot be keyed says which keys it expected', () => {
-  assert.throws(() => importRun('{"foo": 1}', 'p.jsonl', target(1)), /p\.jsonl line 1: cannot tell which pair.*`id`, `line`, `index`, `idx`; found keys `foo`/);
+  assert.throws(
+    () => importRun('{"foo": 1}', 'p.jsonl', target(1)),
+    /p\.jsonl line 1: cannot tell which pair.*`id`, `line`, `index`, `idx`; found keys `foo`/,
+  );
 });
 
 // Real GPT-4o judgments against human arena votes (GenAI-Bench, MIT): `idx` keys the HF rows.
 test('GenAI-Bench GPT-4o judgments score against the human votes as the file says', () => {
-  const file = path.resolve(__dirname, '../../../../shared/data/genai-bench-gpt4o-judgments/image_generation_gpt4o_pairwise.jsonl');
+  const file = path.resolve(
+    __dirname,
+    '../../../../shared/data/genai-bench-gpt4o-judgments/image_generation_gpt4o_pairwise.jsonl',
+  );
   assert.ok(fs.existsSync(file), `missing ${file}: the repository expects ../shared beside it`);
   const text = fs.readFileSync(file, 'utf8');
-  const rows = text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { idx: number; human_vote: string; correct: boolean });
+  const rows = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { idx: number; human_vote: string; correct: boolean });
   const humanLabel = (v: string): Label => (v === 'leftvote' ? 'A' : v === 'rightvote' ? 'B' : 'tie');
   const { run, problems } = importRun(text, 'pairwise.jsonl', target(rows.length));
   assert.deepEqual(problems, []);
-  const judged: Judged[] = rows.map((r) => ({ index: r.idx, task: 'T2I', modality: 'image', label: humanLabel(r.human_vote), ...entryJudgement(run.entries.get(r.idx)) }));
+  const judged: Judged[] = rows.map((r) => ({
+    index: r.idx,
+    task: 'T2I',
+    modality: 'image',
+    label: humanLabel(r.human_vote),
+    ...entryJudgement(run.entries.get(r.idx)),
+  }));
   // Where the human picked a side, our verdicts agree with the file's own `correct` flag on every row.
   for (const [i, r] of rows.entries()) {
-    if (r.human_vote === 'leftvote' || r.human_vote === 'rightvote') assert.equal(predict(judged[i], 0) === judged[i].label, r.correct, `idx ${r.idx}`);
+    if (r.human_vote === 'leftvote' || r.human_vote === 'rightvote')
+      assert.equal(predict(judged[i], 0) === judged[i].label, r.correct, `idx ${r.idx}`);
   }
   // Three-way, both arena tie kinds are a tie: 397 + 327 A/B right, 46 + 21 + 35 + 6 tie-on-tie; 11 unparsed are wrong.
   const g = groupAccuracy(judged, 0);

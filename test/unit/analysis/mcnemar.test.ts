@@ -26,13 +26,19 @@ test('large balanced samples stay finite and near 1', () => {
 });
 
 test('comparison counts the 2×2 table on pairs without ties and lists flips by direction', () => {
-  const p = (index: number, label: PairedJudged['label'], a?: number, b?: number): PairedJudged =>
-    ({ index, task: 'T2T', modality: 'text', label, a: a === undefined ? undefined : { margin: a }, b: b === undefined ? undefined : { margin: b } });
+  const p = (index: number, label: PairedJudged['label'], a?: number, b?: number): PairedJudged => ({
+    index,
+    task: 'T2T',
+    modality: 'text',
+    label,
+    a: a === undefined ? undefined : { margin: a },
+    b: b === undefined ? undefined : { margin: b },
+  });
   const pairs = [
-    p(0, 'A', 1, 1),   // both right
-    p(1, 'A', 1, -1),  // only model A
-    p(2, 'B', 1, -1),  // only model B
-    p(3, 'B', -2, 2),  // only model A
+    p(0, 'A', 1, 1), // both right
+    p(1, 'A', 1, -1), // only model A
+    p(2, 'B', 1, -1), // only model B
+    p(3, 'B', -2, 2), // only model A
     p(4, 'A', -1, -1), // both wrong
     p(5, 'tie', 1, -1), // tie label: not in McNemar
     p(6, 'A', 1, undefined), // model B has no score: not in McNemar
@@ -52,5 +58,6 @@ test('model names with pipes do not break the Markdown table', async () => {
   const c = compareRuns([{ index: 0, task: 'T2T', modality: 'text', label: 'A', a: { margin: 1 }, b: { margin: -1 } }]);
   const md = comparisonMarkdown(c, 'rm|v1', 'rm-v2');
   assert.match(md, /\| task \| rm\\\|v1 w\/ ties \|/);
-  for (const line of md.split('\n').filter((l) => l.startsWith('| T2T'))) assert.equal(line.split(/(?<!\\)\|/).length, 14);
+  for (const line of md.split('\n').filter((l) => l.startsWith('| T2T')))
+    assert.equal(line.split(/(?<!\\)\|/).length, 14);
 });

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysisPredicate, orderByKey, rowFacts, rowFields, sortKeyFor, type JudgingRun, type RowContext } from '../../../src/core/analysis/rowFacts';
+import {
+  analysisPredicate,
+  orderByKey,
+  rowFacts,
+  rowFields,
+  sortKeyFor,
+  type JudgingRun,
+  type RowContext,
+} from '../../../src/core/analysis/rowFacts';
 import type { RunEntry } from '../../../src/core/scoring/run';
 import { FilteredView } from '../../../src/core/view/filteredView';
 import { FakeSource, pair } from '../editor/fakeSource';
@@ -9,7 +17,9 @@ const run = (margins: Record<number, number | 'error'>, bradleyTerry = true, eps
   entries: new Map(
     Object.entries(margins).map(([i, m]): [number, RunEntry] => [
       Number(i),
-      m === 'error' ? { index: Number(i), line: Number(i) + 1, id: `p${i}`, error: 'too long' } : { index: Number(i), line: Number(i) + 1, id: `p${i}`, score_a: m, score_b: 0 },
+      m === 'error'
+        ? { index: Number(i), line: Number(i) + 1, id: `p${i}`, error: 'too long' }
+        : { index: Number(i), line: Number(i) + 1, id: `p${i}`, score_a: m, score_b: 0 },
     ]),
   ),
   bradleyTerry,
@@ -50,7 +60,11 @@ test('flips say which run alone is right', () => {
 });
 
 test('row fields answer the filter language: task, margin, len_a, len_b, verdict_b', () => {
-  const p = pair(0, { task: 'T2I', a: { parts: [{ type: 'text', text: 'abcdef' }] }, b: { parts: [{ type: 'text', text: 'ab' }] } });
+  const p = pair(0, {
+    task: 'T2I',
+    a: { parts: [{ type: 'text', text: 'abcdef' }] },
+    b: { parts: [{ type: 'text', text: 'ab' }] },
+  });
   const ctx: RowContext = { a: run({ 0: -2.5 }), b: run({ 0: 1 }), threshold: 0.9 };
   const row = rowFields(p, rowFacts(p, ctx));
   assert.equal(row('task'), 'T2I');
@@ -65,9 +79,15 @@ test('row fields answer the filter language: task, margin, len_a, len_b, verdict
 test('the expression and quick filters combine; an unknown field is a syntax error with its column', () => {
   const ctx: RowContext = { a: run({ 0: -3, 1: 2, 2: -3 }), threshold: 0.9 };
   const keep = analysisPredicate({ expr: 'task == "T2T" and margin < -2' }, ctx);
-  assert.deepEqual([pair(0), pair(1), pair(2)].filter(keep).map((p) => p.index), [0, 2]);
+  assert.deepEqual(
+    [pair(0), pair(1), pair(2)].filter(keep).map((p) => p.index),
+    [0, 2],
+  );
   const dis = analysisPredicate({ show: 'disagreements' }, ctx);
-  assert.deepEqual([pair(0, { label: 'A' }), pair(1, { label: 'A' })].filter(dis).map((p) => p.index), [0]);
+  assert.deepEqual(
+    [pair(0, { label: 'A' }), pair(1, { label: 'A' })].filter(dis).map((p) => p.index),
+    [0],
+  );
   assert.throws(() => analysisPredicate({ expr: 'margn < 1' }, ctx), /column 1: unknown field `margn`/);
 });
 
@@ -76,7 +96,11 @@ test('sorts: margin ascending, confidence surest first, label-noise by P(opposit
   const recs = [pair(0, { label: 'B' }), pair(1, { label: 'A' }), pair(2, { label: 'B' }), pair(3, { label: 'B' })];
   const order = (key: (r: (typeof recs)[number]) => number | undefined) => {
     const keys = recs.map((r) => key(r) ?? NaN);
-    return orderByKey(recs.map((r) => r.index), keys, (i) => Number.isNaN(keys[i]));
+    return orderByKey(
+      recs.map((r) => r.index),
+      keys,
+      (i) => Number.isNaN(keys[i]),
+    );
   };
   assert.deepEqual(order(sortKeyFor({ sort: 'margin' }, ctx)!), [1, 0, 2, 3]);
   assert.deepEqual(order(sortKeyFor({ sort: 'margin', sortReverse: true }, ctx)!), [2, 0, 1, 3]);

@@ -17,7 +17,14 @@ import type { Run } from '../../../src/core/scoring/run';
 import { readPreviousRun } from '../../../src/core/scoring/runStore';
 import { scoreViews, toRowView } from '../../../src/core/view/rowView';
 
-const HEADER = { type: 'header' as const, version: 1 as const, model: { id: 'rm', kind: 'test', hash: 'h1', bradleyTerry: true }, template: 't1', dataset: { path: 'x' }, created: '2026-01-01T00:00:00Z' };
+const HEADER = {
+  type: 'header' as const,
+  version: 1 as const,
+  model: { id: 'rm', kind: 'test', hash: 'h1', bradleyTerry: true },
+  template: 't1',
+  dataset: { path: 'x' },
+  created: '2026-01-01T00:00:00Z',
+};
 
 /** A run as the scorer writes it: each entry keyed by the content it scored. */
 async function scoredRun(ds: Dataset, scores: (p: PreferencePair) => [number, number]): Promise<Run> {
@@ -25,7 +32,14 @@ async function scoredRun(ds: Dataset, scores: (p: PreferencePair) => [number, nu
   for (const p of await ds.readRecords(0, ds.recordCount)) {
     if (p.kind !== 'pair') continue;
     const [a, b] = scores(p);
-    entries.set(p.index, { index: p.index, line: p.line, id: p.id, score_a: a, score_b: b, key: pairKeys({ hash: 'h1', template: 't1' }, p).pair });
+    entries.set(p.index, {
+      index: p.index,
+      line: p.line,
+      id: p.id,
+      score_a: a,
+      score_b: b,
+      key: pairKeys({ hash: 'h1', template: 't1' }, p).pair,
+    });
   }
   return { header: HEADER, entries };
 }
@@ -45,7 +59,11 @@ function tempFile(t: { after(fn: () => void): void }, name: string, lines: objec
 }
 
 test('after a relabel swaps chosen and rejected, scores, margin and verdict follow the responses everywhere', async (t) => {
-  const file = tempFile(t, 'rb.jsonl', [0, 1, 2].map((i) => ({ prompt: `Q${i}`, chosen: `good answer ${i}`, rejected: `bad ${i}` })));
+  const file = tempFile(
+    t,
+    'rb.jsonl',
+    [0, 1, 2].map((i) => ({ prompt: `Q${i}`, chosen: `good answer ${i}`, rejected: `bad ${i}` })),
+  );
   const ds = await Dataset.open(file);
   // The model prefers each file's chosen response by 1.5.
   const run = await scoredRun(ds, () => [2, 0.5]);
@@ -92,7 +110,17 @@ test('after a relabel swaps chosen and rejected, scores, margin and verdict foll
 });
 
 test('an edit the run never scored is stale: no verdict in the list, the pair view, the tables or the comparison', async (t) => {
-  const rec = (i: number) => ({ id: `p${i}`, task: 'T2T', prompt: `Q${i}`, response1: `one ${i}`, response2: `two ${i}`, model1: 'm1', model2: 'm2', criteria: 'be brief', criteria_preference: 'response1' });
+  const rec = (i: number) => ({
+    id: `p${i}`,
+    task: 'T2T',
+    prompt: `Q${i}`,
+    response1: `one ${i}`,
+    response2: `two ${i}`,
+    model1: 'm1',
+    model2: 'm2',
+    criteria: 'be brief',
+    criteria_preference: 'response1',
+  });
   const file = tempFile(t, 'omni.jsonl', [0, 1].map(rec));
   const ds = await Dataset.open(file);
   const a = await scoredRun(ds, () => [1, 0]); // right on both
@@ -107,7 +135,10 @@ test('an edit the run never scored is stale: no verdict in the list, the pair vi
   assert.equal(row.verdict, undefined);
   assert.equal(row.agrees, undefined);
   assert.equal(row.flip, undefined);
-  assert.deepEqual(scoreViews(edited, ctx).map((s) => s.kind), ['stale', 'stale']);
+  assert.deepEqual(
+    scoreViews(edited, ctx).map((s) => s.kind),
+    ['stale', 'stale'],
+  );
   const judged = await judgedPairs(ds, a);
   assert.equal(judged[0].stale, true);
   assert.equal(accuracyTable(judged).tasks.T2T.unscored, 1);
@@ -119,7 +150,11 @@ test('an edit the run never scored is stale: no verdict in the list, the pair vi
 });
 
 test('imported predictions remember what they judged: a stated verdict follows a swap too', async (t) => {
-  const file = tempFile(t, 'rb.jsonl', [0, 1].map((i) => ({ id: `r${i}`, prompt: `Q${i}`, chosen: `good ${i}`, rejected: `bad ${i}` })));
+  const file = tempFile(
+    t,
+    'rb.jsonl',
+    [0, 1].map((i) => ({ id: `r${i}`, prompt: `Q${i}`, chosen: `good ${i}`, rejected: `bad ${i}` })),
+  );
   const ds = await Dataset.open(file);
   const preds = file.replace('rb.jsonl', 'judge.jsonl');
   writeFileSync(preds, ['{"id": "r0", "judgment": "[[A]]"}', '{"id": "r1", "judgment": "[[A]]"}'].join('\n') + '\n');
@@ -131,7 +166,10 @@ test('imported predictions remember what they judged: a stated verdict follows a
   assert.ok(!('error' in plan));
   ds.apply(plan);
   // unsaved: file order, label B, the stated verdict A now disagrees
-  assert.deepEqual([judgePair(await pairAt(ds, 0), judging)?.verdict, judgePair(await pairAt(ds, 0), judging)?.agrees], ['A', false]);
+  assert.deepEqual(
+    [judgePair(await pairAt(ds, 0), judging)?.verdict, judgePair(await pairAt(ds, 0), judging)?.agrees],
+    ['A', false],
+  );
   await ds.save();
   const reopened = await Dataset.open(file);
   // saved: the responses swapped on disk, and the verdict followed them

@@ -4,12 +4,25 @@ import { calibrateEpsilon } from '../../../src/core/analysis/tieCalibration';
 import { accuracyTable, groupAccuracy } from '../../../src/core/analysis/accuracyTable';
 import { verdictFromMargin, type Judged } from '../../../src/core/analysis/verdict';
 
-const j = (task: string, label: Judged['label'], margin?: number, extra: Partial<Judged> = {}): Judged =>
-  ({ index: 0, task, modality: 'text', label, margin, ...extra });
+const j = (task: string, label: Judged['label'], margin?: number, extra: Partial<Judged> = {}): Judged => ({
+  index: 0,
+  task,
+  modality: 'text',
+  label,
+  margin,
+  ...extra,
+});
 
 // Hand-worked case: sorted |m| = .1(tie) .2(tie) .3(A✓) .5(B, sign A ✗) 1(B✓) 2(A✓).
 // ε=0 → 3 right; ε=.1 → 4; ε=.2 → 5; ε=.3 → 4; ε=.5 → 4; ε=1 → 3; ε=2 → 2.
-const T2T = [j('T2T', 'tie', 0.1), j('T2T', 'A', 0.3), j('T2T', 'tie', -0.2), j('T2T', 'A', 2), j('T2T', 'B', -1), j('T2T', 'B', 0.5)];
+const T2T = [
+  j('T2T', 'tie', 0.1),
+  j('T2T', 'A', 0.3),
+  j('T2T', 'tie', -0.2),
+  j('T2T', 'A', 2),
+  j('T2T', 'B', -1),
+  j('T2T', 'B', 0.5),
+];
 
 test('a margin within ε is a tie, otherwise its sign decides', () => {
   assert.equal(verdictFromMargin(0.2, 0.2), 'tie');
@@ -81,12 +94,15 @@ test('a fixed ε overrides calibration for every task', () => {
 });
 
 test('failed predictions count as wrong; verdict-only runs are judged by their verdict', () => {
-  const g = groupAccuracy([
-    j('T2T', 'A', undefined, { verdict: 'A' }),
-    j('T2T', 'tie', undefined, { verdict: 'tie' }),
-    j('T2T', 'B', undefined, { failed: true }),
-    j('T2T', 'B', undefined, { verdict: 'tie' }),
-  ], 0);
+  const g = groupAccuracy(
+    [
+      j('T2T', 'A', undefined, { verdict: 'A' }),
+      j('T2T', 'tie', undefined, { verdict: 'tie' }),
+      j('T2T', 'B', undefined, { failed: true }),
+      j('T2T', 'B', undefined, { verdict: 'tie' }),
+    ],
+    0,
+  );
   assert.deepEqual([g.withTies.correct, g.withTies.n], [2, 4]);
   // Without ties: A ✓, failed ✗, stated tie on a B pair ✗.
   assert.deepEqual([g.withoutTies.correct, g.withoutTies.n], [1, 3]);
@@ -94,7 +110,11 @@ test('failed predictions count as wrong; verdict-only runs are judged by their v
 });
 
 test('a task where every prediction failed is not supported and leaves the overall mean', () => {
-  const t = accuracyTable([...T2T, j('T2A', 'A', undefined, { failed: true }), j('T2A', 'B', undefined, { failed: true })]);
+  const t = accuracyTable([
+    ...T2T,
+    j('T2A', 'A', undefined, { failed: true }),
+    j('T2A', 'B', undefined, { failed: true }),
+  ]);
   assert.equal(t.tasks.T2A.supported, false);
   assert.equal(t.tasks.T2A.withTies.value, undefined);
   assert.equal(t.tasks.T2A.failed, 2);

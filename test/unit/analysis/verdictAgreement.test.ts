@@ -19,8 +19,20 @@ const ROOT = resolve(__dirname, '../../..');
 
 function evalVerdicts(file: string, run: string): Promise<{ index: number; verdict: Label | null; epsilon: number }[]> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'eval', file, '--run', run, '--verdicts'], { cwd: ROOT, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
-      (err, stdout, stderr) => (err ? fail(new Error(stderr)) : done(stdout.trim().split('\n').map((l) => JSON.parse(l)))));
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'eval', file, '--run', run, '--verdicts'],
+      { cwd: ROOT, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
+      (err, stdout, stderr) =>
+        err
+          ? fail(new Error(stderr))
+          : done(
+              stdout
+                .trim()
+                .split('\n')
+                .map((l) => JSON.parse(l)),
+            ),
+    );
   });
 }
 
@@ -32,17 +44,58 @@ test('the list, the pair view and eval agree on every pair of a calibrated run, 
   // Two tasks with tie labels and small margins, so calibration picks ε > 0; one task without ties (ε = 0).
   const pairs: { task: string; label: string; margin: number | 'error' | 'none' }[] = [];
   for (let i = 0; i < 12; i++) {
-    pairs.push({ task: 'T2T', label: ['A', 'B', 'tie'][i % 3], margin: [1.2, -0.9, 0.08, 0.15, -1.5, -0.05, 0.7, 0.12, 0.02, 2, -0.3, 0][i] });
-    pairs.push({ task: 'T2I', label: ['tie', 'A', 'B'][i % 3], margin: [0.3, 0.25, -2, -0.2, 1, 0.9, 0.01, -0.4, -0.35, 0.33, 0.6, -1][i] });
-    pairs.push({ task: 'TI2T', label: i % 2 ? 'A' : 'B', margin: i === 5 ? 'error' : i === 7 ? 'none' : [0.5, -0.1, -0.4, 0.2, 1, 0, 3, 0, -2, 0.05, -0.01, 0.6][i] });
+    pairs.push({
+      task: 'T2T',
+      label: ['A', 'B', 'tie'][i % 3],
+      margin: [1.2, -0.9, 0.08, 0.15, -1.5, -0.05, 0.7, 0.12, 0.02, 2, -0.3, 0][i],
+    });
+    pairs.push({
+      task: 'T2I',
+      label: ['tie', 'A', 'B'][i % 3],
+      margin: [0.3, 0.25, -2, -0.2, 1, 0.9, 0.01, -0.4, -0.35, 0.33, 0.6, -1][i],
+    });
+    pairs.push({
+      task: 'TI2T',
+      label: i % 2 ? 'A' : 'B',
+      margin: i === 5 ? 'error' : i === 7 ? 'none' : [0.5, -0.1, -0.4, 0.2, 1, 0, 3, 0, -2, 0.05, -0.01, 0.6][i],
+    });
   }
   const file = join(dir, 'bench.jsonl');
-  writeFileSync(file, pairs.map((p, i) => JSON.stringify({ id: `p${i}`, task: p.task, prompt: `Q${i}`, response1: `one ${i}`, response2: `two ${i}`,
-    model1: 'm1', model2: 'm2', criteria: 'be helpful', criteria_preference: PREF[p.label] })).join('\n') + '\n');
+  writeFileSync(
+    file,
+    pairs
+      .map((p, i) =>
+        JSON.stringify({
+          id: `p${i}`,
+          task: p.task,
+          prompt: `Q${i}`,
+          response1: `one ${i}`,
+          response2: `two ${i}`,
+          model1: 'm1',
+          model2: 'm2',
+          criteria: 'be helpful',
+          criteria_preference: PREF[p.label],
+        }),
+      )
+      .join('\n') + '\n',
+  );
   const runFile = join(dir, 'run.jsonl');
-  const header = { type: 'header', version: 1, model: { id: 'rm', kind: 'test', bradleyTerry: true }, dataset: { path: file }, created: '2026-01-01T00:00:00Z' };
+  const header = {
+    type: 'header',
+    version: 1,
+    model: { id: 'rm', kind: 'test', bradleyTerry: true },
+    dataset: { path: file },
+    created: '2026-01-01T00:00:00Z',
+  };
   const entries = pairs.flatMap((p, index) =>
-    p.margin === 'none' ? [] : [p.margin === 'error' ? { index, line: index + 1, id: `p${index}`, error: 'too long' } : { index, line: index + 1, id: `p${index}`, score_a: 1 + p.margin, score_b: 1 }]);
+    p.margin === 'none'
+      ? []
+      : [
+          p.margin === 'error'
+            ? { index, line: index + 1, id: `p${index}`, error: 'too long' }
+            : { index, line: index + 1, id: `p${index}`, score_a: 1 + p.margin, score_b: 1 },
+        ],
+  );
   writeFileSync(runFile, [header, ...entries].map((x) => JSON.stringify(x)).join('\n') + '\n');
 
   // The editor's judging context, built as the analysis host builds it: the dashboard's table gives ε per task.
@@ -53,8 +106,12 @@ test('the list, the pair view and eval agree on every pair of a calibrated run, 
   assert.equal(epsilons.TI2T, 0);
   const ctx = { a: judgingRun(run, epsilons, 'rm'), threshold: 0.9 };
   const session = new EditorSession({
-    source: new DatasetSource(() => ds), fileName: 'bench.jsonl', format: () => ({ id: '', name: '' }),
-    resolveMedia: async (ref) => ({ modality: ref.modality }), send: () => {}, judging: () => ctx,
+    source: new DatasetSource(() => ds),
+    fileName: 'bench.jsonl',
+    format: () => ({ id: '', name: '' }),
+    resolveMedia: async (ref) => ({ modality: ref.modality }),
+    send: () => {},
+    judging: () => ctx,
   });
   session.ready();
   const rows = (await session.rows({ type: MessageType.GetRows, start: 0, count: pairs.length, filter: {} })).rows;

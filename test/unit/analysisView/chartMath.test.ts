@@ -3,8 +3,18 @@ import assert from 'node:assert/strict';
 import type { PairedJudged } from '../../../src/core/analysis/comparison';
 import type { Judged } from '../../../src/core/analysis/verdict';
 import {
-  decimate, epsilonSliderRange, histogramBars, histogramRange, niceCeil, quantile, reliabilityPoints, reliabilityRadius,
-  scatterExtent, scatterPoints, tickStep, type ScatterPoint,
+  decimate,
+  epsilonSliderRange,
+  histogramBars,
+  histogramRange,
+  niceCeil,
+  quantile,
+  reliabilityPoints,
+  reliabilityRadius,
+  scatterExtent,
+  scatterPoints,
+  tickStep,
+  type ScatterPoint,
 } from '../../../webview/analysis/chartMath';
 
 test('quantiles interpolate between sorted values', () => {
@@ -49,8 +59,17 @@ test('the ε slider reaches the 75th percentile of |m| and moves in 200 steps', 
 });
 
 test('histogram bars sit at bin centres with the bin width', () => {
-  const bars = histogramBars([{ from: -1, to: 0, right: 3, wrong: 1 }, { from: 0, to: 1, right: 5, wrong: 2 }]);
-  assert.deepEqual(bars.map((b) => [b.x, b.width, b.right, b.wrong]), [[-0.5, 1, 3, 1], [0.5, 1, 5, 2]]);
+  const bars = histogramBars([
+    { from: -1, to: 0, right: 3, wrong: 1 },
+    { from: 0, to: 1, right: 5, wrong: 2 },
+  ]);
+  assert.deepEqual(
+    bars.map((b) => [b.x, b.width, b.right, b.wrong]),
+    [
+      [-0.5, 1, 3, 1],
+      [0.5, 1, 5, 2],
+    ],
+  );
 });
 
 test('reliability points grow with the square root of n and skip empty bins', () => {
@@ -62,13 +81,32 @@ test('reliability points grow with the square root of n and skip empty bins', ()
     { from: 0.6, to: 0.7, meanConfidence: NaN, accuracy: NaN, n: 0 },
     { from: 0.7, to: 0.8, meanConfidence: 0.74, accuracy: 0.7, n: 4 },
   ]);
-  assert.deepEqual(pts.map((p) => [p.x, p.y, p.n]), [[0.55, 0.6, 100], [0.74, 0.7, 4]]);
+  assert.deepEqual(
+    pts.map((p) => [p.x, p.y, p.n]),
+    [
+      [0.55, 0.6, 100],
+      [0.74, 0.7, 4],
+    ],
+  );
   assert.ok(pts[0].r > pts[1].r);
 });
 
 test('the scatter has a point only where both runs gave a margin', () => {
-  const p = (index: number, a: PairedJudged['a'], b: PairedJudged['b']): PairedJudged => ({ index, task: 'T2T', modality: 'text', label: 'B', a, b });
-  const pts = scatterPoints([p(0, { margin: 1 }, { margin: -2 }), p(1, { failed: true }, { margin: 1 }), p(2, { verdict: 'A' }, { margin: 1 }), p(3, undefined, { margin: 1 }), p(4, { margin: Infinity }, { margin: 0 })]);
+  const p = (index: number, a: PairedJudged['a'], b: PairedJudged['b']): PairedJudged => ({
+    index,
+    task: 'T2T',
+    modality: 'text',
+    label: 'B',
+    a,
+    b,
+  });
+  const pts = scatterPoints([
+    p(0, { margin: 1 }, { margin: -2 }),
+    p(1, { failed: true }, { margin: 1 }),
+    p(2, { verdict: 'A' }, { margin: 1 }),
+    p(3, undefined, { margin: 1 }),
+    p(4, { margin: Infinity }, { margin: 0 }),
+  ]);
   assert.deepEqual(pts, [{ index: 0, x: 1, y: -2, label: 'B' }]);
 });
 
@@ -76,8 +114,9 @@ test('the scatter has a point only where both runs gave a margin', () => {
 function cloud(n: number): ScatterPoint[] {
   const out: ScatterPoint[] = [];
   let s = 1;
-  const r = () => ((s = (s * 16807) % 2147483647) / 2147483647);
-  for (let i = 0; i < n; i++) out.push({ index: i, x: (r() - 0.5) * 8, y: (r() - 0.5) * 8, label: i % 50 === 0 ? 'tie' : i % 2 ? 'A' : 'B' });
+  const r = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  for (let i = 0; i < n; i++)
+    out.push({ index: i, x: (r() - 0.5) * 8, y: (r() - 0.5) * 8, label: i % 50 === 0 ? 'tie' : i % 2 ? 'A' : 'B' });
   return out;
 }
 
@@ -93,10 +132,15 @@ test('decimation of 150K points keeps at most one mark per label and cell, weigh
   const d = decimate(pts, 5, 5, 100, 100);
   assert.ok(d.points.length <= 100 * 100 * 3, String(d.points.length));
   assert.ok(d.points.length < 30000);
-  assert.equal(d.weight.reduce((a, b) => a + b, 0), 150000);
+  assert.equal(
+    d.weight.reduce((a, b) => a + b, 0),
+    150000,
+  );
   const ties = d.points.filter((p) => p.label === 'tie').length;
   assert.ok(ties > 1000, `ties kept: ${ties}`);
-  const cells = new Set(d.points.map((p) => `${p.label}:${Math.floor(((p.x + 5) / 10) * 100)}:${Math.floor(((p.y + 5) / 10) * 100)}`));
+  const cells = new Set(
+    d.points.map((p) => `${p.label}:${Math.floor(((p.x + 5) / 10) * 100)}:${Math.floor(((p.y + 5) / 10) * 100)}`),
+  );
   assert.equal(cells.size, d.points.length);
 });
 
@@ -104,7 +148,10 @@ test('decimation puts points beyond the extent in the border cells instead of dr
   const pts: ScatterPoint[] = [...cloud(30000), { index: -1, x: 1e6, y: -1e6, label: 'none' }];
   const d = decimate(pts, 5, 5, 50, 50);
   assert.ok(d.points.some((p) => p.index === -1));
-  assert.equal(d.weight.reduce((a, b) => a + b, 0), 30001);
+  assert.equal(
+    d.weight.reduce((a, b) => a + b, 0),
+    30001,
+  );
 });
 
 test('scatter extents cover nearly all points symmetrically', () => {

@@ -2,7 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exportFileName } from '../../../src/core/analysis/report';
 import { formatEta } from '../../../src/core/format';
-import { accuracyText, calibratedSummary, count, formatEpsilon, pct, pValue, shortName, signedMargin, signedPoints } from '../../../webview/analysis/format';
+import {
+  accuracyText,
+  calibratedSummary,
+  count,
+  formatEpsilon,
+  pct,
+  pValue,
+  shortName,
+  signedMargin,
+  signedPoints,
+} from '../../../webview/analysis/format';
 
 test('accuracies read as percent with two decimals and their counts beside', () => {
   assert.equal(accuracyText({ value: 312 / 417, correct: 312, n: 417 }), '74.82 (312/417)');

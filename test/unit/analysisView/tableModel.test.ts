@@ -5,20 +5,34 @@ import { compareRuns, type PairedJudged } from '../../../src/core/analysis/compa
 import type { Judged } from '../../../src/core/analysis/verdict';
 import { accuracyRows, comparisonRows } from '../../../webview/analysis/tableModel';
 
-const j = (index: number, task: string, label: Judged['label'], rest: Partial<Judged>): Judged => ({ index, task, modality: 'text', label, ...rest });
+const j = (index: number, task: string, label: Judged['label'], rest: Partial<Judged>): Judged => ({
+  index,
+  task,
+  modality: 'text',
+  label,
+  ...rest,
+});
 
 // T2I: 3 right of 4 (one tie label, ε fixed at 0.5); T2T: 1 of 2; T2A: every prediction failed; TA2T: labelled, not scored.
 const judged: Judged[] = [
-  j(0, 'T2I', 'A', { margin: 2 }), j(1, 'T2I', 'B', { margin: -1 }), j(2, 'T2I', 'tie', { margin: 0.2 }), j(3, 'T2I', 'A', { margin: -3 }),
-  j(4, 'T2T', 'A', { margin: 1 }), j(5, 'T2T', 'B', { margin: 1 }),
-  j(6, 'T2A', 'A', { failed: true }), j(7, 'T2A', 'B', { failed: true }),
+  j(0, 'T2I', 'A', { margin: 2 }),
+  j(1, 'T2I', 'B', { margin: -1 }),
+  j(2, 'T2I', 'tie', { margin: 0.2 }),
+  j(3, 'T2I', 'A', { margin: -3 }),
+  j(4, 'T2T', 'A', { margin: 1 }),
+  j(5, 'T2T', 'B', { margin: 1 }),
+  j(6, 'T2A', 'A', { failed: true }),
+  j(7, 'T2A', 'B', { failed: true }),
   j(8, 'TA2T', 'A', {}),
   j(9, 'zz-extra', 'B', { margin: -1 }),
 ];
 
 test('rows follow the paper’s task order, other tasks after, then the overall mean', () => {
   const rows = accuracyRows(accuracyTable(judged, { epsilon: 0.5 }));
-  assert.deepEqual(rows.map((r) => r.name), ['T2T', 'TA2T', 'T2I', 'T2A', 'zz-extra', 'overall']);
+  assert.deepEqual(
+    rows.map((r) => r.name),
+    ['T2T', 'TA2T', 'T2I', 'T2A', 'zz-extra', 'overall'],
+  );
   const t2i = rows.find((r) => r.name === 'T2I')!;
   assert.equal(t2i.main.withTies, '75.00 (3/4)');
   assert.equal(t2i.main.withoutTies, '66.67 (2/3)');
@@ -49,12 +63,26 @@ test('labelled pairs without predictions read "not scored yet"', () => {
 
 test('before anything is scored the overall row says so and no ε is shown', () => {
   const rows = accuracyRows(accuracyTable([j(0, 'T2T', 'A', {}), j(1, 'T2I', 'tie', {})]));
-  assert.deepEqual(rows.map((r) => [r.name, r.main.withTies, r.epsilon]), [['T2T', 'not scored yet', '–'], ['T2I', 'not scored yet', '–'], ['overall', 'not scored yet', '']]);
-  assert.equal(accuracyRows(accuracyTable([j(0, 'T2T', 'none', { margin: 1 })])).at(-1)?.main.withTies, 'no labelled pairs');
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.main.withTies, r.epsilon]),
+    [
+      ['T2T', 'not scored yet', '–'],
+      ['T2I', 'not scored yet', '–'],
+      ['overall', 'not scored yet', ''],
+    ],
+  );
+  assert.equal(
+    accuracyRows(accuracyTable([j(0, 'T2T', 'none', { margin: 1 })])).at(-1)?.main.withTies,
+    'no labelled pairs',
+  );
 });
 
 test('beside a second run, Δ is the run minus the second in points, blank where either has no value', () => {
-  const second = accuracyTable([j(4, 'T2T', 'A', { margin: 1 }), j(5, 'T2T', 'B', { margin: -1 }), j(0, 'T2I', 'A', { failed: true })]);
+  const second = accuracyTable([
+    j(4, 'T2T', 'A', { margin: 1 }),
+    j(5, 'T2T', 'B', { margin: -1 }),
+    j(0, 'T2I', 'A', { failed: true }),
+  ]);
   const rows = accuracyRows(accuracyTable(judged, { epsilon: 0.5 }), second);
   const t2t = rows.find((r) => r.name === 'T2T')!;
   assert.equal(t2t.second?.withoutTies, '100.00 (2/2)');
@@ -65,9 +93,19 @@ test('beside a second run, Δ is the run minus the second in points, blank where
   assert.equal(rows.find((r) => r.name === 'T2A')!.second?.status, 'empty');
 });
 
-const pj = (index: number, task: string, label: PairedJudged['label'], a: number | 'fail', b: number | 'fail'): PairedJudged => ({
-  index, task, modality: 'text', label,
-  a: a === 'fail' ? { failed: true } : { margin: a }, b: b === 'fail' ? { failed: true } : { margin: b },
+const pj = (
+  index: number,
+  task: string,
+  label: PairedJudged['label'],
+  a: number | 'fail',
+  b: number | 'fail',
+): PairedJudged => ({
+  index,
+  task,
+  modality: 'text',
+  label,
+  a: a === 'fail' ? { failed: true } : { margin: a },
+  b: b === 'fail' ? { failed: true } : { margin: b },
 });
 
 test('comparison rows say "too few" under six discordant pairs and give no p without any', () => {
@@ -96,6 +134,9 @@ test('comparison rows say "too few" under six discordant pairs and give no p wit
   assert.equal(by('TI2I').p, '–');
   assert.match(by('T2A').pNote, /does not support/);
   assert.equal(by('T2A').b.status, 'unsupported');
-  assert.deepEqual(rows.map((r) => r.name), ['T2T', 'T2I', 'T2A', 'TI2I', 'overall']);
+  assert.deepEqual(
+    rows.map((r) => r.name),
+    ['T2T', 'T2I', 'T2A', 'TI2I', 'overall'],
+  );
   assert.equal(rows[rows.length - 1].discordant, 11);
 });

@@ -7,7 +7,13 @@ import { comparisonModel, verdictSentence } from '../../../webview/analysis/comp
 import { dashboardModel, histogramBand } from '../../../webview/analysis/dashboardModel';
 import { ignoresCriterion, movesWithoutFlips, sweepCsv, sweepRows } from '../../../webview/analysis/sweepModel';
 
-const j = (index: number, task: string, label: Judged['label'], margin?: number): Judged => ({ index, task, modality: 'text', label, margin });
+const j = (index: number, task: string, label: Judged['label'], margin?: number): Judged => ({
+  index,
+  task,
+  modality: 'text',
+  label,
+  margin,
+});
 
 test('the histogram band is the fixed ε, the shared calibrated ε, or the largest per-task ε', () => {
   assert.deepEqual(histogramBand({ epsilon: 0.4 }, { T2T: 0.1 }), { epsilon: 0.4, label: 'tie band' });
@@ -30,16 +36,30 @@ test('the dashboard calibrates ε per task by default and follows a fixed ε', (
 
 test('a run that is not Bradley–Terry gets no reliability curve; the baseline is calibrated on its own', () => {
   const pairs = [j(0, 'T2T', 'A', 30), j(1, 'T2T', 'B', 10)];
-  const d = dashboardModel({ run: { name: 'length', judged: pairs, bradleyTerry: false }, baseline: { name: 'length', judged: pairs } }, { epsilon: 5 });
+  const d = dashboardModel(
+    { run: { name: 'length', judged: pairs, bradleyTerry: false }, baseline: { name: 'length', judged: pairs } },
+    { epsilon: 5 },
+  );
   assert.equal(d.reliability, undefined);
   assert.equal(d.baselineTable?.tasks.T2T.epsilon, 0);
   assert.ok(dashboardModel({ run: { name: 'rm', judged: pairs } }).reliability);
 });
 
-const pj = (index: number, task: string, a: number, b: number): PairedJudged => ({ index, task, modality: 'text', label: 'A', a: { margin: a }, b: { margin: b } });
+const pj = (index: number, task: string, a: number, b: number): PairedJudged => ({
+  index,
+  task,
+  modality: 'text',
+  label: 'A',
+  a: { margin: a },
+  b: { margin: b },
+});
 
 test('flips are split by task and direction for the clickable cells', () => {
-  const m = comparisonModel({ pairs: [pj(0, 'T2T', 1, -1), pj(1, 'T2I', -1, 1), pj(2, 'T2I', -1, 1), pj(3, 'T2T', 1, 1)], nameA: 'a', nameB: 'b' });
+  const m = comparisonModel({
+    pairs: [pj(0, 'T2T', 1, -1), pj(1, 'T2I', -1, 1), pj(2, 'T2I', -1, 1), pj(3, 'T2T', 1, 1)],
+    nameA: 'a',
+    nameB: 'b',
+  });
   assert.deepEqual(m.flipsByTask, { T2T: { onlyA: [0], onlyB: [] }, T2I: { onlyA: [], onlyB: [1, 2] } });
   assert.equal(m.compared, 4);
   assert.equal(m.points.length, 4);
@@ -48,17 +68,35 @@ test('flips are split by task and direction for the clickable cells', () => {
 test('the overall verdict sentence names the better model only when McNemar says so', () => {
   const many = Array.from({ length: 20 }, (_, i) => pj(i, 'T2T', -1, 1));
   const sig = comparisonModel({ pairs: many, nameA: 'small', nameB: 'big' });
-  assert.match(verdictSentence(sig.rows[sig.rows.length - 1], 'small', 'big'), /^big is right more often .*\(0 vs 20, p < 0\.001\)/);
+  assert.match(
+    verdictSentence(sig.rows[sig.rows.length - 1], 'small', 'big'),
+    /^big is right more often .*\(0 vs 20, p < 0\.001\)/,
+  );
   const few = comparisonModel({ pairs: many.slice(0, 3), nameA: 'small', nameB: 'big' });
-  assert.match(verdictSentence(few.rows[few.rows.length - 1], 'small', 'big'), /^Too few discordant pairs to tell \(3;/);
+  assert.match(
+    verdictSentence(few.rows[few.rows.length - 1], 'small', 'big'),
+    /^Too few discordant pairs to tell \(3;/,
+  );
   const none = comparisonModel({ pairs: [pj(0, 'T2T', 1, 1)], nameA: 'small', nameB: 'big' });
   assert.match(verdictSentence(none.rows[none.rows.length - 1], 'small', 'big'), /^No discordant pairs/);
-  const even = comparisonModel({ pairs: [...many.slice(0, 5), ...Array.from({ length: 5 }, (_, i) => pj(100 + i, 'T2T', 1, -1))], nameA: 'small', nameB: 'big' });
+  const even = comparisonModel({
+    pairs: [...many.slice(0, 5), ...Array.from({ length: 5 }, (_, i) => pj(100 + i, 'T2T', 1, -1))],
+    nameA: 'small',
+    nameB: 'big',
+  });
   assert.match(verdictSentence(even.rows[even.rows.length - 1], 'small', 'big'), /^No significant difference \(5 vs 5/);
 });
 
-const cell = (variant: string, task: string, flips: number, meanAbsDelta: number, n = 10): SweepCell =>
-  ({ variant, task, n, flips, errors: 0, flipRate: flips / n, meanAbsDelta, accuracy: 0.7 });
+const cell = (variant: string, task: string, flips: number, meanAbsDelta: number, n = 10): SweepCell => ({
+  variant,
+  task,
+  n,
+  flips,
+  errors: 0,
+  flipRate: flips / n,
+  meanAbsDelta,
+  accuracy: 0.7,
+});
 
 test('a sweep where no variant moved any margin says the model ignores the criterion', () => {
   const blind = [cell('original', 'all', 0, 0), cell('none', 'all', 0, 0), cell('opposite', 'all', 0, 0)];
@@ -68,26 +106,58 @@ test('a sweep where no variant moved any margin says the model ignores the crite
   assert.equal(ignoresCriterion(nudged), false);
   assert.equal(movesWithoutFlips(nudged), true);
   assert.equal(ignoresCriterion([cell('original', 'all', 0, 0), cell('opposite', 'all', 3, 1.2)]), false);
-  assert.equal(ignoresCriterion([cell('original', 'all', 0, 0, 0), cell('opposite', 'all', 0, 0, 0)]), false, 'nothing scored is not "ignores"');
+  assert.equal(
+    ignoresCriterion([cell('original', 'all', 0, 0, 0), cell('opposite', 'all', 0, 0, 0)]),
+    false,
+    'nothing scored is not "ignores"',
+  );
 });
 
 test('sweep rows put all pairs first, then tasks in the paper’s order, one cell per variant besides the original', () => {
-  const variants = [{ id: 'original', name: 'original', kind: 'original' as const }, { id: 'opposite', name: 'opposite', kind: 'template' as const, template: 'NOT {criteria}' }];
-  const cells = [cell('original', 'all', 0, 0), cell('opposite', 'all', 4, 1), cell('original', 'T2I', 0, 0), cell('opposite', 'T2I', 1, 1), cell('original', 'T2T', 0, 0), cell('opposite', 'T2T', 3, 1)];
+  const variants = [
+    { id: 'original', name: 'original', kind: 'original' as const },
+    { id: 'opposite', name: 'opposite', kind: 'template' as const, template: 'NOT {criteria}' },
+  ];
+  const cells = [
+    cell('original', 'all', 0, 0),
+    cell('opposite', 'all', 4, 1),
+    cell('original', 'T2I', 0, 0),
+    cell('opposite', 'T2I', 1, 1),
+    cell('original', 'T2T', 0, 0),
+    cell('opposite', 'T2T', 3, 1),
+  ];
   const rows = sweepRows({ variants, cells });
-  assert.deepEqual(rows.map((r) => r.task), ['all', 'T2T', 'T2I']);
-  assert.deepEqual(rows[0].cells.map((c) => [c.variant, c.flipRate, c.flips]), [['opposite', '40.0', 4]]);
+  assert.deepEqual(
+    rows.map((r) => r.task),
+    ['all', 'T2T', 'T2I'],
+  );
+  assert.deepEqual(
+    rows[0].cells.map((c) => [c.variant, c.flipRate, c.flips]),
+    [['opposite', '40.0', 4]],
+  );
   assert.equal(rows[0].original, '70.0');
 });
 
 test('the sweep CSV names variants and quotes names with commas', () => {
-  const variants = [{ id: 'original', name: 'original', kind: 'original' as const }, { id: 'v2', name: 'shorter, please', kind: 'template' as const, template: '{criteria}' }];
+  const variants = [
+    { id: 'original', name: 'original', kind: 'original' as const },
+    { id: 'v2', name: 'shorter, please', kind: 'template' as const, template: '{criteria}' },
+  ];
   const csv = sweepCsv({ variants, cells: [cell('original', 'all', 0, 0), cell('v2', 'T2T', 2, 0.5)] });
-  assert.equal(csv, 'variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors\noriginal,all,10,0,0,0,0.7,0\n"shorter, please",T2T,10,2,0.2,0.5,0.7,0\n');
+  assert.equal(
+    csv,
+    'variant,task,n,flips,flip_rate,mean_abs_delta,accuracy,errors\noriginal,all,10,0,0,0,0.7,0\n"shorter, please",T2T,10,2,0.2,0.5,0.7,0\n',
+  );
 });
 
 test('narrowed to one task, the charts use that task’s pairs and its own ε band; the slider keeps the whole file’s range', () => {
-  const pairs = [j(0, 'T2T', 'A', 2), j(1, 'T2T', 'tie', 0.1), j(2, 'T2I', 'A', 9), j(3, 'T2I', 'tie', 0.5), j(4, 'T2I', 'B', -8)];
+  const pairs = [
+    j(0, 'T2T', 'A', 2),
+    j(1, 'T2T', 'tie', 0.1),
+    j(2, 'T2I', 'A', 9),
+    j(3, 'T2I', 'tie', 0.5),
+    j(4, 'T2I', 'B', -8),
+  ];
   const all = dashboardModel({ run: { name: 'rm', judged: pairs } });
   const t2t = dashboardModel({ run: { name: 'rm', judged: pairs } }, {}, 'T2T');
   assert.equal(all.scoredAB, 3);

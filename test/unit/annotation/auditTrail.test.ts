@@ -7,8 +7,19 @@ import type { PreferencePair } from '../../../src/core/dataset/types';
 import { explicitAdapter, writeTemp } from '../dataset/helpers';
 
 const at = new Date('2026-11-26T12:00:00.000Z');
-const pair = (label: PreferencePair['label'], raw: unknown): PreferencePair =>
-  ({ kind: 'pair', index: 0, line: 1, id: 'x', prompt: [], a: { parts: [] }, b: { parts: [] }, label, labelKind: 'explicit', format: 't', raw });
+const pair = (label: PreferencePair['label'], raw: unknown): PreferencePair => ({
+  kind: 'pair',
+  index: 0,
+  line: 1,
+  id: 'x',
+  prompt: [],
+  a: { parts: [] },
+  b: { parts: [] },
+  label,
+  labelKind: 'explicit',
+  format: 't',
+  raw,
+});
 
 test('records the label before the edit, the time and the person', () => {
   assert.deepEqual(auditEdits(pair('A', {}), 'Ada', at), [
@@ -35,7 +46,8 @@ test('with the audit trail on, a relabel appends the field after the last key an
   assert.ok(!('error' in plan));
   ds.apply(plan);
   await ds.save();
-  const audited = '{"q": "p", "r1": "one", "r2": "two", "pref": "b", "_reward_lens_audit": {"previous":"A","at":"2026-11-26T12:00:00.000Z","by":"Ada"}}';
+  const audited =
+    '{"q": "p", "r1": "one", "r2": "two", "pref": "b", "_reward_lens_audit": {"previous":"A","at":"2026-11-26T12:00:00.000Z","by":"Ada"}}';
   assert.equal(readFileSync(file, 'utf8'), `${audited}\n${line}\n`);
 });
 

@@ -1,8 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { beforeSave, conflictMessage, onDiskChange, overwriteMessage, type DiskFacts } from '../../../src/core/annotation/diskConflict';
+import {
+  beforeSave,
+  conflictMessage,
+  onDiskChange,
+  overwriteMessage,
+  type DiskFacts,
+} from '../../../src/core/annotation/diskConflict';
 
-const facts = (f: Partial<DiskFacts>): DiskFacts => ({ exists: true, changed: true, dirty: false, keptEdits: false, saving: false, ...f });
+const facts = (f: Partial<DiskFacts>): DiskFacts => ({
+  exists: true,
+  changed: true,
+  dirty: false,
+  keptEdits: false,
+  saving: false,
+  ...f,
+});
 
 test('a change with no unsaved edits reloads silently', () => {
   assert.equal(onDiskChange(facts({})), 'reload');
@@ -32,5 +45,8 @@ test('save goes ahead on an unchanged file, asks on a changed one, and confirms 
 test('the prompts name the file and how much is at stake', () => {
   assert.match(conflictMessage('a.jsonl', 1), /^a\.jsonl changed on disk while you have an unsaved edit\./);
   assert.match(conflictMessage('a.jsonl', 1200), /unsaved edits to 1,200 records/);
-  assert.match(overwriteMessage('a.jsonl', 3), /Save your version of the 3 records you edited over it\? The rest of the file stays as it is on disk now\./);
+  assert.match(
+    overwriteMessage('a.jsonl', 3),
+    /Save your version of the 3 records you edited over it\? The rest of the file stays as it is on disk now\./,
+  );
 });

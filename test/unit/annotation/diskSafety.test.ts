@@ -17,7 +17,11 @@ async function planned(p: Promise<RecordEdit | { error: string }>): Promise<Reco
 test('after relabelling one pair and saving, git diff shows exactly that one value', async () => {
   const dir = tempDir();
   const file = writeTemp('bench.jsonl', [rec('a', 'a'), rec('b', 'b'), rec('c', 'tie')].join('\r\n') + '\r\n', dir);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'core.autocrlf=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'core.autocrlf=false', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
   git('init', '-q');
   git('add', 'bench.jsonl');
   git('commit', '-q', '-m', 'start');
@@ -48,7 +52,11 @@ test('"keep my edits" over a file another tool changed: save writes our record a
   assert.equal(readFileSync(file, 'utf8'), [rec('a', 'a'), rec('b', 'a'), rec('c', 'b')].join('\n') + '\n');
   assert.equal(await ds.changedOnDisk(), false);
   ds.undo();
-  assert.equal(ds.isDirty, true, 'undo after the rebase goes back to our original text, which the file no longer holds');
+  assert.equal(
+    ds.isDirty,
+    true,
+    'undo after the rebase goes back to our original text, which the file no longer holds',
+  );
 });
 
 test('"keep my edits" when the other tool changed the same record: our version wins on save', async () => {
@@ -82,7 +90,10 @@ test('a backup with a bulk edit and an undone edit restores both, and undo rever
   ds.undo();
   const again = await open(file);
   assert.equal(await again.restoreBackup(ds.backup()), undefined);
-  assert.deepEqual([0, 1, 2].map((i) => again.isEdited(i)), [true, true, true]);
+  assert.deepEqual(
+    [0, 1, 2].map((i) => again.isEdited(i)),
+    [true, true, true],
+  );
   assert.equal(again.canRedo, true);
   again.redo();
   const r1 = await again.readRecord(1);

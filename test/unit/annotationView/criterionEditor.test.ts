@@ -11,7 +11,13 @@ before(async () => {
   const dom = new JSDOM('<!doctype html><body></body>');
   win = dom.window as unknown as Window & typeof globalThis;
   document = dom.window.document;
-  Object.assign(globalThis, { document, window: dom.window, HTMLElement: dom.window.HTMLElement, Node: dom.window.Node, Element: dom.window.Element });
+  Object.assign(globalThis, {
+    document,
+    window: dom.window,
+    HTMLElement: dom.window.HTMLElement,
+    Node: dom.window.Node,
+    Element: dom.window.Element,
+  });
   ({ criterionEditor } = await import('../../../webview/annotation/criterionEditor'));
 });
 
@@ -25,7 +31,10 @@ function setup(initial: string | undefined, reply: { ok: boolean; message?: stri
   });
   const open = () => (content.querySelector('[data-testid="criterion-edit"]') as HTMLButtonElement).click();
   const area = () => content.querySelector('textarea') as HTMLTextAreaElement;
-  const key = (k: string, shift = false) => area().dispatchEvent(new win.KeyboardEvent('keydown', { key: k, shiftKey: shift, bubbles: true, cancelable: true }));
+  const key = (k: string, shift = false) =>
+    area().dispatchEvent(
+      new win.KeyboardEvent('keydown', { key: k, shiftKey: shift, bubbles: true, cancelable: true }),
+    );
   return { content, commits, open, area, key };
 }
 

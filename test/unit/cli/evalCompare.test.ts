@@ -9,22 +9,55 @@ import { tempDir } from '../tempDir';
 const ROOT = resolve(__dirname, '../../..');
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
-      (err, stdout, stderr) => done({ code: err ? Number(err.code) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
+      (err, stdout, stderr) => done({ code: err ? Number(err.code) : 0, stdout, stderr }),
+    );
   });
 }
 
 const dir = tempDir('rl-eval-');
 const rec = (id: string, task: string, pref: string) =>
-  JSON.stringify({ id, task, prompt: 'Q', response1: 'one', response2: 'two', model1: 'm1', model2: 'm2', criteria: 'c', criteria_preference: pref });
+  JSON.stringify({
+    id,
+    task,
+    prompt: 'Q',
+    response1: 'one',
+    response2: 'two',
+    model1: 'm1',
+    model2: 'm2',
+    criteria: 'c',
+    criteria_preference: pref,
+  });
 // T2T: A, A, B, tie; T2I: A, B.
 const FILE = join(dir, 'bench.jsonl');
-writeFileSync(FILE, [rec('t1', 'T2T', 'response1'), rec('t2', 'T2T', 'response1'), rec('t3', 'T2T', 'response2'), rec('t4', 'T2T', 'tie'),
-  rec('i1', 'T2I', 'response1'), rec('i2', 'T2I', 'response2')].join('\n') + '\n');
+writeFileSync(
+  FILE,
+  [
+    rec('t1', 'T2T', 'response1'),
+    rec('t2', 'T2T', 'response1'),
+    rec('t3', 'T2T', 'response2'),
+    rec('t4', 'T2T', 'tie'),
+    rec('i1', 'T2I', 'response1'),
+    rec('i2', 'T2I', 'response2'),
+  ].join('\n') + '\n',
+);
 const run = (name: string, margins: (number | null)[]) => {
   const file = join(dir, `${name}.jsonl`);
-  const header = { type: 'header', version: 1, model: { id: name, kind: 'test' }, dataset: { path: FILE }, created: '2026-01-01T00:00:00Z' };
-  const entries = margins.map((m, index) => (m === null ? { index, line: index + 1, id: `r${index}`, error: 'bad image' } : { index, line: index + 1, id: `r${index}`, score_a: m, score_b: 0 }));
+  const header = {
+    type: 'header',
+    version: 1,
+    model: { id: name, kind: 'test' },
+    dataset: { path: FILE },
+    created: '2026-01-01T00:00:00Z',
+  };
+  const entries = margins.map((m, index) =>
+    m === null
+      ? { index, line: index + 1, id: `r${index}`, error: 'bad image' }
+      : { index, line: index + 1, id: `r${index}`, score_a: m, score_b: 0 },
+  );
   writeFileSync(file, [header, ...entries].map((x) => JSON.stringify(x)).join('\n') + '\n');
   return file;
 };
@@ -76,7 +109,12 @@ test('compare --json gives McNemar b, c and p on pairs without ties', async () =
 
 test('runs made elsewhere import by id, and bad flags are usage errors', async () => {
   const preds = join(dir, 'judge.jsonl');
-  writeFileSync(preds, ['t1', 't2', 't3', 't4', 'i1', 'i2'].map((id, k) => JSON.stringify({ id, output: k % 2 ? '[[B]]' : '[[A]]' })).join('\n'));
+  writeFileSync(
+    preds,
+    ['t1', 't2', 't3', 't4', 'i1', 'i2']
+      .map((id, k) => JSON.stringify({ id, output: k % 2 ? '[[B]]' : '[[A]]' }))
+      .join('\n'),
+  );
   const out = JSON.parse((await cli('eval', FILE, '--run', preds, '--json')).stdout);
   // Verdicts A B A B A B vs labels A A B tie A B: T2T 1/4, T2I 2/2.
   assert.equal(out.tasks.T2T.with_ties, 1 / 4);

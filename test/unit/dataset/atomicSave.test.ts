@@ -43,7 +43,10 @@ test('refuses a read-only file, leaving it untouched and no temp file behind', a
   const dir = tempDir();
   const file = writeTemp('ro.jsonl', 'abc', dir);
   chmodSync(file, 0o444);
-  await assert.rejects(saveWithReplacements(file, file, [rep(0, 1, 'z')]), /cannot save .*ro\.jsonl: .*is read-only; your edits are kept and the file is unchanged/);
+  await assert.rejects(
+    saveWithReplacements(file, file, [rep(0, 1, 'z')]),
+    /cannot save .*ro\.jsonl: .*is read-only; your edits are kept and the file is unchanged/,
+  );
   assert.equal(readFileSync(file, 'utf8'), 'abc');
   assert.deepEqual(readdirSync(dir), ['ro.jsonl']);
 });
@@ -52,7 +55,10 @@ test('rejects with a clear message when the target folder is gone', async () => 
   const dir = tempDir();
   const file = writeTemp('src.jsonl', 'abc', dir);
   const gone = join(tempDir(), 'gone');
-  await assert.rejects(saveWithReplacements(file, join(gone, 'out.jsonl'), []), /no longer exists.*the file is unchanged/);
+  await assert.rejects(
+    saveWithReplacements(file, join(gone, 'out.jsonl'), []),
+    /no longer exists.*the file is unchanged/,
+  );
   assert.deepEqual(readdirSync(dir), ['src.jsonl']);
 });
 
@@ -67,7 +73,10 @@ test('refuses to save over a file that changed on disk since it was indexed', as
   const file = writeTemp('chg.jsonl', 'abc', dir);
   const st = statSync(file);
   writeFileSync(file, 'abcd');
-  await assert.rejects(saveWithReplacements(file, file, [rep(0, 1, 'z')], { size: st.size, mtimeMs: st.mtimeMs }), /changed on disk since it was opened/);
+  await assert.rejects(
+    saveWithReplacements(file, file, [rep(0, 1, 'z')], { size: st.size, mtimeMs: st.mtimeMs }),
+    /changed on disk since it was opened/,
+  );
   assert.equal(readFileSync(file, 'utf8'), 'abcd');
   assert.deepEqual(readdirSync(dir), ['chg.jsonl']);
 });

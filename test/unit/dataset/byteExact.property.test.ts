@@ -13,8 +13,34 @@ import { explicitAdapter, implicitAdapter, tempDir } from './helpers';
 // ── JSON string texts with varied escaping ─────────────────────────────────────────────────────
 
 const CHAR = fc.oneof(
-  fc.constantFrom('"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '/', 'é', '✓', '😀', '\u2028', ' ', '{', '}', '[', ']', ',', ':', 'a', 'Z', '0'),
-  fc.integer({ min: 0x20, max: 0x10ffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCodePoint(c)),
+  fc.constantFrom(
+    '"',
+    '\\',
+    '\n',
+    '\r',
+    '\t',
+    '\u0000',
+    '\u001f',
+    '/',
+    'é',
+    '✓',
+    '😀',
+    '\u2028',
+    ' ',
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    'a',
+    'Z',
+    '0',
+  ),
+  fc
+    .integer({ min: 0x20, max: 0x10ffff })
+    .filter((c) => c < 0xd800 || c > 0xdfff)
+    .map((c) => String.fromCodePoint(c)),
 );
 const STR = fc.array(CHAR, { maxLength: 8 }).map((cs) => cs.join(''));
 
@@ -29,7 +55,14 @@ function encode(s: string, seed: number, ascii = false): string {
     k = (k * 1103515245 + 12345) >>> 0;
     const style = k % 3; // 0 raw when allowed, 1 short escape when there is one, 2 \u
     const cp = ch.codePointAt(0)!;
-    const short: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '/': '\\/' };
+    const short: Record<string, string> = {
+      '"': '\\"',
+      '\\': '\\\\',
+      '\n': '\\n',
+      '\r': '\\r',
+      '\t': '\\t',
+      '/': '\\/',
+    };
     if (style === 2 || (cp < 0x20 && !short[ch]) || (ascii && cp > 0x7f)) {
       for (let i = 0; i < ch.length; i++) {
         const hex = ch.charCodeAt(i).toString(16).padStart(4, '0');
@@ -73,8 +106,26 @@ interface Item {
 }
 
 // (No JSONL line may start with `[`: a file whose first record does is read as a JSON array.)
-const JSONL_INVALID = ['not json', '{"r1":', '{"r1": "a" "r2": "b"}', '}', '"just text"', '{"r1": 1, "r2": 2}', '2', '{"chosen": 1', 'nul'];
-const ARRAY_INVALID = ['{"r1": tru}', '{"r1": "a" "r2": "b"}', '"just text"', '12', '{"r1": 1, "r2": 2}', '[1,,2]', '{"r1": "]", }'];
+const JSONL_INVALID = [
+  'not json',
+  '{"r1":',
+  '{"r1": "a" "r2": "b"}',
+  '}',
+  '"just text"',
+  '{"r1": 1, "r2": 2}',
+  '2',
+  '{"chosen": 1',
+  'nul',
+];
+const ARRAY_INVALID = [
+  '{"r1": tru}',
+  '{"r1": "a" "r2": "b"}',
+  '"just text"',
+  '12',
+  '{"r1": 1, "r2": 2}',
+  '[1,,2]',
+  '{"r1": "]", }',
+];
 
 const itemArb = (implicit: boolean, shape: 'jsonl' | 'json-array') =>
   fc.oneof(
@@ -97,7 +148,11 @@ const itemArb = (implicit: boolean, shape: 'jsonl' | 'json-array') =>
         })
         .map((r): Item => {
           const members: Member[] = implicit
-            ? [{ key: 'chosen', text: encode(r.a, r.seed, r.ascii) }, { key: 'rejected', text: encode(r.b, r.seed + 1, r.ascii) }, { key: 'q', text: encode(r.q, r.seed + 2, r.ascii) }]
+            ? [
+                { key: 'chosen', text: encode(r.a, r.seed, r.ascii) },
+                { key: 'rejected', text: encode(r.b, r.seed + 1, r.ascii) },
+                { key: 'q', text: encode(r.q, r.seed + 2, r.ascii) },
+              ]
             : [
                 { key: 'q', text: encode(r.q, r.seed, r.ascii) },
                 { key: 'r1', text: encode(r.a, r.seed + 1, r.ascii) },
@@ -107,7 +162,14 @@ const itemArb = (implicit: boolean, shape: 'jsonl' | 'json-array') =>
               ];
           if (r.extra !== undefined) members.push({ key: 'extra', text: r.extra });
           const rot = r.order % members.length; // key order varies; the adapter must not care
-          return { valid: true, members: [...members.slice(rot), ...members.slice(0, rot)], invalid: '', pretty: shape === 'json-array' && r.pretty, colon: r.colon, space: r.space };
+          return {
+            valid: true,
+            members: [...members.slice(rot), ...members.slice(0, rot)],
+            invalid: '',
+            pretty: shape === 'json-array' && r.pretty,
+            colon: r.colon,
+            space: r.space,
+          };
         }),
     },
     {
@@ -119,7 +181,14 @@ const itemArb = (implicit: boolean, shape: 'jsonl' | 'json-array') =>
   );
 
 const opArb = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('label' as const), targets: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), label: fc.constantFrom<Label>('A', 'B', 'tie') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('label' as const),
+      targets: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      label: fc.constantFrom<Label>('A', 'B', 'tie'),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('crit' as const), target: fc.nat(), text: STR }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
 );
@@ -193,9 +262,11 @@ async function checkFile(f: File, shape: 'jsonl' | 'json-array', dir: string, n:
       continue;
     }
     const targets = op.kind === 'label' ? op.targets.map((t) => t % f.items.length) : [op.target % f.items.length];
-    const plan = op.kind === 'label' ? await ds.planLabel(targets, op.label) : await ds.planCriterion(targets[0], op.text);
+    const plan =
+      op.kind === 'label' ? await ds.planLabel(targets, op.label) : await ds.planCriterion(targets[0], op.text);
     const refused =
-      targets.some((t) => !f.items[t].valid) || (f.implicit && (op.kind === 'crit' || (op.kind === 'label' && op.label === 'tie')));
+      targets.some((t) => !f.items[t].valid) ||
+      (f.implicit && (op.kind === 'crit' || (op.kind === 'label' && op.label === 'tie')));
     if (refused) {
       assert.ok('error' in plan, 'error records, tie in chosen/rejected and missing criterion fields must be refused');
       continue;
@@ -205,7 +276,11 @@ async function checkFile(f: File, shape: 'jsonl' | 'json-array', dir: string, n:
     for (const t of new Set(targets)) {
       const item = f.items[t];
       if (op.kind === 'crit') next[t][memberAt(item, 'crit')] = expectedJson(op.text, recordOf(t));
-      else if (!f.implicit) next[t][memberAt(item, 'pref')] = expectedJson(op.label === 'tie' ? 'tie' : op.label.toLowerCase(), recordOf(t));
+      else if (!f.implicit)
+        next[t][memberAt(item, 'pref')] = expectedJson(
+          op.label === 'tie' ? 'tie' : op.label.toLowerCase(),
+          recordOf(t),
+        );
       else {
         // B means the file's rejected is better: the saved order swapped (twice is still B); A is the saved order.
         // Two responses with equal content cannot show a swap, so there B toggles as before.
@@ -224,12 +299,16 @@ async function checkFile(f: File, shape: 'jsonl' | 'json-array', dir: string, n:
   }
 
   for (let k = 0; k < f.items.length; k++) {
-    if (f.items[k].valid && !f.items[k].pretty) assert.equal(await ds.recordText(k), recordOf(k), 'reads reflect unsaved edits');
+    if (f.items[k].valid && !f.items[k].pretty)
+      assert.equal(await ds.recordText(k), recordOf(k), 'reads reflect unsaved edits');
   }
   if (states.length > 1) edited++;
   await ds.save();
   const expected = Buffer.from(assemble(f, shape, current()), 'utf8');
-  assert.ok(readFileSync(file).equals(expected), `saved bytes differ\n${JSON.stringify(readFileSync(file, 'utf8'))}\n${JSON.stringify(expected.toString())}`);
+  assert.ok(
+    readFileSync(file).equals(expected),
+    `saved bytes differ\n${JSON.stringify(readFileSync(file, 'utf8'))}\n${JSON.stringify(expected.toString())}`,
+  );
 
   // The index moved by the save must match a fresh index of the saved file.
   const fresh = await Dataset.open(file, { adapter: f.implicit ? implicitAdapter : explicitAdapter });

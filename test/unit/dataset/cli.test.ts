@@ -10,9 +10,14 @@ const ROOT = resolve(__dirname, '../../..');
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const env = { ...process.env, ORT_DISABLE_TELEMETRY: '1' };
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
-      done({ code: err ? Number(err.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args],
+      { cwd: ROOT, env },
+      (err, stdout, stderr) => {
+        done({ code: err ? Number(err.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -51,7 +56,9 @@ test('label --line rewrites only the label value and keeps every other byte', as
   const r = await cli('label', file, '--line', '4', '--set', 'B');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /line 4 labelled B/);
-  const expected = Buffer.from(OMNI_JSONL.replace('"criteria_preference": "tie"', '"criteria_preference": "response2"'));
+  const expected = Buffer.from(
+    OMNI_JSONL.replace('"criteria_preference": "tie"', '"criteria_preference": "response2"'),
+  );
   assert.notDeepEqual(before, expected);
   assert.ok(readFileSync(file).equals(expected));
 });
@@ -71,7 +78,11 @@ test('label --element and criteria --element edit a pretty-printed JSON array in
 test('refuses an error record, a missing record, the wrong flag and an inexpressible label, leaving the file untouched', async () => {
   const dir = tempDir();
   const file = writeTemp('t.jsonl', OMNI_JSONL, dir);
-  const bench = writeTemp('rb.jsonl', '{"prompt": "p", "chosen": "c", "chosen_model": "m", "rejected": "r", "rejected_model": "n", "subset": "s", "id": 1}\n', dir);
+  const bench = writeTemp(
+    'rb.jsonl',
+    '{"prompt": "p", "chosen": "c", "chosen_model": "m", "rejected": "r", "rejected_model": "n", "subset": "s", "id": 1}\n',
+    dir,
+  );
   const cases: [string[], RegExp][] = [
     [['label', file, '--line', '5', '--set', 'A'], /cannot edit an error record: line 5/],
     [['label', file, '--line', '3', '--set', 'A'], /no record starts on line 3/],
@@ -94,11 +105,13 @@ test('refuses an error record, a missing record, the wrong flag and an inexpress
 });
 
 test('relabelling a chosen/rejected record swaps the responses (and their models) and nothing else', async () => {
-  const line = '{"prompt": "p", "chosen": "c \\u00e9", "chosen_model": "m", "rejected": "r", "rejected_model": "n", "subset": "s", "id": 1}';
+  const line =
+    '{"prompt": "p", "chosen": "c \\u00e9", "chosen_model": "m", "rejected": "r", "rejected_model": "n", "subset": "s", "id": 1}';
   const file = writeTemp('rb.jsonl', `${line}\n`);
   const r = await cli('label', file, '--line', '1', '--set', 'B');
   assert.equal(r.code, 0, r.stderr);
-  const swapped = '{"prompt": "p", "chosen": "r", "chosen_model": "n", "rejected": "c \\u00e9", "rejected_model": "m", "subset": "s", "id": 1}';
+  const swapped =
+    '{"prompt": "p", "chosen": "r", "chosen_model": "n", "rejected": "c \\u00e9", "rejected_model": "m", "subset": "s", "id": 1}';
   assert.equal(readFileSync(file, 'utf8'), `${swapped}\n`);
 });
 

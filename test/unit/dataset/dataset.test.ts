@@ -31,7 +31,10 @@ test('turns unparsable and refused records into error records with line numbers'
   const ds = await open(file);
   const rs = await ds.readRecords(0, 4);
   assert.deepEqual(rs.map(summary), ['1:A', '2:error', '4:error', '5:error']);
-  assert.equal(rs[1].kind === 'error' && rs[1].message, 'line 2, column 11: not valid JSON: expected a property name in double quotes (at the end of the record)');
+  assert.equal(
+    rs[1].kind === 'error' && rs[1].message,
+    'line 2, column 11: not valid JSON: expected a property name in double quotes (at the end of the record)',
+  );
   assert.equal(rs[2].kind === 'error' && rs[2].message, 'line 4: expected `r1` and `r2` as text');
   assert.equal(rs[1].kind === 'error' && rs[1].text, '{"q": "x",');
 });
@@ -51,11 +54,15 @@ test('says which keys it found and which formats it tried when no format matches
   assert.equal(ds.format, undefined);
   const r = await ds.readRecord(0);
   assert.equal(r.kind, 'error');
-  assert.match(r.kind === 'error' ? r.message : '', /^line 1: no known format matched: found keys `foo`, `bar`; tried omni-rewardbench, .*hh-rlhf/);
+  assert.match(
+    r.kind === 'error' ? r.message : '',
+    /^line 1: no known format matched: found keys `foo`, `bar`; tried omni-rewardbench, .*hh-rlhf/,
+  );
 });
 
 test('detects a registered format from the first records', async () => {
-  const omni = '{"prompt":"q","response1":"a","response2":"b","criteria":"c","criteria_preference":"response2","id":"1"}';
+  const omni =
+    '{"prompt":"q","response1":"a","response2":"b","criteria":"c","criteria_preference":"response2","id":"1"}';
   const ds = await Dataset.open(writeTemp('text_to_text_preferences.jsonl', `${omni}\n${omni}\n`));
   assert.equal(ds.format?.id, 'omni-rewardbench');
   assert.equal(ds.format?.confidence, 1);
@@ -64,7 +71,10 @@ test('detects a registered format from the first records', async () => {
 });
 
 test('refuses an unknown --format id with the known ones', async () => {
-  await assert.rejects(Dataset.open(writeTemp('x.jsonl', '{}\n'), { formatId: 'nope' }), /unknown format `nope`; known formats: omni-rewardbench/);
+  await assert.rejects(
+    Dataset.open(writeTemp('x.jsonl', '{}\n'), { formatId: 'nope' }),
+    /unknown format `nope`; known formats: omni-rewardbench/,
+  );
 });
 
 test('calls onFirstRecords once, before the index is complete on a large file', async () => {
@@ -100,7 +110,11 @@ test('a bulk relabel is one undo step', async () => {
   const file = writeTemp('bulk.jsonl', [rec('a'), rec('b'), rec('a')].join('\n'));
   const ds = await open(file);
   const edit = await planned(ds.planLabel([0, 1, 2], 'B'));
-  assert.deepEqual(edit.changes.map((c) => c.index), [0, 2], 'record 1 is already B');
+  assert.deepEqual(
+    edit.changes.map((c) => c.index),
+    [0, 2],
+    'record 1 is already B',
+  );
   ds.apply(edit);
   assert.deepEqual((await ds.readRecords(0, 3)).map(summary), ['1:B', '2:B', '3:B']);
   ds.undo();
@@ -111,7 +125,10 @@ test('a bulk relabel is one undo step', async () => {
 
 test('refuses to edit an error record, a missing record, or say a label the format cannot', async () => {
   const ds = await open(writeTemp('r.jsonl', `${rec('a')}\nnot json\n`));
-  assert.match(((await ds.planLabel([1], 'B')) as { error: string }).error, /^cannot edit an error record: line 2, column 1: not valid JSON/);
+  assert.match(
+    ((await ds.planLabel([1], 'B')) as { error: string }).error,
+    /^cannot edit an error record: line 2, column 1: not valid JSON/,
+  );
   assert.deepEqual(await ds.planLabel([5], 'B'), { error: 'no record 6: the file has 2 records' });
   const imp = await open(writeTemp('i.jsonl', '{"chosen": "x", "rejected": "y"}\n'), implicitAdapter);
   assert.deepEqual(await imp.planLabel([0], 'tie'), { error: 'line 1: chosen/rejected files cannot say "tie"' });
@@ -128,13 +145,20 @@ test('relabelling a chosen/rejected record swaps the two values and nothing else
 });
 
 test('refuses to edit a record that is not valid UTF-8 (saving it would change its bytes)', async () => {
-  const bytes = Buffer.concat([Buffer.from('{"r1":"a","r2":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","pref":"a"}\n')]);
+  const bytes = Buffer.concat([
+    Buffer.from('{"r1":"a","r2":"'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('","pref":"a"}\n'),
+  ]);
   const ds = await open(writeTemp('u.jsonl', bytes));
-  assert.deepEqual(await ds.planLabel([0], 'B'), { error: 'line 1: the record is not valid UTF-8; editing it would change bytes it holds' });
+  assert.deepEqual(await ds.planLabel([0], 'B'), {
+    error: 'line 1: the record is not valid UTF-8; editing it would change bytes it holds',
+  });
 });
 
 test('after saving a pretty-printed array with an inserted key, the index matches a fresh one', async () => {
-  const text = '[\n  {\n    "r1": "a",\n    "r2": "b"\n  },\n  {\n    "r1": "c",\n    "r2": "d",\n    "pref": "a"\n  }\n]\n';
+  const text =
+    '[\n  {\n    "r1": "a",\n    "r2": "b"\n  },\n  {\n    "r1": "c",\n    "r2": "d",\n    "pref": "a"\n  }\n]\n';
   const file = writeTemp('pp.json', text);
   const ds = await open(file);
   ds.apply(await planned(ds.planCriterion(0, 'be brief')));
@@ -223,7 +247,10 @@ test('reload picks up the file as it is now and drops unsaved edits', async () =
 });
 
 test('scan counts records, errors (structural ones too), labels and tasks, unsaved edits included', async () => {
-  const file = writeTemp('s.json', `[\n${rec('a', ',"task":"T2T"')},\n${rec('b')},\n{"r1": 1},\n${rec('tie', ',"task":"T2I"')}\n`);
+  const file = writeTemp(
+    's.json',
+    `[\n${rec('a', ',"task":"T2T"')},\n${rec('b')},\n{"r1": 1},\n${rec('tie', ',"task":"T2I"')}\n`,
+  );
   const ds = await open(file);
   ds.apply(await planned(ds.planLabel([1], 'tie')));
   const stats = await ds.scan();
@@ -243,19 +270,28 @@ test('scan keeps at most maxErrors messages but counts them all', async () => {
   const ds = await open(writeTemp('m.jsonl', 'x\n'.repeat(50)));
   const stats = await ds.scan({ maxErrors: 3 });
   assert.equal(stats.errorCount, 50);
-  assert.deepEqual(stats.errors.map((e) => e.line), [1, 2, 3]);
+  assert.deepEqual(
+    stats.errors.map((e) => e.line),
+    [1, 2, 3],
+  );
 });
 
 test('says plainly when the file does not exist or is a folder', async () => {
   const dir = tempDir();
-  await assert.rejects(Dataset.open(join(dir, 'missing.jsonl')), new RegExp(`^Error: cannot open ${join(dir, 'missing.jsonl')}: no such file$`));
+  await assert.rejects(
+    Dataset.open(join(dir, 'missing.jsonl')),
+    new RegExp(`^Error: cannot open ${join(dir, 'missing.jsonl')}: no such file$`),
+  );
   await assert.rejects(Dataset.open(dir), /it is a folder, not a file/);
 });
 
 test('reads records at scattered indices in the order asked, and reports indexing progress', async () => {
   const content = [rec('a'), rec('b'), rec('tie'), rec('a')].join('\n');
   const progress: number[] = [];
-  const ds = await Dataset.open(writeTemp('s.jsonl', content), { adapter: explicitAdapter, onProgress: (bytes) => progress.push(bytes) });
+  const ds = await Dataset.open(writeTemp('s.jsonl', content), {
+    adapter: explicitAdapter,
+    onProgress: (bytes) => progress.push(bytes),
+  });
   assert.deepEqual((await ds.readIndices([3, 0, 2])).map(summary), ['4:A', '1:A', '3:tie']);
   assert.equal(progress.at(-1), Buffer.byteLength(content));
   assert.equal(ds.indexDone, true);

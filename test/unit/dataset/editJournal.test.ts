@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EditJournal, type RecordEdit } from '../../../src/core/dataset/editJournal';
 
-const edit = (index: number, before: string, after: string): RecordEdit => ({ description: 'e', changes: [{ index, before, after }] });
+const edit = (index: number, before: string, after: string): RecordEdit => ({
+  description: 'e',
+  changes: [{ index, before, after }],
+});
 
 test('undo and redo move the current texts back and forth', () => {
   const j = new EditJournal();
@@ -32,7 +35,11 @@ test('is dirty away from the save point and clean back on it', () => {
   assert.equal(j.isDirty, false);
   j.undo();
   assert.equal(j.isDirty, true);
-  assert.deepEqual(j.pending().records, [{ index: 0, text: 'a' }], 'undo past the save point must write the old text back');
+  assert.deepEqual(
+    j.pending().records,
+    [{ index: 0, text: 'a' }],
+    'undo past the save point must write the old text back',
+  );
 });
 
 test('a new edit after undo drops the redo branch and makes an unreachable save point dirty for good', () => {
@@ -50,8 +57,17 @@ test('a new edit after undo drops the redo branch and makes an unreachable save 
 
 test('a bulk edit is one undo step over many records', () => {
   const j = new EditJournal();
-  j.push({ description: 'bulk', changes: [{ index: 1, before: 'a', after: 'A' }, { index: 5, before: 'b', after: 'B' }] });
-  assert.deepEqual(j.pending().records.map((r) => r.index), [1, 5]);
+  j.push({
+    description: 'bulk',
+    changes: [
+      { index: 1, before: 'a', after: 'A' },
+      { index: 5, before: 'b', after: 'B' },
+    ],
+  });
+  assert.deepEqual(
+    j.pending().records.map((r) => r.index),
+    [1, 5],
+  );
   j.undo();
   assert.equal(j.textOf(1), 'a');
   assert.equal(j.textOf(5), 'b');
@@ -93,5 +109,7 @@ test('a backup restores texts, position and save point, undo included', () => {
 
 test('rejects a backup that is not a journal', () => {
   assert.deepEqual(EditJournal.parseBackup('nope'), { error: 'the backup is not valid JSON' });
-  assert.deepEqual(EditJournal.parseBackup('{"version":2}'), { error: 'the backup is not a Reward Lens edit journal (version 1)' });
+  assert.deepEqual(EditJournal.parseBackup('{"version":2}'), {
+    error: 'the backup is not a Reward Lens edit journal (version 1)',
+  });
 });

@@ -21,7 +21,8 @@ export function writeTemp(name: string, content: string | Buffer, dir = tempDir(
 /** [line, text] of every indexed record, sliced from the file's bytes. */
 export function recordsOf(index: RecordIndex, bytes: Buffer): [number, string][] {
   const out: [number, string][] = [];
-  for (let i = 0; i < index.count; i++) out.push([index.line(i), bytes.subarray(index.start(i), index.end(i)).toString('utf8')]);
+  for (let i = 0; i < index.count; i++)
+    out.push([index.line(i), bytes.subarray(index.start(i), index.end(i)).toString('utf8')]);
   return out;
 }
 
@@ -35,14 +36,28 @@ export const explicitAdapter: FormatAdapter = {
   labelKind: 'explicit',
   match: (r) => (isRec(r) && 'r1' in r && 'r2' in r ? 1 : 0),
   toPair(r, ctx) {
-    if (!isRec(r) || typeof r.r1 !== 'string' || typeof r.r2 !== 'string') return { error: 'expected `r1` and `r2` as text' };
+    if (!isRec(r) || typeof r.r1 !== 'string' || typeof r.r2 !== 'string')
+      return { error: 'expected `r1` and `r2` as text' };
     return {
-      kind: 'pair', index: ctx.index, line: ctx.line, id: String(r.id ?? ctx.index), prompt: [{ type: 'text', text: String(r.q ?? '') }],
-      criterion: typeof r.crit === 'string' ? r.crit : undefined, a: { parts: [{ type: 'text', text: r.r1 }] }, b: { parts: [{ type: 'text', text: r.r2 }] },
-      label: LABELS[String(r.pref)] ?? 'none', labelKind: 'explicit', format: 'test-explicit', raw: r, task: typeof r.task === 'string' ? r.task : undefined,
+      kind: 'pair',
+      index: ctx.index,
+      line: ctx.line,
+      id: String(r.id ?? ctx.index),
+      prompt: [{ type: 'text', text: String(r.q ?? '') }],
+      criterion: typeof r.crit === 'string' ? r.crit : undefined,
+      a: { parts: [{ type: 'text', text: r.r1 }] },
+      b: { parts: [{ type: 'text', text: r.r2 }] },
+      label: LABELS[String(r.pref)] ?? 'none',
+      labelKind: 'explicit',
+      format: 'test-explicit',
+      raw: r,
+      task: typeof r.task === 'string' ? r.task : undefined,
     };
   },
-  labelEdits: (_r, label) => (label === 'none' ? { error: 'cannot clear' } : [{ op: 'set', path: ['pref'], value: label === 'tie' ? 'tie' : label.toLowerCase() }]),
+  labelEdits: (_r, label) =>
+    label === 'none'
+      ? { error: 'cannot clear' }
+      : [{ op: 'set', path: ['pref'], value: label === 'tie' ? 'tie' : label.toLowerCase() }],
   criterionEdits: (_r, text) => [{ op: 'set', path: ['crit'], value: text }],
 };
 
@@ -53,13 +68,27 @@ export const implicitAdapter: FormatAdapter = {
   labelKind: 'implicit',
   match: (r) => (isRec(r) && 'chosen' in r && 'rejected' in r ? 1 : 0),
   toPair(r, ctx) {
-    if (!isRec(r) || typeof r.chosen !== 'string' || typeof r.rejected !== 'string') return { error: 'expected `chosen` and `rejected` as text' };
+    if (!isRec(r) || typeof r.chosen !== 'string' || typeof r.rejected !== 'string')
+      return { error: 'expected `chosen` and `rejected` as text' };
     return {
-      kind: 'pair', index: ctx.index, line: ctx.line, id: String(ctx.index), prompt: [], a: { parts: [{ type: 'text', text: r.chosen }] },
-      b: { parts: [{ type: 'text', text: r.rejected }] }, label: 'A', labelKind: 'implicit', format: 'test-implicit', raw: r,
+      kind: 'pair',
+      index: ctx.index,
+      line: ctx.line,
+      id: String(ctx.index),
+      prompt: [],
+      a: { parts: [{ type: 'text', text: r.chosen }] },
+      b: { parts: [{ type: 'text', text: r.rejected }] },
+      label: 'A',
+      labelKind: 'implicit',
+      format: 'test-implicit',
+      raw: r,
     };
   },
   labelEdits: (_r, label) =>
-    label === 'A' ? [] : label === 'B' ? [{ op: 'swap', a: ['chosen'], b: ['rejected'] }] : { error: 'chosen/rejected files cannot say "tie"' },
+    label === 'A'
+      ? []
+      : label === 'B'
+        ? [{ op: 'swap', a: ['chosen'], b: ['rejected'] }]
+        : { error: 'chosen/rejected files cannot say "tie"' },
   criterionEdits: () => ({ error: 'this format has no criterion field' }),
 };

@@ -36,12 +36,18 @@ for (const chunkSize of [undefined, 3, 5, 8]) {
   test(`indexes scalar, string and array elements${at}`, async () => {
     const { records, problems } = await elements('[1, -2.5e3 ,"s\\\\\\"]", null,[true],\n{}]', chunkSize);
     assert.deepEqual(problems, []);
-    assert.deepEqual(records.map((r) => r[1]), ['1', '-2.5e3', '"s\\\\\\"]"', 'null', '[true]', '{}']);
+    assert.deepEqual(
+      records.map((r) => r[1]),
+      ['1', '-2.5e3', '"s\\\\\\"]"', 'null', '[true]', '{}'],
+    );
     assert.equal(records[5][0], 2);
   });
   test(`reports an unterminated array on its last line and keeps the partial element${at}`, async () => {
     const { records, problems } = await elements('[\n {"a": 1},\n {"b": [2,\n', chunkSize);
-    assert.deepEqual(records.map((r) => r[1]), ['{"a": 1}', '{"b": [2,']);
+    assert.deepEqual(
+      records.map((r) => r[1]),
+      ['{"a": 1}', '{"b": [2,'],
+    );
     assert.deepEqual(problems, [{ line: 3, message: 'the file ends inside an element: the array is not closed' }]);
   });
 }
@@ -53,14 +59,21 @@ test('an empty array has no records and no problems', async () => {
 
 test('reports a missing comma between elements with its line, and keeps both elements', async () => {
   const { records, problems } = await elements('[\n{"a":1}\n{"b":2}\n]');
-  assert.deepEqual(records, [[2, '{"a":1}'], [3, '{"b":2}']]);
+  assert.deepEqual(records, [
+    [2, '{"a":1}'],
+    [3, '{"b":2}'],
+  ]);
   assert.deepEqual(problems, [{ line: 3, message: 'missing `,` between array elements' }]);
 });
 
 test('reports a trailing comma, an empty element, and text after the closing bracket', async () => {
   assert.deepEqual((await elements('[1,\n]')).problems, [{ line: 2, message: 'trailing `,` before the closing `]`' }]);
-  assert.deepEqual((await elements('[1,,2]')).problems, [{ line: 1, message: 'empty element: `,` where a value was expected' }]);
-  assert.deepEqual((await elements('[1]\n\n{"x":1}')).problems, [{ line: 3, message: 'unexpected text after the closing `]` of the array' }]);
+  assert.deepEqual((await elements('[1,,2]')).problems, [
+    { line: 1, message: 'empty element: `,` where a value was expected' },
+  ]);
+  assert.deepEqual((await elements('[1]\n\n{"x":1}')).problems, [
+    { line: 3, message: 'unexpected text after the closing `]` of the array' },
+  ]);
 });
 
 test('reports a file that ends inside a string', async () => {
@@ -94,7 +107,11 @@ test('reports progress and stops with an AbortError when cancelled', async () =>
   const seen: number[] = [];
   const ctl = new AbortController();
   await assert.rejects(
-    indexJsonArray(file, { chunkSize: 256, signal: ctl.signal, onProgress: (_b, _t, r) => (seen.push(r), r > 100 && ctl.abort()) }),
+    indexJsonArray(file, {
+      chunkSize: 256,
+      signal: ctl.signal,
+      onProgress: (_b, _t, r) => (seen.push(r), r > 100 && ctl.abort()),
+    }),
     (e: Error) => e.name === 'AbortError',
   );
   assert.ok(seen.length > 3 && seen.at(-1)! > 100 && seen.at(-1)! < 1001);

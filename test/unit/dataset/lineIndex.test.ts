@@ -12,23 +12,39 @@ async function lines(content: string | Buffer, chunkSize?: number) {
 for (const chunkSize of [undefined, 4, 7]) {
   const at = chunkSize ? ` (chunks of ${chunkSize} bytes)` : '';
   test(`indexes LF lines with their 1-based line numbers${at}`, async () => {
-    assert.deepEqual(await lines('{"a":1}\n{"b":2}\n', chunkSize), [[1, '{"a":1}'], [2, '{"b":2}']]);
+    assert.deepEqual(await lines('{"a":1}\n{"b":2}\n', chunkSize), [
+      [1, '{"a":1}'],
+      [2, '{"b":2}'],
+    ]);
   });
   test(`excludes CR of CRLF endings from records, even split across chunks${at}`, async () => {
-    assert.deepEqual(await lines('{"a":1}\r\n{"bb":2}\r\n{"c":3}\n', chunkSize), [[1, '{"a":1}'], [2, '{"bb":2}'], [3, '{"c":3}']]);
+    assert.deepEqual(await lines('{"a":1}\r\n{"bb":2}\r\n{"c":3}\n', chunkSize), [
+      [1, '{"a":1}'],
+      [2, '{"bb":2}'],
+      [3, '{"c":3}'],
+    ]);
   });
   test(`skips a UTF-8 BOM before the first record${at}`, async () => {
     assert.deepEqual(await lines('\ufeff{"a":"é"}\n', chunkSize), [[1, '{"a":"é"}']]);
   });
   test(`does not count blank or whitespace-only lines as records but keeps line numbers${at}`, async () => {
-    assert.deepEqual(await lines('\n{"a":1}\n\n  \t\r\n{"b":2}\n\n', chunkSize), [[2, '{"a":1}'], [5, '{"b":2}']]);
+    assert.deepEqual(await lines('\n{"a":1}\n\n  \t\r\n{"b":2}\n\n', chunkSize), [
+      [2, '{"a":1}'],
+      [5, '{"b":2}'],
+    ]);
   });
   test(`indexes a last record without a final newline${at}`, async () => {
-    assert.deepEqual(await lines('{"a":1}\n{"b":2}', chunkSize), [[1, '{"a":1}'], [2, '{"b":2}']]);
+    assert.deepEqual(await lines('{"a":1}\n{"b":2}', chunkSize), [
+      [1, '{"a":1}'],
+      [2, '{"b":2}'],
+    ]);
     assert.deepEqual(await lines('{"a":1}\r', chunkSize), [[1, '{"a":1}']]);
   });
   test(`indexes invalid lines as records too (they become error records)${at}`, async () => {
-    assert.deepEqual(await lines('not json\n{"a":\n', chunkSize), [[1, 'not json'], [2, '{"a":']]);
+    assert.deepEqual(await lines('not json\n{"a":\n', chunkSize), [
+      [1, 'not json'],
+      [2, '{"a":'],
+    ]);
   });
 }
 

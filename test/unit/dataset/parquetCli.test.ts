@@ -11,9 +11,14 @@ const FIXTURES = join(ROOT, 'test/fixtures/parquet');
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const env = { ...process.env, ORT_DISABLE_TELEMETRY: '1' };
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, env }, (err, stdout, stderr) => {
-      done({ code: err ? Number(err.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args],
+      { cwd: ROOT, env },
+      (err, stdout, stderr) => {
+        done({ code: err ? Number(err.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -40,7 +45,10 @@ test('label --row on Parquet is refused as read-only and leaves the file as it w
   const before = readFileSync(file);
   const r = await cli('label', file, '--row', '2', '--set', 'A');
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /^Parquet files are read-only in this version: the labels and criteria of omni_t2i\.parquet cannot be changed or saved yet \(nothing was written\)/);
+  assert.match(
+    r.stderr,
+    /^Parquet files are read-only in this version: the labels and criteria of omni_t2i\.parquet cannot be changed or saved yet \(nothing was written\)/,
+  );
   const byLine = await cli('criteria', file, '--line', '2', '--set', 'x');
   assert.equal(byLine.code, 1);
   assert.match(byLine.stderr, /is Parquet: name the record with --row N \(1-based\), not --line or --element/);

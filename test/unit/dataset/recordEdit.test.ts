@@ -32,7 +32,10 @@ test('inserts a missing key after the last one, copying the separator and colon 
 
 test('inserts a missing key inside a pretty-printed array element with its indentation', () => {
   const text = '{\r\n    "a": 1,\r\n    "b": "two"\r\n  }';
-  assert.equal(applyValueEdits(text, [set(['crit'], 'x')]), '{\r\n    "a": 1,\r\n    "b": "two",\r\n    "crit": "x"\r\n  }');
+  assert.equal(
+    applyValueEdits(text, [set(['crit'], 'x')]),
+    '{\r\n    "a": 1,\r\n    "b": "two",\r\n    "crit": "x"\r\n  }',
+  );
   const one = '{\n    "a": 1\n  }';
   assert.equal(applyValueEdits(one, [set(['crit'], 'x')]), '{\n    "a": 1,\n    "crit": "x"\n  }');
 });
@@ -54,8 +57,13 @@ test('sets array elements and nested values in place', () => {
 });
 
 test('refuses invalid JSON, a missing swap value and a non-object parent', () => {
-  assert.deepEqual(applyValueEdits('{"a": }', [set(['a'], 1)]), { error: 'the record is not valid JSON, so it cannot be edited' });
-  assert.match((applyValueEdits('{"a": 1}', [{ op: 'swap', a: ['a'], b: ['b'] }]) as { error: string }).error, /`b` is missing/);
+  assert.deepEqual(applyValueEdits('{"a": }', [set(['a'], 1)]), {
+    error: 'the record is not valid JSON, so it cannot be edited',
+  });
+  assert.match(
+    (applyValueEdits('{"a": 1}', [{ op: 'swap', a: ['a'], b: ['b'] }]) as { error: string }).error,
+    /`b` is missing/,
+  );
   assert.match((applyValueEdits('{"a": 1}', [set(['a', 'x'], 1)]) as { error: string }).error, /`a` is not an object/);
 });
 

@@ -22,7 +22,8 @@ async function planned(p: Promise<RecordEdit | { error: string }>): Promise<Reco
   if ('error' in e) assert.fail(e.error);
   return e;
 }
-const text = (r: PreferencePair, side: 'a' | 'b') => (r.kind === 'pair' && r[side].parts[0].type === 'text' ? r[side].parts[0].text : '');
+const text = (r: PreferencePair, side: 'a' | 'b') =>
+  r.kind === 'pair' && r[side].parts[0].type === 'text' ? r[side].parts[0].text : '';
 const pair = async (ds: Dataset, i: number) => (await ds.readRecord(i)) as PreferencePair;
 
 const CR = '{"chosen": "x", "rejected": "y"}\n{"chosen": "p", "rejected": "q"}\n';
@@ -38,7 +39,11 @@ test('a chosen/rejected pair relabelled B reads as B in the file order, marked s
   await ds.save();
   assert.equal(readFileSync(file, 'utf8').split('\n')[0], '{"chosen": "y", "rejected": "x"}');
   const saved = await pair(ds, 0);
-  assert.deepEqual([saved.label, saved.swapped, text(saved, 'a')], ['A', undefined, 'y'], 'after saving, the file order is the new one');
+  assert.deepEqual(
+    [saved.label, saved.swapped, text(saved, 'a')],
+    ['A', undefined, 'y'],
+    'after saving, the file order is the new one',
+  );
 });
 
 test('B twice on a chosen/rejected pair changes nothing the second time; A swaps back to the original bytes', async () => {
@@ -62,9 +67,17 @@ test('a saved relabel keeps its changed-since-open mark; undoing back to the ope
   ds.apply(await planned(ds.planLabel([0], 'B')));
   assert.deepEqual([ds.isEdited(0), ds.changedSinceOpen(0), ds.changedSinceOpen(1)], [true, true, false]);
   await ds.save(); // what auto save does a second later
-  assert.deepEqual([ds.isEdited(0), ds.changedSinceOpen(0)], [false, true], 'saved, and still marked as changed since open');
+  assert.deepEqual(
+    [ds.isEdited(0), ds.changedSinceOpen(0)],
+    [false, true],
+    'saved, and still marked as changed since open',
+  );
   ds.undo();
-  assert.deepEqual([ds.isEdited(0), ds.changedSinceOpen(0)], [true, false], 'back to the opened text: unsaved again, not changed since open');
+  assert.deepEqual(
+    [ds.isEdited(0), ds.changedSinceOpen(0)],
+    [true, false],
+    'back to the opened text: unsaved again, not changed since open',
+  );
 });
 
 test('a journal restored from a backup marks its edits changed since open', () => {
@@ -73,5 +86,8 @@ test('a journal restored from a backup marks its edits changed since open', () =
   const back = EditJournal.parseBackup(j.serialize({ size: 1, mtimeMs: 1, records: 5 }));
   assert.ok(!('error' in back));
   const restored = EditJournal.fromBackup(back);
-  assert.deepEqual([restored.isEdited(3), restored.changedSinceOpen(3), restored.changedSinceOpen(2)], [true, true, false]);
+  assert.deepEqual(
+    [restored.isEdited(3), restored.changedSinceOpen(3), restored.changedSinceOpen(2)],
+    [true, true, false],
+  );
 });

@@ -23,13 +23,17 @@ function fixture(t: { after(fn: () => void): void }, n: number): string {
   return file;
 }
 
-const prefOnLine = (file: string, n: number) => JSON.parse(readFileSync(file, 'utf8').split('\n')[n - 1]).criteria_preference as string;
+const prefOnLine = (file: string, n: number) =>
+  JSON.parse(readFileSync(file, 'utf8').split('\n')[n - 1]).criteria_preference as string;
 const leftovers = (file: string) => readdirSync(join(file, '..')).filter((f) => f !== 'race.jsonl');
 
 test('two editors saving different records of one file at once both land', async (t) => {
   const file = fixture(t, 50);
   const [a, b] = await Promise.all([Dataset.open(file), Dataset.open(file)]);
-  for (const [ds, i] of [[a, 3], [b, 40]] as const) {
+  for (const [ds, i] of [
+    [a, 3],
+    [b, 40],
+  ] as const) {
     const plan = await ds.planLabel([i], 'B');
     assert.ok(!('error' in plan));
     ds.apply(plan);
@@ -44,7 +48,10 @@ test('two editors saving different records of one file at once both land', async
 test('a waiting writer whose own record was changed writes nothing and keeps its edit', async (t) => {
   const file = fixture(t, 10);
   const [a, b] = await Promise.all([Dataset.open(file), Dataset.open(file)]);
-  for (const [ds, label] of [[a, 'B'], [b, 'tie']] as const) {
+  for (const [ds, label] of [
+    [a, 'B'],
+    [b, 'tie'],
+  ] as const) {
     const plan = await ds.planLabel([2], label);
     assert.ok(!('error' in plan));
     ds.apply(plan);
@@ -52,13 +59,16 @@ test('a waiting writer whose own record was changed writes nothing and keeps its
   const [ra, rb] = await Promise.allSettled([a.save(), b.save()]);
   assert.equal(ra.status, 'fulfilled');
   assert.equal(rb.status, 'rejected');
-  assert.match(String((rb as PromiseRejectedResult).reason.message), /the file changed while saving; nothing written \(the record at line 3 was changed by someone else\)/);
+  assert.match(
+    String((rb as PromiseRejectedResult).reason.message),
+    /the file changed while saving; nothing written \(the record at line 3 was changed by someone else\)/,
+  );
   assert.equal(prefOnLine(file, 3), 'response2');
   assert.equal(b.isDirty, true, 'the refused edit stays unsaved');
   assert.deepEqual(leftovers(file), []);
 });
 
-test('a lock held past the wait fails with nothing written; a dead writer\'s lock is broken', async (t) => {
+test("a lock held past the wait fails with nothing written; a dead writer's lock is broken", async (t) => {
   const file = fixture(t, 5);
   const before = readFileSync(file);
   const lock = await lockPathFor(file);
@@ -68,7 +78,10 @@ test('a lock held past the wait fails with nothing written; a dead writer\'s loc
   ds.apply(plan);
   // Held by a live process (this one).
   writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
-  await assert.rejects(ds.save({ lockTimeoutMs: 300 }), /the file changed while saving; nothing written \(another save held .*reward-lens-lock for over 0 s\)/);
+  await assert.rejects(
+    ds.save({ lockTimeoutMs: 300 }),
+    /the file changed while saving; nothing written \(another save held .*reward-lens-lock for over 0 s\)/,
+  );
   assert.ok(readFileSync(file).equals(before));
   // Left by a process that no longer exists.
   writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), at: new Date().toISOString() }));
@@ -91,7 +104,10 @@ test('a program that rewrites the file between the check and the rename (no lock
     return realChmod(...args);
   });
   try {
-    await assert.rejects(ds.save(), /the file changed while saving; nothing written \(.*rewritten by another program\)/);
+    await assert.rejects(
+      ds.save(),
+      /the file changed while saving; nothing written \(.*rewritten by another program\)/,
+    );
   } finally {
     m.mock.restore();
   }
@@ -101,8 +117,11 @@ test('a program that rewrites the file between the check and the rename (no lock
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } }, (err, stdout, stderr) =>
-      done({ code: err ? Number(err.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' } },
+      (err, stdout, stderr) => done({ code: err ? Number(err.code) : 0, stdout, stderr }),
     );
   });
 }
@@ -143,6 +162,7 @@ test('racing CLI label processes never report an edit as saved that is then miss
     assert.ok(labels.includes(now), `line ${n} reported saved as ${labels.join(' / ')} but holds ${now}`);
   }
   // Different lines never conflict: each of those edits is saved.
-  for (const j of jobs.filter((j) => j.line !== 7)) assert.equal(JSON.parse(lines[j.line - 1]).criteria_preference, want[j.label], `line ${j.line}`);
+  for (const j of jobs.filter((j) => j.line !== 7))
+    assert.equal(JSON.parse(lines[j.line - 1]).criteria_preference, want[j.label], `line ${j.line}`);
   assert.deepEqual(leftovers(file), []);
 });

@@ -11,7 +11,17 @@ import { renderMarkdown } from '../../../webview/text/markdown';
 test('only http(s) and mailto links without control characters may be offered for opening', () => {
   assert.equal(dataLinkUrl('https://example.org/a?b=c'), 'https://example.org/a?b=c');
   assert.equal(dataLinkUrl('mailto:a@b.example'), 'mailto:a@b.example');
-  for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.terminal.new', 'vscode://x', 'https://', 'https://a\nb', 42, undefined, 'https://x/' + 'a'.repeat(3000)]) {
+  for (const bad of [
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'command:workbench.action.terminal.new',
+    'vscode://x',
+    'https://',
+    'https://a\nb',
+    42,
+    undefined,
+    'https://x/' + 'a'.repeat(3000),
+  ]) {
     assert.equal(dataLinkUrl(bad), undefined, String(bad).slice(0, 40));
   }
 });

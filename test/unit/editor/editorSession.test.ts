@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorSession } from '../../../src/core/view/editorSession';
-import { MessageType, type ToWebviewMessage, type RowsResponseMessage, type PairResponseMessage, type ReadyResponseMessage } from '../../../src/protocol';
+import {
+  MessageType,
+  type ToWebviewMessage,
+  type RowsResponseMessage,
+  type PairResponseMessage,
+  type ReadyResponseMessage,
+} from '../../../src/protocol';
 import type { LoadedRun } from '../../../src/core/view/rowView';
 import { FakeSource, pair, records } from './fakeSource';
 
@@ -11,11 +17,19 @@ function session(src: FakeSource, runs: LoadedRun[] = []) {
     source: src,
     fileName: 'bench.jsonl',
     format: () => ({ id: 'omni-rewardbench', name: 'Omni-RewardBench' }),
-    resolveMedia: async (ref) => ({ modality: ref.modality, src: `uri:${ref.source.kind === 'path' ? ref.source.path : ''}` }),
+    resolveMedia: async (ref) => ({
+      modality: ref.modality,
+      src: `uri:${ref.source.kind === 'path' ? ref.source.path : ''}`,
+    }),
     runs: () => runs,
     // The first run judges the list; every run shows in the pair view (ε = 0 here).
     judging: () => {
-      const [a, ...rest] = runs.map((r) => ({ name: r.model, entries: r.entries, bradleyTerry: false, epsilon: () => 0 }));
+      const [a, ...rest] = runs.map((r) => ({
+        name: r.model,
+        entries: r.entries,
+        bradleyTerry: false,
+        epsilon: () => 0,
+      }));
       return a && { a, b: rest[0], threshold: 0.9 };
     },
     send: (m) => sent.push(m),
@@ -49,9 +63,17 @@ test('answers a page of rows with the total of the view', async () => {
   const src = new FakeSource(records(250, 50));
   const { s } = session(src);
   await s.handle({ type: MessageType.ReadyRequest });
-  const reply = (await s.handle({ type: MessageType.GetRows, start: 45, count: 10, filter: {} })) as RowsResponseMessage;
+  const reply = (await s.handle({
+    type: MessageType.GetRows,
+    start: 45,
+    count: 10,
+    filter: {},
+  })) as RowsResponseMessage;
   assert.equal(reply.total, 250);
-  assert.deepEqual(reply.rows.map((r) => r.index), [45, 46, 47, 48, 49, 50, 51, 52, 53, 54]);
+  assert.deepEqual(
+    reply.rows.map((r) => r.index),
+    [45, 46, 47, 48, 49, 50, 51, 52, 53, 54],
+  );
   assert.equal(reply.rows[4].error, 'line 50: not JSON');
   assert.equal(reply.rows[0].task, 'T2I');
 });
@@ -81,8 +103,16 @@ test('a filtered page reports the scan progress until it is complete', async () 
   assert.ok(last && last.type === MessageType.ViewChanged);
   assert.equal(last.done, true);
   assert.equal(last.total, 1000);
-  const page = (await s.handle({ type: MessageType.GetRows, start: 0, count: 3, filter: { task: 'T2I' } })) as RowsResponseMessage;
-  assert.deepEqual(page.rows.map((r) => r.index), [1, 3, 5]);
+  const page = (await s.handle({
+    type: MessageType.GetRows,
+    start: 0,
+    count: 3,
+    filter: { task: 'T2I' },
+  })) as RowsResponseMessage;
+  assert.deepEqual(
+    page.rows.map((r) => r.index),
+    [1, 3, 5],
+  );
 });
 
 test('a pair comes with its media resolved and every run that scored it', async () => {
@@ -92,7 +122,11 @@ test('a pair comes with its media resolved and every run that scored it', async 
   });
   const src = new FakeSource([p]);
   const runs: LoadedRun[] = [
-    { id: 'r1', model: 'tiny-rm', entries: new Map([[0, { index: 0, line: 1, id: 'p0', score_a: 0.2, score_b: 1.7 }]]) },
+    {
+      id: 'r1',
+      model: 'tiny-rm',
+      entries: new Map([[0, { index: 0, line: 1, id: 'p0', score_a: 0.2, score_b: 1.7 }]]),
+    },
     { id: 'r2', model: 'judge', entries: new Map([[0, { index: 0, line: 1, id: 'p0', verdict: 'A' as const }]]) },
   ];
   const { s } = session(src, runs);

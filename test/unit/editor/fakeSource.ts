@@ -25,7 +25,10 @@ export class FakeSource implements RecordSource {
   count: number;
   indexDone: boolean;
   reads = 0;
-  constructor(readonly records: DatasetRecord[], indexed = records.length) {
+  constructor(
+    readonly records: DatasetRecord[],
+    indexed = records.length,
+  ) {
     this.count = indexed;
     this.indexDone = indexed === records.length;
   }

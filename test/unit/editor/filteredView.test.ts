@@ -19,7 +19,9 @@ test('keeps only records of the chosen task and label, in file order', async () 
   const src = new FakeSource(records(3000));
   const view = new FilteredView(src, { task: 'T2I', label: 'A' }, undefined, now);
   await view.pump();
-  const expected = src.records.filter((r) => r.kind === 'pair' && r.task === 'T2I' && r.label === 'A').map((r) => r.index);
+  const expected = src.records
+    .filter((r) => r.kind === 'pair' && r.task === 'T2I' && r.label === 'A')
+    .map((r) => r.index);
   assert.equal(view.total, expected.length);
   assert.deepEqual(view.slice(0, 5000), expected);
   assert.equal(view.positionOf(expected[7]), 7);
@@ -53,9 +55,14 @@ test('keeps scanning as the index grows, and is done only when the index is', as
 test('stops scanning once disposed', async () => {
   const src = new FakeSource(records(5000));
   let batches = 0;
-  const view = new FilteredView(src, { text: 'answer' }, () => {
-    if (++batches === 2) view.dispose();
-  }, now);
+  const view = new FilteredView(
+    src,
+    { text: 'answer' },
+    () => {
+      if (++batches === 2) view.dispose();
+    },
+    now,
+  );
   await view.pump();
   assert.ok(view.total <= 1024, `scanned ${view.total} after dispose`);
   assert.equal(batches, 2);
@@ -67,7 +74,11 @@ test('searches chat turns, criteria and model names', async () => {
     pair(1, { prompt: [{ type: 'chat', turns: [{ role: 'user', content: 'hello there' }] }] }),
     pair(2, { a: { parts: [], model: 'gpt-4o' } }),
   ]);
-  for (const [text, want] of [['concise', [0]], ['HELLO', [1]], ['gpt-4o', [2]]] as const) {
+  for (const [text, want] of [
+    ['concise', [0]],
+    ['HELLO', [1]],
+    ['gpt-4o', [2]],
+  ] as const) {
     const v = new FilteredView(src, { text }, undefined, now);
     await v.pump();
     assert.deepEqual(v.slice(0, 10), want, text);

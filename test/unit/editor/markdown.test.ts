@@ -47,11 +47,19 @@ test('keeps ordinary markdown: emphasis, lists; links become text that remembers
 });
 
 test('no anchor survives: markdown, autolinked, mailto and raw HTML links render as text', () => {
-  const doc = render('[a](https://x.example) <https://y.example> see https://z.example or mailto:me@x.example <a href="https://w.example">raw</a> [bad](javascript:alert(1))');
+  const doc = render(
+    '[a](https://x.example) <https://y.example> see https://z.example or mailto:me@x.example <a href="https://w.example">raw</a> [bad](javascript:alert(1))',
+  );
   assert.equal(doc.querySelectorAll('a, [href]').length, 0);
   const hrefs = [...doc.querySelectorAll('.data-link')].map((e) => e.getAttribute('data-href'));
   // Raw HTML stays text, so its URL is just another autolinked address.
-  assert.deepEqual(hrefs, ['https://x.example', 'https://y.example', 'https://z.example', 'mailto:me@x.example', 'https://w.example']);
+  assert.deepEqual(hrefs, [
+    'https://x.example',
+    'https://y.example',
+    'https://z.example',
+    'mailto:me@x.example',
+    'https://w.example',
+  ]);
   for (const e of doc.querySelectorAll('*')) for (const a of e.attributes) assert.doesNotMatch(a.value, /javascript:/i);
 });
 

@@ -9,8 +9,17 @@ type Msg = { kind: string; n?: number; error?: string };
 function pair(handleB: (m: Msg) => Promise<Msg | undefined> | Msg | undefined) {
   const wire: WebviewMessage<Msg>[] = [];
   // Each side's sender reaches the other side only after both exist (a timer later).
-  const a: MessageHandler<Msg, Msg> = new MessageHandler<Msg, Msg>((m) => (wire.push(m), setTimeout(() => void b.receive(m), 0)), () => undefined, (m) => m.error);
-  const b: MessageHandler<Msg, Msg> = new MessageHandler<Msg, Msg>((m) => (wire.push(m), setTimeout(() => void a.receive(m), 0)), handleB, () => undefined, (error) => ({ kind: 'error', error }));
+  const a: MessageHandler<Msg, Msg> = new MessageHandler<Msg, Msg>(
+    (m) => (wire.push(m), setTimeout(() => void b.receive(m), 0)),
+    () => undefined,
+    (m) => m.error,
+  );
+  const b: MessageHandler<Msg, Msg> = new MessageHandler<Msg, Msg>(
+    (m) => (wire.push(m), setTimeout(() => void a.receive(m), 0)),
+    handleB,
+    () => undefined,
+    (error) => ({ kind: 'error', error }),
+  );
   return { a, b, wire };
 }
 
@@ -19,7 +28,10 @@ test('pairs each reply with its request by message id, even when replies come ba
     await new Promise((r) => setTimeout(r, m.n === 1 ? 30 : 1));
     return { kind: 'reply', n: (m.n ?? 0) * 10 };
   });
-  const [r1, r2] = await Promise.all([a.sendRequest<Msg>({ kind: 'q', n: 1 }), a.sendRequest<Msg>({ kind: 'q', n: 2 })]);
+  const [r1, r2] = await Promise.all([
+    a.sendRequest<Msg>({ kind: 'q', n: 1 }),
+    a.sendRequest<Msg>({ kind: 'q', n: 2 }),
+  ]);
   assert.equal(r1.n, 10);
   assert.equal(r2.n, 20);
 });
@@ -41,7 +53,10 @@ test('events get no reply, and a reply names the request it answers', async () =
 });
 
 test('dispose rejects requests still waiting', async () => {
-  const a = new MessageHandler<Msg, Msg>(() => {}, () => undefined);
+  const a = new MessageHandler<Msg, Msg>(
+    () => {},
+    () => undefined,
+  );
   const waiting = a.sendRequest({ kind: 'q' });
   a.dispose();
   await assert.rejects(waiting, /closed/);

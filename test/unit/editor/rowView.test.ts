@@ -26,11 +26,21 @@ test('a verdict is the margin under ε, a stated verdict, or nothing for an erro
 test('a row carries modalities, the label and the first run verdict with agreement', () => {
   const p = pair(3, {
     label: 'A',
-    prompt: [{ type: 'text', text: 'draw' }, { type: 'media', media: { modality: 'image', source: { kind: 'path', path: 'x.png' } } }],
+    prompt: [
+      { type: 'text', text: 'draw' },
+      { type: 'media', media: { modality: 'image', source: { kind: 'path', path: 'x.png' } } },
+    ],
     a: { parts: [{ type: 'media', media: { modality: 'video', source: { kind: 'path', path: 'a.webm' } } }] },
     b: { parts: [{ type: 'media', media: { modality: 'video', source: { kind: 'path', path: 'b.webm' } } }] },
   });
-  const row = toRowView(p, { a: { entries: new Map([[3, { index: 3, line: 4, id: 'p3', score_a: 0.1, score_b: 0.9 }]]), bradleyTerry: false, epsilon: () => 0 }, threshold: 0.9 });
+  const row = toRowView(p, {
+    a: {
+      entries: new Map([[3, { index: 3, line: 4, id: 'p3', score_a: 0.1, score_b: 0.9 }]]),
+      bradleyTerry: false,
+      epsilon: () => 0,
+    },
+    threshold: 0.9,
+  });
   assert.deepEqual(row.inputs, ['text', 'image']);
   assert.deepEqual(row.outputs, ['video']);
   assert.equal(row.verdict, 'B');

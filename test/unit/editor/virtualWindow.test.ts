@@ -1,10 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_SCROLL_PX, contentHeight, firstRowAt, pagesFor, rowTop, scrollToReveal, scrollTopFor, visibleWindow } from '../../../webview/list/virtualWindow';
+import {
+  MAX_SCROLL_PX,
+  contentHeight,
+  firstRowAt,
+  pagesFor,
+  rowTop,
+  scrollToReveal,
+  scrollTopFor,
+  visibleWindow,
+} from '../../../webview/list/virtualWindow';
 import { RowCache } from '../../../webview/list/rowCache';
 
 test('renders the same number of rows for 40 and for 740K records', () => {
-  const at = (total: number, scrollTop: number) => visibleWindow({ scrollTop, viewportHeight: 600, rowHeight: 26, total, overscan: 10 });
+  const at = (total: number, scrollTop: number) =>
+    visibleWindow({ scrollTop, viewportHeight: 600, rowHeight: 26, total, overscan: 10 });
   const small = at(740_000, 0);
   const deep = at(200_000, 26 * 150_000);
   const end = at(740_000, MAX_SCROLL_PX - 600);
@@ -34,7 +44,14 @@ test('scrolls just enough to reveal a row above or below the viewport', () => {
 
 test('row cache claims a page once, evicts the least recently used, refetches short pages', () => {
   const cache = new RowCache(2, 2);
-  const row = (index: number) => ({ index, line: index + 1, id: `r${index}`, inputs: [], outputs: [], label: 'A' as const });
+  const row = (index: number) => ({
+    index,
+    line: index + 1,
+    id: `r${index}`,
+    inputs: [],
+    outputs: [],
+    label: 'A' as const,
+  });
   assert.equal(cache.claim(0), true);
   assert.equal(cache.claim(0), false);
   cache.put(0, [row(0), row(1)]);

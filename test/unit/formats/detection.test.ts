@@ -3,7 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADAPTERS, adapterById, describeScores, detectFormat, MIN_CONFIDENCE, scoreFormats } from '../../../src/core/dataset/formats/registry';
+import {
+  ADAPTERS,
+  adapterById,
+  describeScores,
+  detectFormat,
+  MIN_CONFIDENCE,
+  scoreFormats,
+} from '../../../src/core/dataset/formats/registry';
 import { resolveMediaPath } from '../../../src/core/dataset/media';
 import type { Part } from '../../../src/core/dataset/types';
 import { fixtureJson } from './helpers';
@@ -32,11 +39,19 @@ const EXPECTED: Record<string, string> = {
 
 function records(file: string): unknown[] {
   const t = fs.readFileSync(path.join(SAMPLES, file), 'utf8');
-  return file.endsWith('.jsonl') ? t.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : JSON.parse(t);
+  return file.endsWith('.jsonl')
+    ? t
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l))
+    : JSON.parse(t);
 }
 
 test('every sample file is listed here, so a new one gets a detection check', () => {
-  const files = fs.readdirSync(SAMPLES).filter((f) => /\.jsonl?$/.test(f)).sort();
+  const files = fs
+    .readdirSync(SAMPLES)
+    .filter((f) => /\.jsonl?$/.test(f))
+    .sort();
   assert.deepEqual(files, Object.keys(EXPECTED).sort());
 });
 
@@ -47,7 +62,10 @@ test('detects the format of every sample file with full confidence, and reads ev
     const d = detectFormat(recs);
     assert.equal(d?.adapter.id, id, `${file}: tried ${describeScores(scoreFormats(recs))}`);
     assert.equal(d.confidence, 1, file);
-    assert.ok(d.tried.length === ADAPTERS.length && d.tried[1].confidence < 1, `${file}: runner-up ${JSON.stringify(d.tried[1])}`);
+    assert.ok(
+      d.tried.length === ADAPTERS.length && d.tried[1].confidence < 1,
+      `${file}: runner-up ${JSON.stringify(d.tried[1])}`,
+    );
     recs.forEach((r, i) => {
       const p = d.adapter.toPair(r, { index: i, line: i + 1, fileName: file });
       assert.ok(!('error' in p), `${file} record ${i + 1}: ${'error' in p ? p.error : ''}`);
@@ -82,8 +100,27 @@ test('detects the real benchmark excerpts', () => {
 });
 
 test('detects Omni-RewardBench records in both shapes', () => {
-  const hf = { prompt: 'p', response1: { bytes: null, path: 'a.png' }, response1_path: 't2i/a.png', response2: { bytes: null, path: 'b.png' }, response2_path: 't2i/b.png', model1: 'x', model2: 'y', criteria: 'c', criteria_preference: 'tie', id: '1' };
-  const old = { prompt: 'p', response1: 't2v/a.mp4', response2: 't2v/b.mp4', video: 'x.mp4', criteria: 'c', criteria_preference: 'response1', id: '2' };
+  const hf = {
+    prompt: 'p',
+    response1: { bytes: null, path: 'a.png' },
+    response1_path: 't2i/a.png',
+    response2: { bytes: null, path: 'b.png' },
+    response2_path: 't2i/b.png',
+    model1: 'x',
+    model2: 'y',
+    criteria: 'c',
+    criteria_preference: 'tie',
+    id: '1',
+  };
+  const old = {
+    prompt: 'p',
+    response1: 't2v/a.mp4',
+    response2: 't2v/b.mp4',
+    video: 'x.mp4',
+    criteria: 'c',
+    criteria_preference: 'response1',
+    id: '2',
+  };
   assert.deepEqual([detectFormat([hf])?.adapter.id, detectFormat([hf])?.confidence], ['omni-rewardbench', 1]);
   assert.equal(detectFormat([old, old])?.adapter.id, 'omni-rewardbench');
 });
@@ -108,12 +145,54 @@ test('a few bad records lower the confidence but do not change the verdict', () 
 
 test('tells the chosen/rejected formats apart by the types of their values', () => {
   const hh = { chosen: '\n\nHuman: hi\n\nAssistant: hello', rejected: '\n\nHuman: hi\n\nAssistant: go away' };
-  const rb = { prompt: 'hi', chosen: 'hello', rejected: 'go away', chosen_model: 'a', rejected_model: 'b', subset: 's', id: 1 };
+  const rb = {
+    prompt: 'hi',
+    chosen: 'hello',
+    rejected: 'go away',
+    chosen_model: 'a',
+    rejected_model: 'b',
+    subset: 's',
+    id: 1,
+  };
   const rb2 = { prompt: 'hi', chosen: ['hello'], rejected: ['x', 'y', 'z'], num_correct: 1 };
-  const rm = { prompt: 'hi', chosen: ['a', 'b', 'c'], rejected: ['d', 'e', 'f'], error_key: 'k', error: 'e', subset: 's', id: 1 };
-  const uf = { prompt: 'hi', prompt_id: 'x', chosen: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }], rejected: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'no' }], score_chosen: 5, score_rejected: 1 };
+  const rm = {
+    prompt: 'hi',
+    chosen: ['a', 'b', 'c'],
+    rejected: ['d', 'e', 'f'],
+    error_key: 'k',
+    error: 'e',
+    subset: 's',
+    id: 1,
+  };
+  const uf = {
+    prompt: 'hi',
+    prompt_id: 'x',
+    chosen: [
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: 'hello' },
+    ],
+    rejected: [
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: 'no' },
+    ],
+    score_chosen: 5,
+    score_rejected: 1,
+  };
   const sky = { chosen: uf.chosen, rejected: uf.rejected, source: 'magpie' };
-  const sg = { conversations: [{ from: 'human', value: 'hi' }], chosen: { from: 'gpt', value: 'hello' }, rejected: { from: 'gpt', value: 'no' } };
-  const cases: [unknown, string][] = [[hh, 'hh-rlhf'], [rb, 'rewardbench'], [rb2, 'rewardbench-2'], [rm, 'rm-bench'], [uf, 'ultrafeedback-binarized'], [sky, 'skywork-preference'], [sg, 'sharegpt']];
-  for (const [r, id] of cases) assert.equal(detectFormat([r])?.adapter.id, id, JSON.stringify(scoreFormats([r]).slice(0, 3)));
+  const sg = {
+    conversations: [{ from: 'human', value: 'hi' }],
+    chosen: { from: 'gpt', value: 'hello' },
+    rejected: { from: 'gpt', value: 'no' },
+  };
+  const cases: [unknown, string][] = [
+    [hh, 'hh-rlhf'],
+    [rb, 'rewardbench'],
+    [rb2, 'rewardbench-2'],
+    [rm, 'rm-bench'],
+    [uf, 'ultrafeedback-binarized'],
+    [sky, 'skywork-preference'],
+    [sg, 'sharegpt'],
+  ];
+  for (const [r, id] of cases)
+    assert.equal(detectFormat([r])?.adapter.id, id, JSON.stringify(scoreFormats([r]).slice(0, 3)));
 });

@@ -9,7 +9,12 @@ export const FIXTURES = path.resolve(__dirname, '../../fixtures/formats');
 
 export function fixtureJson(name: string): any[] {
   const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-  return name.endsWith('.jsonl') ? text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : JSON.parse(text);
+  return name.endsWith('.jsonl')
+    ? text
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l))
+    : JSON.parse(text);
 }
 
 export function ctx(line = 1, fileName = 'data.jsonl'): AdapterContext {
@@ -23,7 +28,8 @@ export function pairOf(adapter: FormatAdapter, record: unknown, c: AdapterContex
 }
 
 export function errorOf(result: PreferencePair | AdapterError | ValueEdit[]): string {
-  if (Array.isArray(result) || !('error' in result)) return assert.fail(`expected an error, got ${JSON.stringify(result).slice(0, 300)}`);
+  if (Array.isArray(result) || !('error' in result))
+    return assert.fail(`expected an error, got ${JSON.stringify(result).slice(0, 300)}`);
   return result.error;
 }
 

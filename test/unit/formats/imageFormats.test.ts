@@ -36,7 +36,10 @@ test('VL-RewardBench: query + image bytes as data URI, human_ranking [0,1] = fir
   assert.equal(p.task, 'TI2T');
   assert.equal(p.subset, 'RLAIF-V-Dataset');
   assert.deepEqual(editsOf(vlRewardBench.labelEdits(VL, 'B')), [{ op: 'set', path: ['human_ranking'], value: [1, 0] }]);
-  assert.equal(errorOf(vlRewardBench.labelEdits(VL, 'tie')), 'VL-RewardBench ranks one response above the other; `human_ranking` has no tie');
+  assert.equal(
+    errorOf(vlRewardBench.labelEdits(VL, 'tie')),
+    'VL-RewardBench ranks one response above the other; `human_ranking` has no tie',
+  );
   assert.equal(
     errorOf(vlRewardBench.toPair({ ...VL, human_ranking: 'first' }, ctx())),
     '`human_ranking` must be [0, 1] (the first response wins) or [1, 0] (the second wins); got "first"',
@@ -60,16 +63,27 @@ test('Multimodal RewardBench: Better names the output that wins; id, image path 
   assert.equal(p.label, 'B');
   assert.equal(p.subset, 'open_generation/correctness_task');
   assert.equal(p.task, 'TI2T');
-  assert.deepEqual(editsOf(multimodalRewardBench.labelEdits(rec, 'A')), [{ op: 'set', path: ['Better'], value: 'Output1' }]);
-  assert.equal(errorOf(multimodalRewardBench.toPair({ ...rec, Better: 'A' }, ctx())), '`Better` must be "Output1" or "Output2"; got "A"');
-  assert.equal(errorOf(multimodalRewardBench.labelEdits(rec, 'tie')), 'Multimodal RewardBench\'s `Better` names one output ("Output1" or "Output2"); it has no tie');
+  assert.deepEqual(editsOf(multimodalRewardBench.labelEdits(rec, 'A')), [
+    { op: 'set', path: ['Better'], value: 'Output1' },
+  ]);
+  assert.equal(
+    errorOf(multimodalRewardBench.toPair({ ...rec, Better: 'A' }, ctx())),
+    '`Better` must be "Output1" or "Output2"; got "A"',
+  );
+  assert.equal(
+    errorOf(multimodalRewardBench.labelEdits(rec, 'tie')),
+    'Multimodal RewardBench\'s `Better` names one output ("Output1" or "Output2"); it has no tie',
+  );
 });
 
 test('MJ-Bench repo spelling (real records): label_0 = 1 means image_0 wins; relabel writes label_0', () => {
   const recs = fixtureJson('mj-bench-captions.json');
   const p = pairOf(mjBench, recs[0]);
   assert.equal(text(p.prompt), 'A large room with a long wooden table and many chairs.');
-  assert.deepEqual(media([...p.a.parts, ...p.b.parts]), ['image:furniture_0.jpg', 'image:furniture_0_edited_furniture.jpg']);
+  assert.deepEqual(media([...p.a.parts, ...p.b.parts]), [
+    'image:furniture_0.jpg',
+    'image:furniture_0_edited_furniture.jpg',
+  ]);
   assert.equal(p.label, 'A');
   assert.equal(p.task, 'T2I');
   assert.equal(pairOf(mjBench, { ...recs[0], label_0: 0 }).label, 'B');
@@ -78,26 +92,58 @@ test('MJ-Bench repo spelling (real records): label_0 = 1 means image_0 wins; rel
     { op: 'set', path: ['label_0'], value: 0 },
     { op: 'set', path: ['label_1'], value: 1 },
   ]);
-  assert.equal(errorOf(mjBench.toPair({ ...recs[0], label_0: 2 }, ctx())), '`label_0` must be 1 (image_0 preferred) or 0 (image_1 preferred); got 2');
-  assert.equal(errorOf(mjBench.labelEdits(recs[0], 'tie')), 'MJ-Bench labels name the preferred image; they have no tie');
+  assert.equal(
+    errorOf(mjBench.toPair({ ...recs[0], label_0: 2 }, ctx())),
+    '`label_0` must be 1 (image_0 preferred) or 0 (image_1 preferred); got 2',
+  );
+  assert.equal(
+    errorOf(mjBench.labelEdits(recs[0], 'tie')),
+    'MJ-Bench labels name the preferred image; they have no tie',
+  );
 });
 
 test('MJ-Bench HF spelling: label 0 means image0 wins; image bytes objects; category kept', () => {
-  const rec = { caption: 'a cat on a mat', image0: { bytes: b64, path: 'a.png' }, image1: { bytes: b64, path: 'b.png' }, label: 1, category: 'safety', subcategory: 'toxicity' };
+  const rec = {
+    caption: 'a cat on a mat',
+    image0: { bytes: b64, path: 'a.png' },
+    image1: { bytes: b64, path: 'b.png' },
+    label: 1,
+    category: 'safety',
+    subcategory: 'toxicity',
+  };
   const p = pairOf(mjBench, rec);
   assert.equal(p.label, 'B');
   assert.deepEqual(media(p.a.parts), ['image:image/png']);
   assert.equal(p.subset, 'safety / toxicity');
   assert.equal(pairOf(mjBench, { ...rec, label: 0 }).label, 'A');
   assert.deepEqual(editsOf(mjBench.labelEdits(rec, 'A')), [{ op: 'set', path: ['label'], value: 0 }]);
-  assert.equal(errorOf(mjBench.toPair({ ...rec, label: 'left' }, ctx())), '`label` must be 0 (image0 preferred) or 1 (image1 preferred); got "left"');
+  assert.equal(
+    errorOf(mjBench.toPair({ ...rec, label: 'left' }, ctx())),
+    '`label` must be 0 (image0 preferred) or 1 (image1 preferred); got "left"',
+  );
 });
 
 /** GenAI-Bench HF rows rebuilt from the real judgment log: its prompt and human vote, placeholder images. */
 function genai(j: { prompt: string; human_vote: string; idx: number }, video = false) {
   return video
-    ? { prompt: j.prompt, left_video: `videos/${j.idx}_l.mp4`, right_video: `videos/${j.idx}_r.mp4`, left_model: 'm1', right_model: 'm2', vote_type: j.human_vote, idx: j.idx }
-    : { prompt: j.prompt, left_image: `images/${j.idx}_l.png`, right_image: `images/${j.idx}_r.png`, left_model: 'm1', right_model: 'm2', vote_type: j.human_vote, idx: j.idx };
+    ? {
+        prompt: j.prompt,
+        left_video: `videos/${j.idx}_l.mp4`,
+        right_video: `videos/${j.idx}_r.mp4`,
+        left_model: 'm1',
+        right_model: 'm2',
+        vote_type: j.human_vote,
+        idx: j.idx,
+      }
+    : {
+        prompt: j.prompt,
+        left_image: `images/${j.idx}_l.png`,
+        right_image: `images/${j.idx}_r.png`,
+        left_model: 'm1',
+        right_model: 'm2',
+        vote_type: j.human_vote,
+        idx: j.idx,
+      };
 }
 
 test('GenAI-Bench: leftvote/rightvote are A/B; tievote and bothbad_vote are ties of two kinds', () => {
@@ -185,7 +231,11 @@ test('Pick-a-Pic v2: 0.5/0.5 is a tie, 1/0 and 0/1 are A and B; jpg bytes become
     '`label_0`/`label_1` must be 1/0 (image 0 wins), 0/1 (image 1 wins) or 0.5/0.5 (tie); got 1/1',
   );
   // Without bytes, the image URLs serve.
-  const { jpg_0: _a, jpg_1: _b, ...urls } = { ...PICK, image_0_url: 'https://x.org/0.jpg', image_1_url: 'https://x.org/1.jpg' };
+  const {
+    jpg_0: _a,
+    jpg_1: _b,
+    ...urls
+  } = { ...PICK, image_0_url: 'https://x.org/0.jpg', image_1_url: 'https://x.org/1.jpg' };
   assert.deepEqual(media(pairOf(pickAPic, urls).a.parts), ['image:https://x.org/0.jpg']);
 });
 
@@ -196,7 +246,10 @@ test('HPDv2 train: human_preference [0,1] = the second image; relabel rewrites i
   assert.deepEqual(media([...p.a.parts, ...p.b.parts]), ['image:train/0001.jpg', 'image:train/0002.jpg']);
   assert.equal(p.subset, 'train');
   assert.deepEqual(editsOf(hpdv2.labelEdits(rec, 'A')), [{ op: 'set', path: ['human_preference'], value: [1, 0] }]);
-  assert.equal(errorOf(hpdv2.toPair({ ...rec, human_preference: [1, 1] }, ctx())), '`human_preference` must be [1, 0] (the first image preferred) or [0, 1] (the second); got [1,1]');
+  assert.equal(
+    errorOf(hpdv2.toPair({ ...rec, human_preference: [1, 1] }, ctx())),
+    '`human_preference` must be [1, 0] (the first image preferred) or [0, 1] (the second); got [1,1]',
+  );
 });
 
 test('HPDv2 test: the first two ranked images are A/B (lower rank wins), all images reachable, relabel trades their ranks', () => {
@@ -207,5 +260,8 @@ test('HPDv2 test: the first two ranked images are A/B (lower rank wins), all ima
   assert.equal(p.variants!.note, 'A and B are the first two of 3 images in `image_path`');
   assert.deepEqual(editsOf(hpdv2.labelEdits(rec, 'A')), [{ op: 'swap', a: ['rank', 0], b: ['rank', 1] }]);
   assert.deepEqual(editsOf(hpdv2.labelEdits(rec, 'B')), []);
-  assert.equal(errorOf(hpdv2.labelEdits(rec, 'tie')), 'HPDv2 has no tie: `human_preference` marks one image, `rank` orders them');
+  assert.equal(
+    errorOf(hpdv2.labelEdits(rec, 'tie')),
+    'HPDv2 has no tie: `human_preference` marks one image, `rank` orders them',
+  );
 });

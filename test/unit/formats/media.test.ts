@@ -9,24 +9,48 @@ import { tempDir } from '../tempDir';
 
 test('reads the modality of a path from its extension', () => {
   const cases: [string, string | undefined][] = [
-    ['a/b.png', 'image'], ['x.JPG', 'image'], ['x.jpeg', 'image'], ['x.webp', 'image'], ['x.gif', 'image'], ['x.bmp', 'image'],
-    ['v.mp4', 'video'], ['v.webm', 'video'], ['v.mov', 'video'], ['v.mkv', 'video'],
-    ['s.wav', 'audio'], ['s.mp3', 'audio'], ['s.flac', 'audio'], ['s.ogg', 'audio'], ['s.m4a', 'audio'],
-    ['m.glb', '3d'], ['m.gltf', '3d'], ['m.obj', '3d'], ['m.ply', '3d'],
-    ['notes.txt', undefined], ['dir.png/file', undefined], ['https://x.org/a.webm?sig=1', 'video'],
+    ['a/b.png', 'image'],
+    ['x.JPG', 'image'],
+    ['x.jpeg', 'image'],
+    ['x.webp', 'image'],
+    ['x.gif', 'image'],
+    ['x.bmp', 'image'],
+    ['v.mp4', 'video'],
+    ['v.webm', 'video'],
+    ['v.mov', 'video'],
+    ['v.mkv', 'video'],
+    ['s.wav', 'audio'],
+    ['s.mp3', 'audio'],
+    ['s.flac', 'audio'],
+    ['s.ogg', 'audio'],
+    ['s.m4a', 'audio'],
+    ['m.glb', '3d'],
+    ['m.gltf', '3d'],
+    ['m.obj', '3d'],
+    ['m.ply', '3d'],
+    ['notes.txt', undefined],
+    ['dir.png/file', undefined],
+    ['https://x.org/a.webm?sig=1', 'video'],
   ];
   for (const [p, m] of cases) assert.equal(modalityFromPath(p), m, p);
 });
 
 test('turns path strings and URLs into references with a guessed mime', () => {
-  assert.deepEqual(parseMediaValue('t2i/img_0.png'), { modality: 'image', source: { kind: 'path', path: 't2i/img_0.png' }, mime: 'image/png' });
+  assert.deepEqual(parseMediaValue('t2i/img_0.png'), {
+    modality: 'image',
+    source: { kind: 'path', path: 't2i/img_0.png' },
+    mime: 'image/png',
+  });
   assert.deepEqual(parseMediaValue('https://example.org/clip.webm'), {
     modality: 'video',
     source: { kind: 'url', url: 'https://example.org/clip.webm' },
     mime: 'video/webm',
   });
   // A field known to hold video: a path without an extension still counts.
-  assert.deepEqual(parseMediaValue('videos/0042', 'video'), { modality: 'video', source: { kind: 'path', path: 'videos/0042' } });
+  assert.deepEqual(parseMediaValue('videos/0042', 'video'), {
+    modality: 'video',
+    source: { kind: 'path', path: 'videos/0042' },
+  });
   assert.equal(parseMediaValue('just some text'), undefined);
   assert.equal(parseMediaValue(''), undefined);
 });
@@ -42,13 +66,21 @@ test('keeps data URIs and reads their modality from the mime', () => {
 
 test('turns HF bytes objects into data URIs with the sniffed mime, whatever the bytes spelling', () => {
   const b64 = PNG_1PX.toString('base64');
-  const expected = { modality: 'image', source: { kind: 'data', uri: `data:image/png;base64,${b64}`, bytes: PNG_1PX.length }, mime: 'image/png' };
+  const expected = {
+    modality: 'image',
+    source: { kind: 'data', uri: `data:image/png;base64,${b64}`, bytes: PNG_1PX.length },
+    mime: 'image/png',
+  };
   assert.deepEqual(parseMediaValue({ bytes: b64, path: 'x.jpg' }), expected, 'base64 string');
   assert.deepEqual(parseMediaValue({ bytes: [...PNG_1PX], path: null }), expected, 'number array');
   assert.deepEqual(parseMediaValue({ bytes: { type: 'Buffer', data: [...PNG_1PX] } }), expected, 'Buffer JSON');
   assert.deepEqual(parseMediaValue(b64), expected, 'bare base64 string');
   // No bytes: the object's path is the reference.
-  assert.deepEqual(parseMediaValue({ bytes: null, path: 'img/1.png' }), { modality: 'image', source: { kind: 'path', path: 'img/1.png' }, mime: 'image/png' });
+  assert.deepEqual(parseMediaValue({ bytes: null, path: 'img/1.png' }), {
+    modality: 'image',
+    source: { kind: 'path', path: 'img/1.png' },
+    mime: 'image/png',
+  });
 });
 
 test('sniffs media types from magic bytes', () => {
@@ -68,13 +100,13 @@ test('sniffs media types from magic bytes', () => {
   assert.equal(sniffMime(at('hello')), undefined);
 });
 
-
 function tree() {
   const base = tempDir('rl-media-');
   const data = path.join(base, 'data');
   const root = path.join(base, 'unpacked');
   const outside = path.join(base, 'secret');
-  for (const d of [path.join(data, 'img'), path.join(root, 'media_data', 't2v'), path.join(root, 'extra'), outside]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [path.join(data, 'img'), path.join(root, 'media_data', 't2v'), path.join(root, 'extra'), outside])
+    fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(data, 'img', 'a.png'), PNG_1PX);
   fs.writeFileSync(path.join(root, 'media_data', 't2v', 'clip.webm'), 'x');
   fs.writeFileSync(path.join(root, 'extra', 'b.png'), PNG_1PX);
@@ -108,10 +140,14 @@ test('says where it looked when a file is missing', async () => {
   const r = await resolveMediaPath('t2i/none.png', { fileDir: t.data, mediaRoots: [t.root] });
   assert.equal(r.ok, false);
   if (r.ok) return;
-  assert.deepEqual(r.tried, [path.join(t.data, 't2i/none.png'), path.join(t.root, 't2i/none.png'), path.join(t.root, 'media_data', 't2i/none.png')]);
+  assert.deepEqual(r.tried, [
+    path.join(t.data, 't2i/none.png'),
+    path.join(t.root, 't2i/none.png'),
+    path.join(t.root, 'media_data', 't2i/none.png'),
+  ]);
   assert.equal(
     r.reason,
-    '`t2i/none.png` was not found in the dataset\'s folder or any media root; add the folder that holds it (for Omni-RewardBench, where media_data.zip was unpacked) as a media root',
+    "`t2i/none.png` was not found in the dataset's folder or any media root; add the folder that holds it (for Omni-RewardBench, where media_data.zip was unpacked) as a media root",
   );
 });
 
@@ -130,7 +166,10 @@ test('refuses `..` paths that leave the allowed folders', async () => {
 
 test('allows absolute paths only inside an allowed folder', async () => {
   const t = tree();
-  assert.equal((await resolveMediaPath(path.join(t.root, 'extra', 'b.png'), { fileDir: t.data, mediaRoots: [t.root] })).ok, true);
+  assert.equal(
+    (await resolveMediaPath(path.join(t.root, 'extra', 'b.png'), { fileDir: t.data, mediaRoots: [t.root] })).ok,
+    true,
+  );
   const r = await resolveMediaPath(path.join(t.outside, 'key.png'), { fileDir: t.data, mediaRoots: [t.root] });
   assert.equal(r.ok, false);
   assert.match(!r.ok ? r.reason : '', /points outside the dataset's folder and the media roots/);

@@ -4,7 +4,10 @@ import { inferTask, taskFromFileName, taskFromModalities, taskFromName } from '.
 import type { Part } from '../../../src/core/dataset/types';
 
 const T: Part = { type: 'text', text: 'x' };
-const m = (modality: 'image' | 'video' | 'audio' | '3d'): Part => ({ type: 'media', media: { modality, source: { kind: 'path', path: 'f' } } });
+const m = (modality: 'image' | 'video' | 'audio' | '3d'): Part => ({
+  type: 'media',
+  media: { modality, source: { kind: 'path', path: 'f' } },
+});
 
 test('reads the nine Omni-RewardBench file names as their tasks', () => {
   const names: [string, string][] = [

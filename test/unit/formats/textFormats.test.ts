@@ -39,7 +39,10 @@ test('chosen/rejected formats: A needs no edit, B swaps the values (and their mo
     { op: 'swap', a: ['chosen'], b: ['rejected'] },
     { op: 'swap', a: ['chosen_model'], b: ['rejected_model'] },
   ]);
-  assert.equal(errorOf(rewardBench.labelEdits(RB, 'tie')), 'RewardBench stores the winner in `chosen`; it cannot express a tie');
+  assert.equal(
+    errorOf(rewardBench.labelEdits(RB, 'tie')),
+    'RewardBench stores the winner in `chosen`; it cannot express a tie',
+  );
   assert.equal(
     errorOf(rewardBench.criterionEdits(RB, 'be brief')),
     'RewardBench records have no field for a free-form criterion, so none can be saved in this file; Omni-RewardBench files keep one in `criteria`, and a field mapping can name a `criterion` field',
@@ -49,7 +52,10 @@ test('chosen/rejected formats: A needs no edit, B swaps the values (and their mo
 });
 
 test('RewardBench: explains a record without its fields', () => {
-  assert.equal(errorOf(rewardBench.toPair({ prompt: 'q', answer: 'x' }, ctx())), 'expected `prompt`, `chosen` and `rejected` (RewardBench); missing `chosen` and `rejected`; found keys `prompt`, `answer`');
+  assert.equal(
+    errorOf(rewardBench.toPair({ prompt: 'q', answer: 'x' }, ctx())),
+    'expected `prompt`, `chosen` and `rejected` (RewardBench); missing `chosen` and `rejected`; found keys `prompt`, `answer`',
+  );
 });
 
 // Shaped as allenai/reward-bench-2 rows: one chosen, three rejected.
@@ -71,10 +77,19 @@ test('RewardBench 2: A = chosen[0], B = rejected[0], every completion reachable'
   assert.equal(text(p.b.parts), '54');
   assert.equal(p.label, 'A');
   assert.equal(p.subset, 'Math');
-  assert.deepEqual(p.variants!.b.map((r) => text(r.parts)), ['54', '58', '64']);
-  assert.equal(p.variants!.note, 'A is chosen[0] and B is rejected[0] of 1 chosen and 3 rejected; RewardBench 2 counts a win only when the chosen beats every rejected');
+  assert.deepEqual(
+    p.variants!.b.map((r) => text(r.parts)),
+    ['54', '58', '64'],
+  );
+  assert.equal(
+    p.variants!.note,
+    'A is chosen[0] and B is rejected[0] of 1 chosen and 3 rejected; RewardBench 2 counts a win only when the chosen beats every rejected',
+  );
   assert.deepEqual(editsOf(rewardBench2.labelEdits(RB2, 'B')), [{ op: 'swap', a: ['chosen', 0], b: ['rejected', 0] }]);
-  assert.equal(errorOf(rewardBench2.labelEdits(RB2, 'tie')), 'RewardBench 2 stores the winner in `chosen`; it cannot express a tie');
+  assert.equal(
+    errorOf(rewardBench2.labelEdits(RB2, 'tie')),
+    'RewardBench 2 stores the winner in `chosen`; it cannot express a tie',
+  );
 });
 
 test('RM-Bench (real chat records): concise style as A/B, all three styles kept, lists swap whole', () => {
@@ -88,10 +103,16 @@ test('RM-Bench (real chat records): concise style as A/B, all three styles kept,
   assert.equal(p.variants!.a.length, 3);
   assert.equal(p.variants!.b.length, 3);
   assert.equal(text(p.variants!.a[2].parts), recs[0].chosen[2]);
-  assert.match(p.variants!.note, /^A is chosen\[0\] and B is rejected\[0\], the concise style; \[1\] is detailed plain text, \[2\] detailed markdown; the rejected one's injected error: /);
+  assert.match(
+    p.variants!.note,
+    /^A is chosen\[0\] and B is rejected\[0\], the concise style; \[1\] is detailed plain text, \[2\] detailed markdown; the rejected one's injected error: /,
+  );
   assert.equal(p.task, 'T2T');
   assert.deepEqual(editsOf(rmBench.labelEdits(recs[0], 'B')), [{ op: 'swap', a: ['chosen'], b: ['rejected'] }]);
-  assert.equal(errorOf(rmBench.toPair({ ...recs[0], chosen: 'one' }, ctx())), '`chosen` must be a list of texts, one per style (RM-Bench); found a string');
+  assert.equal(
+    errorOf(rmBench.toPair({ ...recs[0], chosen: 'one' }, ctx())),
+    '`chosen` must be a list of texts, one per style (RM-Bench); found a string',
+  );
 });
 
 test('HH-RLHF (real records): prompt is the shared transcript as chat turns, responses are the final assistant turns', () => {
@@ -102,15 +123,24 @@ test('HH-RLHF (real records): prompt is the shared transcript as chat turns, res
   const chat = p.prompt[0];
   assert.equal(chat.type, 'chat');
   if (chat.type !== 'chat') return;
-  assert.deepEqual(chat.turns.map((t) => t.role), ['user', 'assistant', 'user', 'assistant', 'user']);
+  assert.deepEqual(
+    chat.turns.map((t) => t.role),
+    ['user', 'assistant', 'user', 'assistant', 'user'],
+  );
   assert.equal(chat.turns[0].content, 'what are some pranks with a pen i can do?');
   assert.equal(chat.turns[4].content, 'okay some of these do not have anything to do with pens');
-  assert.equal(text(p.a.parts), 'No, sorry!  All of these involve a pen, the point is that you can get funny results by doing pranks with pens.');
+  assert.equal(
+    text(p.a.parts),
+    'No, sorry!  All of these involve a pen, the point is that you can get funny results by doing pranks with pens.',
+  );
   assert.match(text(p.b.parts), /^There are lots of funny things you can do with pens/);
   assert.equal(p.label, 'A');
   assert.equal(p.task, 'T2T');
   assert.deepEqual(editsOf(hhRlhf.labelEdits(first, 'B')), [{ op: 'swap', a: ['chosen'], b: ['rejected'] }]);
-  assert.equal(errorOf(hhRlhf.labelEdits(first, 'tie')), 'HH-RLHF stores the winner in `chosen`; it cannot express a tie');
+  assert.equal(
+    errorOf(hhRlhf.labelEdits(first, 'tie')),
+    'HH-RLHF stores the winner in `chosen`; it cannot express a tie',
+  );
 });
 
 test('HH-RLHF: a chosen transcript that goes on after the split keeps its extra turns as a chat response', () => {
@@ -119,7 +149,10 @@ test('HH-RLHF: a chosen transcript that goes on after the split keeps its extra 
   const chat = p.prompt[0];
   assert.equal(chat.type === 'chat' && chat.turns.at(-1)!.content, "Isn't that drag kings?");
   assert.equal(p.a.parts[0].type, 'chat');
-  assert.equal(text(p.b.parts), 'A drag king is the opposite of a drag queen, like a male who acts like a stereotypical woman.');
+  assert.equal(
+    text(p.b.parts),
+    'A drag king is the opposite of a drag queen, like a male who acts like a stereotypical woman.',
+  );
 });
 
 test('HH-RLHF: equal transcripts still give a prompt and two responses', () => {
@@ -207,7 +240,9 @@ test('OmniReward-Factory sharegpt (real records): conversations are the prompt, 
   assert.equal(p.label, 'A');
   assert.equal(p.task, 'T2T');
   assert.deepEqual(editsOf(sharegpt.labelEdits(recs[0], 'B')), [{ op: 'swap', a: ['chosen'], b: ['rejected'] }]);
-  assert.deepEqual(editsOf(sharegpt.criterionEdits(recs[0], 'Prefer concise answers.')), [{ op: 'set', path: ['system'], value: 'Prefer concise answers.' }]);
+  assert.deepEqual(editsOf(sharegpt.criterionEdits(recs[0], 'Prefer concise answers.')), [
+    { op: 'set', path: ['system'], value: 'Prefer concise answers.' },
+  ]);
 });
 
 test('sharegpt with images and a system criterion (Omni-RewardData TI2T shape)', () => {
@@ -224,7 +259,9 @@ test('sharegpt with images and a system criterion (Omni-RewardData TI2T shape)',
   assert.equal(p.criterion, 'Prefer answers that count precisely.');
   assert.deepEqual(media(p.prompt), ['text', 'image:ti2t/cats.jpg']);
   assert.equal(p.task, 'TI2T');
-  assert.deepEqual(editsOf(sharegpt.criterionEdits(rec, 'x')), [{ op: 'set', path: ['conversations', 0, 'value'], value: 'x' }]);
+  assert.deepEqual(editsOf(sharegpt.criterionEdits(rec, 'x')), [
+    { op: 'set', path: ['conversations', 0, 'value'], value: 'x' },
+  ]);
   assert.equal(pairOf(sharegpt, { ...rec, videos: ['v.mp4'], images: undefined }, ctx(1, 'train.json')).task, 'TV2T');
   assert.equal(
     errorOf(sharegpt.toPair({ ...rec, chosen: 5 }, ctx())),

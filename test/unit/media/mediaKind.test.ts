@@ -4,7 +4,10 @@ import { displayName, mediaType, meshFormat, rendererFor } from '../../../webvie
 
 test('mediaType prefers the mime, then the path extension, then a data URI type', () => {
   assert.equal(mediaType({ modality: '3d', mime: '.GLB', src: 'x.obj' }), 'glb');
-  assert.equal(mediaType({ modality: 'image', src: 'https://file%2B.vscode-resource.vscode-cdn.net/a/b.PNG?v=1' }), 'png');
+  assert.equal(
+    mediaType({ modality: 'image', src: 'https://file%2B.vscode-resource.vscode-cdn.net/a/b.PNG?v=1' }),
+    'png',
+  );
   assert.equal(mediaType({ modality: 'image', src: 'data:image/webp;base64,AAAA' }), 'image/webp');
   assert.equal(mediaType({ modality: 'image', src: 'dir.v2/file' }), '');
 });

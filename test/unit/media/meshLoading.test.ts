@@ -19,11 +19,27 @@ test('meshStats counts non-indexed triangles and reports point clouds as points'
 });
 
 test('describeLoadError speaks of the file, not of the parser or the webview URL', () => {
-  assert.equal(describeLoadError(new RangeError('Invalid DataView length 12'), 'gltf'), 'the file is damaged or not a valid glTF/GLB file');
-  assert.equal(describeLoadError(new SyntaxError('Unexpected token'), 'ply'), 'the file is damaged or not a valid PLY file');
-  assert.equal(describeLoadError(new Error('fetch for "https://file+.vscode-resource.vscode-cdn.net/x.glb" responded with 404: Not Found'), 'gltf'),
-    'the file could not be read (HTTP 404)');
-  assert.match(describeLoadError(new Error('THREE.GLTFLoader: No DRACOLoader instance provided.'), 'gltf'), /compression extension \(Draco/);
-  assert.equal(describeLoadError(new Error('THREE.GLTFLoader: Unsupported asset. glTF versions >=2.0 are supported.'), 'gltf'),
-    'Unsupported asset. glTF versions >=2.0 are supported.');
+  assert.equal(
+    describeLoadError(new RangeError('Invalid DataView length 12'), 'gltf'),
+    'the file is damaged or not a valid glTF/GLB file',
+  );
+  assert.equal(
+    describeLoadError(new SyntaxError('Unexpected token'), 'ply'),
+    'the file is damaged or not a valid PLY file',
+  );
+  assert.equal(
+    describeLoadError(
+      new Error('fetch for "https://file+.vscode-resource.vscode-cdn.net/x.glb" responded with 404: Not Found'),
+      'gltf',
+    ),
+    'the file could not be read (HTTP 404)',
+  );
+  assert.match(
+    describeLoadError(new Error('THREE.GLTFLoader: No DRACOLoader instance provided.'), 'gltf'),
+    /compression extension \(Draco/,
+  );
+  assert.equal(
+    describeLoadError(new Error('THREE.GLTFLoader: Unsupported asset. glTF versions >=2.0 are supported.'), 'gltf'),
+    'Unsupported asset. glTF versions >=2.0 are supported.',
+  );
 });

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clampTime, formatTime, frameIndexAt, resyncTarget, sharedDuration, stepFrameTime } from '../../../webview/media/timeMath';
+import {
+  clampTime,
+  formatTime,
+  frameIndexAt,
+  resyncTarget,
+  sharedDuration,
+  stepFrameTime,
+} from '../../../webview/media/timeMath';
 
 test('frameIndexAt puts an exact frame boundary on that frame despite float error', () => {
   assert.equal(frameIndexAt(10 / 30, 30), 10);

@@ -10,7 +10,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { clapFeatures, decodeWav, fitToWindow, parseClapFeatureConfig, resample } from '../../../src/core/scoring/audioProcessor';
+import {
+  clapFeatures,
+  decodeWav,
+  fitToWindow,
+  parseClapFeatureConfig,
+  resample,
+} from '../../../src/core/scoring/audioProcessor';
 import { ClapScorer } from '../../../src/core/scoring/clapScorer';
 import { readModelFolder } from '../../../src/core/scoring/modelFolder';
 import type { ScoreInput } from '../../../src/core/scoring/scorer';
@@ -29,7 +35,9 @@ function audioInput(caption: string, file: string, criterion?: string): ScoreInp
   return {
     prompt: [{ type: 'text', text: caption }],
     criterion,
-    response: { parts: [{ type: 'media', media: { modality: 'audio', source: { kind: 'path', path: path.basename(file) } } }] },
+    response: {
+      parts: [{ type: 'media', media: { modality: 'audio', source: { kind: 'path', path: path.basename(file) } } }],
+    },
     mediaPaths: [undefined, file],
   };
 }
@@ -40,11 +48,15 @@ test('clap-score: log-mel features of both WAVs equal input_features.f32', () =>
   const b = fs.readFileSync(path.join(DIR, 'input_features.f32'));
   const want = new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
   for (let i = 0; i < 2; i++) {
-    const { features, frames, longer } = clapFeatures(decodeWav(fs.readFileSync(path.join(DIR, `sample_${i}.wav`))), cfg);
+    const { features, frames, longer } = clapFeatures(
+      decodeWav(fs.readFileSync(path.join(DIR, `sample_${i}.wav`))),
+      cfg,
+    );
     assert.equal(frames, 1001);
     assert.equal(longer, false);
     let max = 0;
-    for (let k = 0; k < features.length; k++) max = Math.max(max, Math.abs(features[k] - want[i * features.length + k]));
+    for (let k = 0; k < features.length; k++)
+      max = Math.max(max, Math.abs(features[k] - want[i * features.length + k]));
     assert.ok(max < 1e-3, `sample ${i}: max |Δ| ${max} dB`);
   }
 });
@@ -55,7 +67,10 @@ test('repeatpad repeats the clip ⌊window / length⌋ times and zero-pads the r
   assert.deepEqual([...fitToWindow(clip, small).samples], [1, 2, 3, 1, 2, 3, 1, 2, 3, 0]);
   assert.deepEqual([...fitToWindow(clip, { ...small, padding: 'repeat' }).samples], [1, 2, 3, 1, 2, 3, 1, 2, 3, 1]);
   assert.deepEqual([...fitToWindow(clip, { ...small, padding: 'pad' }).samples], [1, 2, 3, 0, 0, 0, 0, 0, 0, 0]);
-  const long = fitToWindow(Float64Array.from({ length: 12 }, (_, i) => i), small);
+  const long = fitToWindow(
+    Float64Array.from({ length: 12 }, (_, i) => i),
+    small,
+  );
   assert.deepEqual([long.longer, [...long.samples]], [true, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]);
   // The fixture's 2 s clip fills the 10 s window exactly five times.
   const wav = decodeWav(fs.readFileSync(path.join(DIR, 'sample_0.wav')));
@@ -128,12 +143,16 @@ test('resampling keeps a tone at its frequency', () => {
   assert.equal(out.sampleRate, 48000);
   assert.equal(out.samples.length, 4800);
   let max = 0;
-  for (let i = 200; i < 4600; i++) max = Math.max(max, Math.abs(out.samples[i] - 0.5 * Math.sin((2 * Math.PI * 440 * i) / 48000)));
+  for (let i = 200; i < 4600; i++)
+    max = Math.max(max, Math.abs(out.samples[i] - 0.5 * Math.sin((2 * Math.PI * 440 * i) / 48000)));
   assert.ok(max < 5e-3, `max error ${max}`);
 });
 
 test('decodes 24-bit stereo PCM WAV, averaging the channels', () => {
-  const frames = [[0.5, -0.25], [-1, 0.75]];
+  const frames = [
+    [0.5, -0.25],
+    [-1, 0.75],
+  ];
   const data = Buffer.alloc(frames.length * 6);
   frames.flat().forEach((v, i) => data.writeIntLE(v * 8388608, i * 3, 3));
   const header = Buffer.alloc(44);
@@ -162,7 +181,9 @@ test('clap: missing audio, a text response and an unreadable file are errors on 
       { prompt: [{ type: 'text', text: 'a beep' }], response: { parts: [{ type: 'text', text: 'beep' }] } },
       audioInput('a beep', path.join(DIR, 'config.json')),
     ]);
-    assert.deepEqual(missing, { error: 'missing audio: gone.wav (not found under the dataset folder or the media roots)' });
+    assert.deepEqual(missing, {
+      error: 'missing audio: gone.wav (not found under the dataset folder or the media roots)',
+    });
     assert.ok('error' in text && /audio responses/.test(text.error));
     assert.ok('error' in bad && /^audio config\.json: no decodable audio stream/.test(bad.error), JSON.stringify(bad));
   } finally {

@@ -36,13 +36,22 @@ for (const name of ['text-rm-deberta', 'text-rm-llama']) {
     const data = path.join(dir, 'text_to_text_preferences.jsonl');
     // One record per reference row; both responses are the row's, so both scores must equal its reference.
     const records = rows.map((r, i) => ({
-      id: `r${i}`, prompt: r.prompt, response1: r.response, response2: r.response, model1: 'x', model2: 'y',
-      criteria: r.criteria, criteria_preference: 'response1',
+      id: `r${i}`,
+      prompt: r.prompt,
+      response1: r.response,
+      response2: r.response,
+      model1: 'x',
+      model2: 'y',
+      criteria: r.criteria,
+      criteria_preference: 'response1',
     }));
     fs.writeFileSync(data, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     const out = path.join(dir, 'run.jsonl');
     const summary = cli(['score', data, '--model', model, '--out', out, '--no-cache', '--batch-size', '3']);
-    assert.match(summary, new RegExp(`${rows.length}/${rows.length} records \\(${rows.length} scored, 0 reused, 0 errors\\)`));
+    assert.match(
+      summary,
+      new RegExp(`${rows.length}/${rows.length} records \\(${rows.length} scored, 0 reused, 0 errors\\)`),
+    );
     const run = parseRun(fs.readFileSync(out, 'utf8'));
     assert.equal(run.header.model.path, model);
     assert.equal(run.entries.size, rows.length);
@@ -62,9 +71,14 @@ test('the CLI names the missing file when a model folder cannot load', () => {
   const dir = tempDir('rl-cli-bad-');
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'] }));
   const data = path.join(dir, 'd.jsonl');
-  fs.writeFileSync(data, JSON.stringify({ prompt: 'p', response1: 'a', response2: 'b', criteria: '', criteria_preference: 'tie', id: '1' }) + '\n');
+  fs.writeFileSync(
+    data,
+    JSON.stringify({ prompt: 'p', response1: 'a', response2: 'b', criteria: '', criteria_preference: 'tie', id: '1' }) +
+      '\n',
+  );
   assert.throws(
     () => cli(['score', data, '--model', dir, '--out', path.join(dir, 'run.jsonl'), '--no-cache']),
-    (e: { status: number; stderr: string }) => e.status === 1 && /config\.json: architecture `BertForMaskedLM` is not a reward model/.test(e.stderr),
+    (e: { status: number; stderr: string }) =>
+      e.status === 1 && /config\.json: architecture `BertForMaskedLM` is not a reward model/.test(e.stderr),
   );
 });

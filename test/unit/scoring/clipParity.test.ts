@@ -22,8 +22,16 @@ const IMAGES = path.join(FIXTURES, 'images/mj-bench');
 const SCORE_TOLERANCE = 1e-5;
 const PIXEL_TOLERANCE = 1e-5;
 
-interface Row { caption: string; input_ids: number[]; image_0: string; image_1: string; onnx_score_0: number; onnx_score_1: number }
-const reference = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'models', name, 'reference.json'), 'utf8')) as { rows: Row[] };
+interface Row {
+  caption: string;
+  input_ids: number[];
+  image_0: string;
+  image_1: string;
+  onnx_score_0: number;
+  onnx_score_1: number;
+}
+const reference = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(FIXTURES, 'models', name, 'reference.json'), 'utf8')) as { rows: Row[] };
 
 function f32(file: string): Float32Array {
   const b = fs.readFileSync(file);
@@ -48,7 +56,10 @@ for (const name of ['clip-score', 'clip-score-224']) {
   const ref = reference(name);
   const names = [...ref.rows.map((r) => r.image_0), ...ref.rows.map((r) => r.image_1)];
 
-  for (const [backend, file] of [['torchvision', 'pixel_values.f32'], ['pillow', 'pixel_values_pil.f32']] as const) {
+  for (const [backend, file] of [
+    ['torchvision', 'pixel_values.f32'],
+    ['pillow', 'pixel_values_pil.f32'],
+  ] as const) {
     test(`${name}: ${backend} resize reproduces ${file} to float rounding`, async () => {
       const cfg = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'models', name, 'preprocessor_config.json'), 'utf8'));
       const { parseImageProcessorConfig } = await import('../../../src/core/scoring/imageProcessor');
@@ -56,7 +67,11 @@ for (const name of ['clip-score', 'clip-score-224']) {
       const per = want.length / names.length;
       let max = 0;
       for (const [i, n] of names.entries()) {
-        const got = toPixelValues(await decodeImage(fs.readFileSync(path.join(IMAGES, n))), parseImageProcessorConfig(cfg), backend);
+        const got = toPixelValues(
+          await decodeImage(fs.readFileSync(path.join(IMAGES, n))),
+          parseImageProcessorConfig(cfg),
+          backend,
+        );
         assert.equal(got.length, per);
         for (let k = 0; k < per; k++) max = Math.max(max, Math.abs(got[k] - want[i * per + k]));
       }
@@ -96,7 +111,9 @@ test('clip-score: a one-level resize difference (Pillow vs torchvision) moves sc
   const ref = reference('clip-score');
   const scorer = await load('clip-score', 'pillow');
   try {
-    const res = await scorer.scoreBatch(ref.rows.flatMap((r) => [imageInput(r.caption, r.image_0), imageInput(r.caption, r.image_1)]));
+    const res = await scorer.scoreBatch(
+      ref.rows.flatMap((r) => [imageInput(r.caption, r.image_0), imageInput(r.caption, r.image_1)]),
+    );
     const want = ref.rows.flatMap((r) => [r.onnx_score_0, r.onnx_score_1]);
     const worst = Math.max(...res.map((x, i) => ('score' in x ? Math.abs(x.score - want[i]) : Infinity)));
     assert.ok(worst > 10 * SCORE_TOLERANCE && worst < 0.05, `worst |Δ| ${worst}`);
@@ -132,10 +149,22 @@ test('clip: missing images, text responses and inline data URIs', async () => {
       { prompt: [{ type: 'text', text: r.caption }], response: { parts: [{ type: 'text', text: 'a room' }] } },
       {
         prompt: [{ type: 'text', text: r.caption }],
-        response: { parts: [{ type: 'media', media: { modality: 'image', source: { kind: 'data', uri: `data:image/jpeg;base64,${bytes.toString('base64')}` } } }] },
+        response: {
+          parts: [
+            {
+              type: 'media',
+              media: {
+                modality: 'image',
+                source: { kind: 'data', uri: `data:image/jpeg;base64,${bytes.toString('base64')}` },
+              },
+            },
+          ],
+        },
       },
     ]);
-    assert.deepEqual(missing, { error: 'missing image: gone.jpg (not found under the dataset folder or the media roots)' });
+    assert.deepEqual(missing, {
+      error: 'missing image: gone.jpg (not found under the dataset folder or the media roots)',
+    });
     assert.ok('error' in text && /image or video responses/.test(text.error));
     assert.ok('score' in inline && Math.abs(inline.score - r.onnx_score_0) < SCORE_TOLERANCE);
   } finally {
@@ -147,7 +176,20 @@ test('clip: a corrupt image is an error on that input; the rest of the batch sco
   const scorer = await load('clip-score');
   try {
     const r = reference('clip-score').rows[0];
-    const bad = { prompt: [{ type: 'text' as const, text: r.caption }], response: { parts: [{ type: 'media' as const, media: { modality: 'image' as const, source: { kind: 'data' as const, uri: 'data:image/jpeg;base64,/9j/AAAA' } } }] } };
+    const bad = {
+      prompt: [{ type: 'text' as const, text: r.caption }],
+      response: {
+        parts: [
+          {
+            type: 'media' as const,
+            media: {
+              modality: 'image' as const,
+              source: { kind: 'data' as const, uri: 'data:image/jpeg;base64,/9j/AAAA' },
+            },
+          },
+        ],
+      },
+    };
     const [err, ok] = await scorer.scoreBatch([bad, imageInput(r.caption, r.image_0)]);
     assert.ok('error' in err && /^image \(inline data\): not a readable image \(/.test(err.error), JSON.stringify(err));
     assert.ok('score' in ok && Math.abs(ok.score - r.onnx_score_0) < SCORE_TOLERANCE);
@@ -163,7 +205,10 @@ test('clip: a folder without preprocessor_config.json, or with a graph of anothe
     fs.cpSync(path.join(FIXTURES, 'models/clip-score'), tmp, { recursive: true });
     fs.rmSync(path.join(tmp, 'preprocessor_config.json'));
     await assert.rejects(loadScorer({ id: 'bad', path: tmp }), /^Error: preprocessor_config\.json: missing/);
-    fs.copyFileSync(path.join(FIXTURES, 'models/clip-score/preprocessor_config.json'), path.join(tmp, 'preprocessor_config.json'));
+    fs.copyFileSync(
+      path.join(FIXTURES, 'models/clip-score/preprocessor_config.json'),
+      path.join(tmp, 'preprocessor_config.json'),
+    );
     fs.copyFileSync(path.join(FIXTURES, 'models/clap-score/onnx/model.onnx'), path.join(tmp, 'onnx/model.onnx'));
     await assert.rejects(loadScorer({ id: 'bad', path: tmp }), /onnx\/model\.onnx: has no input `pixel_values`/);
   } finally {

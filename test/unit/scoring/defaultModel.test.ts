@@ -83,10 +83,16 @@ test('a criterion or a different prompt never moves its score', async () => {
 test('it cannot see media: a record with an image in the prompt or the response is an error, not a score', async () => {
   const scorer = await loadScorer({ id: 'default' });
   try {
-    const image = { type: 'media' as const, media: { modality: 'image' as const, source: { kind: 'path' as const, path: 'cat.png' } } };
+    const image = {
+      type: 'media' as const,
+      media: { modality: 'image' as const, source: { kind: 'path' as const, path: 'cat.png' } },
+    };
     const res = await scorer.scoreBatch([
       { prompt: [{ type: 'text', text: 'Draw a cat.' }], response: { parts: [image] } },
-      { prompt: [image, { type: 'text', text: 'What is this?' }], response: { parts: [{ type: 'text', text: 'A cat.' }] } },
+      {
+        prompt: [image, { type: 'text', text: 'What is this?' }],
+        response: { parts: [{ type: 'text', text: 'A cat.' }] },
+      },
     ]);
     for (const r of res) assert.ok('error' in r && /cannot see image/.test(r.error), JSON.stringify(r));
   } finally {

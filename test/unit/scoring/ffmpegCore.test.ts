@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ffmpeg, ffmpegCoreFolderFromSetting, locateFfmpegCore, verifyFfmpegCore } from '../../../src/core/scoring/ffmpegWasm';
+import {
+  ffmpeg,
+  ffmpegCoreFolderFromSetting,
+  locateFfmpegCore,
+  verifyFfmpegCore,
+} from '../../../src/core/scoring/ffmpegWasm';
 
 const realCore = path.resolve('node_modules/@ffmpeg/core');
 
@@ -20,7 +25,11 @@ function withCoreEnv<T>(value: string | undefined, fn: () => T): T {
 }
 
 /** A folder that looks like @ffmpeg/core 0.12.10 but whose js is someone else's code. */
-function plantedCore(t: { after(fn: () => void): void }, pkg: object, js = 'require("child_process").execSync("touch planted")') {
+function plantedCore(
+  t: { after(fn: () => void): void },
+  pkg: object,
+  js = 'require("child_process").execSync("touch planted")',
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-ffcore-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'dist/umd'), { recursive: true });
@@ -32,12 +41,17 @@ function plantedCore(t: { after(fn: () => void): void }, pkg: object, js = 'requ
 
 test('an explicit ffmpeg core folder wins, and a wrong one says what to install and why it is not shipped', () => {
   withCoreEnv('/nonexistent/ffmpeg-core', () =>
-    assert.throws(() => locateFfmpegCore(), /GPL-2\.0-or-later.*npm install @ffmpeg\/core@0\.12\.10.*rewardLens\.ffmpegCorePath.*nothing usable was found under \/nonexistent\/ffmpeg-core/),
+    assert.throws(
+      () => locateFfmpegCore(),
+      /GPL-2\.0-or-later.*npm install @ffmpeg\/core@0\.12\.10.*rewardLens\.ffmpegCorePath.*nothing usable was found under \/nonexistent\/ffmpeg-core/,
+    ),
   );
   // In a source checkout it is a development dependency.
   withCoreEnv(undefined, () => assert.match(locateFfmpegCore().wasm, /ffmpeg-core\.wasm$/));
   // The folder npm installed into works as well as the package folder itself.
-  withCoreEnv(path.resolve('.'), () => assert.equal(locateFfmpegCore().js, path.join(realCore, 'dist/umd/ffmpeg-core.js')));
+  withCoreEnv(path.resolve('.'), () =>
+    assert.equal(locateFfmpegCore().js, path.join(realCore, 'dist/umd/ffmpeg-core.js')),
+  );
 });
 
 test('ffmpegCorePath is machine-scoped in package.json, so a workspace cannot set it', () => {

@@ -24,7 +24,19 @@ function source(file: string): PairSource {
     async *records(): AsyncIterable<DatasetRecord> {
       for (let i = 0; i < N; i++) {
         const t = (s: string) => [{ type: 'text' as const, text: `${s}${String(i).padStart(5, '0')}` }];
-        yield { kind: 'pair', index: i, line: i + 1, id: `p${i}`, prompt: t('q'), a: { parts: t('a') }, b: { parts: t('b b') }, label: 'A', labelKind: 'explicit', format: 'test', raw: {} };
+        yield {
+          kind: 'pair',
+          index: i,
+          line: i + 1,
+          id: `p${i}`,
+          prompt: t('q'),
+          a: { parts: t('a') },
+          b: { parts: t('b b') },
+          label: 'A',
+          labelKind: 'explicit',
+          format: 'test',
+          raw: {},
+        };
       }
     },
   };
@@ -61,18 +73,33 @@ async function injectFullDisk(t: { after(fn: () => void): void }, failAt: number
   await probe.close();
   const real = proto.appendFile;
   let chunks = 0;
-  const m = mock.method(proto, 'appendFile', async function (this: fs.promises.FileHandle, data: string, enc?: BufferEncoding) {
-    if (typeof data === 'string' && data.includes('"score_a"') && ++chunks >= failAt) {
-      await real.call(this, data.slice(0, data.length >> 1), enc);
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
-    }
-    return real.call(this, data, enc);
-  });
+  const m = mock.method(
+    proto,
+    'appendFile',
+    async function (this: fs.promises.FileHandle, data: string, enc?: BufferEncoding) {
+      if (typeof data === 'string' && data.includes('"score_a"') && ++chunks >= failAt) {
+        await real.call(this, data.slice(0, data.length >> 1), enc);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+          code: 'ENOSPC',
+          errno: -28,
+          syscall: 'write',
+        });
+      }
+      return real.call(this, data, enc);
+    },
+  );
   t.after(() => m.mock.restore());
 }
 
 const opts = (data: string, runFile: string, runs: string, scorer: Scorer) => ({
-  source: source(data), scorer, runFile, cacheFolder: runs, model: { id: 'len' }, batchSize: 8, inFlight: 1, window: 64,
+  source: source(data),
+  scorer,
+  runFile,
+  cacheFolder: runs,
+  model: { id: 'len' },
+  batchSize: 8,
+  inFlight: 1,
+  window: 64,
 });
 
 test('a full disk on a fresh run stops it, says so, and leaves no partial run or torn line', async (t) => {
@@ -80,11 +107,18 @@ test('a full disk on a fresh run stops it, says so, and leaves no partial run or
   await injectFullDisk(t, 1);
   const scorer = countingScorer();
   await assert.rejects(scoreDataset(opts(data, runFile, runs, scorer)), (e: Error) => {
-    assert.match(e.message, /^no space left on device \(run kept up to pair 0\); free space on the disk holding .*runs and score again to resume$/);
+    assert.match(
+      e.message,
+      /^no space left on device \(run kept up to pair 0\); free space on the disk holding .*runs and score again to resume$/,
+    );
     return true;
   });
   assert.ok(scorer.responses < 2 * N, `stopped early (${scorer.responses / 2} of ${N} pairs scored)`);
-  assert.deepEqual(fs.readdirSync(runs).filter((f) => f !== 'cache'), [], 'no run, partial or temp file');
+  assert.deepEqual(
+    fs.readdirSync(runs).filter((f) => f !== 'cache'),
+    [],
+    'no run, partial or temp file',
+  );
   // The cache was cut back to whole lines.
   for (const f of fs.readdirSync(path.join(runs, 'cache'))) {
     const text = fs.readFileSync(path.join(runs, 'cache', f), 'utf8');
@@ -100,15 +134,25 @@ test('a full disk while appending to a run keeps it up to the last complete writ
   fs.writeFileSync(runFile, lines.slice(0, 101).join('\n') + '\n');
   await injectFullDisk(t, 2); // the first chunk of entries lands, the second fails half-written
   let kept = -1;
-  await assert.rejects(scoreDataset({ ...opts(data, runFile, runs, countingScorer()), cacheFolder: undefined }), (e: Error) => {
-    kept = Number(/^no space left on device \(run kept up to pair (\d+)\)/.exec(e.message)?.[1]);
-    return true;
-  });
+  await assert.rejects(
+    scoreDataset({ ...opts(data, runFile, runs, countingScorer()), cacheFolder: undefined }),
+    (e: Error) => {
+      kept = Number(/^no space left on device \(run kept up to pair (\d+)\)/.exec(e.message)?.[1]);
+      return true;
+    },
+  );
   assert.ok(kept > 100 && kept < N, `kept up to pair ${kept}`);
   const run = parseRun(fs.readFileSync(runFile, 'utf8'));
-  assert.deepEqual([...run.entries.keys()].sort((x, y) => x - y), Array.from({ length: kept }, (_, i) => i), 'pairs 1…N, no more');
+  assert.deepEqual(
+    [...run.entries.keys()].sort((x, y) => x - y),
+    Array.from({ length: kept }, (_, i) => i),
+    'pairs 1…N, no more',
+  );
   assert.ok(fs.readFileSync(runFile, 'utf8').endsWith('\n'), 'no torn last line');
-  assert.deepEqual(fs.readdirSync(runs).filter((f) => f !== path.basename(runFile)), []);
+  assert.deepEqual(
+    fs.readdirSync(runs).filter((f) => f !== path.basename(runFile)),
+    [],
+  );
 });
 
 test('partial runs of killed processes are swept at the next start; a live one elsewhere is left', async (t) => {
@@ -125,6 +169,6 @@ test('partial runs of killed processes are swept at the next start; a live one e
   await scoreDataset(opts(data, runFile, runs, countingScorer()));
   for (const f of killed) assert.equal(fs.existsSync(f), false, `${path.basename(f)} swept`);
   assert.equal(fs.existsSync(live), true, 'a partial run another host may still be writing is left');
-  assert.equal(fs.existsSync(unrelated), true, 'another run\'s partial is not this run\'s');
+  assert.equal(fs.existsSync(unrelated), true, "another run's partial is not this run's");
   assert.equal(parseRun(fs.readFileSync(runFile, 'utf8')).entries.size, N);
 });

@@ -15,8 +15,15 @@ test('counts words, numbers, punctuation and emoji as tokens and CJK characters 
 test('scores each response by its length and refuses media responses with a reason', async () => {
   const s = createLengthBaseline();
   const res = await s.scoreBatch([
-    { prompt: [{ type: 'text', text: 'ignored prompt words' }], criterion: 'ignored too', response: { parts: [{ type: 'text', text: 'one two three' }] } },
-    { prompt: [], response: { parts: [{ type: 'media', media: { modality: 'image', source: { kind: 'path', path: 'x.png' } } }] } },
+    {
+      prompt: [{ type: 'text', text: 'ignored prompt words' }],
+      criterion: 'ignored too',
+      response: { parts: [{ type: 'text', text: 'one two three' }] },
+    },
+    {
+      prompt: [],
+      response: { parts: [{ type: 'media', media: { modality: 'image', source: { kind: 'path', path: 'x.png' } } }] },
+    },
   ]);
   assert.deepEqual(res[0], { score: 3 });
   assert.ok('error' in res[1] && /media/.test(res[1].error));

@@ -33,15 +33,25 @@ const editConfig = (dir: string, f: (c: Record<string, unknown>) => void) => {
 };
 
 test('a missing tokenizer.json is named', async () => {
-  await rejectsWith(variant((d) => fs.rmSync(path.join(d, 'tokenizer.json'))), 'tokenizer.json', /missing/);
+  await rejectsWith(
+    variant((d) => fs.rmSync(path.join(d, 'tokenizer.json'))),
+    'tokenizer.json',
+    /missing/,
+  );
 });
 
 test('a missing config.json is named', async () => {
-  await rejectsWith(variant((d) => fs.rmSync(path.join(d, 'config.json'))), 'config.json', /missing/);
+  await rejectsWith(
+    variant((d) => fs.rmSync(path.join(d, 'config.json'))),
+    'config.json',
+    /missing/,
+  );
 });
 
 test('a file that is not ONNX is named', async () => {
-  const dir = variant((d) => fs.writeFileSync(path.join(d, 'onnx/model.onnx'), 'version https://git-lfs.github.com/spec/v1\noid sha256:abc\n'));
+  const dir = variant((d) =>
+    fs.writeFileSync(path.join(d, 'onnx/model.onnx'), 'version https://git-lfs.github.com/spec/v1\noid sha256:abc\n'),
+  );
   await rejectsWith(dir, 'onnx/model.onnx', /not an ONNX model/);
 });
 
@@ -56,7 +66,9 @@ test('an architecture that is not a reward model is refused', async () => {
 });
 
 test('a graph without the expected input is named with its inputs', async () => {
-  await rejectsWith(DEBERTA, 'onnx/model.onnx', /has no input `ids` \(inputs: input_ids, attention_mask\)/, { inputNames: { inputIds: 'ids' } });
+  await rejectsWith(DEBERTA, 'onnx/model.onnx', /has no input `ids` \(inputs: input_ids, attention_mask\)/, {
+    inputNames: { inputIds: 'ids' },
+  });
 });
 
 test('an output index beyond the graph output is refused', async () => {

@@ -12,11 +12,20 @@ import { datasetPairSource, scoreDataset } from '../../../src/core/scoring/score
 import type { Scorer } from '../../../src/core/scoring/scorer';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/parquet');
-const MEDIA: Record<string, { row: number; column: string; length: number }[]> = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'media.json'), 'utf8'));
+const MEDIA: Record<string, { row: number; column: string; length: number }[]> = JSON.parse(
+  fs.readFileSync(path.join(FIXTURES, 'media.json'), 'utf8'),
+);
 
 /** Scores a response by the byte length of its image, so the run shows which bytes the scorer got. */
 const byteLengthScorer: Scorer = {
-  info: { id: 'bytes', kind: 'test', hash: 'bytes-v1', template: 'image byte length', bradleyTerry: false, responseModalities: ['image'] },
+  info: {
+    id: 'bytes',
+    kind: 'test',
+    hash: 'bytes-v1',
+    template: 'image byte length',
+    bradleyTerry: false,
+    responseModalities: ['image'],
+  },
   async scoreBatch(inputs) {
     return Promise.all(
       inputs.map(async (input) => {
@@ -36,10 +45,16 @@ test('a scorer reads the embedded image bytes of each response of a Parquet file
   const before = fs.readdirSync(FIXTURES).sort();
   const ds = await Dataset.open(file);
   const runFile = path.join(dir, 'run.jsonl');
-  const result = await scoreDataset({ source: datasetPairSource(ds), scorer: byteLengthScorer, runFile, model: { id: 'bytes' } });
+  const result = await scoreDataset({
+    source: datasetPairSource(ds),
+    scorer: byteLengthScorer,
+    runFile,
+    model: { id: 'bytes' },
+  });
   assert.equal(result.errors, 0);
   const run = parseRun(fs.readFileSync(runFile, 'utf8'));
-  const length = (row: number, column: string) => MEDIA['omni_t2i.parquet'].find((m) => m.row === row && m.column === column)!.length;
+  const length = (row: number, column: string) =>
+    MEDIA['omni_t2i.parquet'].find((m) => m.row === row && m.column === column)!.length;
   const entries = [...run.entries.values()].filter((e) => 'score_a' in e);
   assert.equal(entries.length, 10);
   for (const e of entries) {
@@ -53,8 +68,17 @@ test('a scorer reads the embedded image bytes of each response of a Parquet file
 test('embedded media without bytes handed over give a message, not a crash', async () => {
   const input = {
     prompt: [],
-    response: { parts: [{ type: 'media' as const, media: { modality: 'image' as const, source: { kind: 'embedded' as const, row: 2, column: 'response1' } } }] },
+    response: {
+      parts: [
+        {
+          type: 'media' as const,
+          media: { modality: 'image' as const, source: { kind: 'embedded' as const, row: 2, column: 'response1' } },
+        },
+      ],
+    },
   };
   const [image] = findMedia(input, 'image');
-  assert.deepEqual(await readMediaBytes(input, image), { error: 'image (embedded: row 3, column response1): the embedded bytes were not read for scoring' });
+  assert.deepEqual(await readMediaBytes(input, image), {
+    error: 'image (embedded: row 3, column response1): the embedded bytes were not read for scoring',
+  });
 });

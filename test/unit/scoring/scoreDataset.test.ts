@@ -27,9 +27,22 @@ function source(file: string): PairSource {
         if (!raw.trim()) continue;
         const r = JSON.parse(raw);
         const pair: PreferencePair = {
-          kind: 'pair', index: index++, line: i + 1, id: r.id, prompt: [{ type: 'text', text: r.prompt }], criterion: r.criterion,
-          a: { parts: r.a_image ? [{ type: 'media', media: { modality: 'image', source: { kind: 'path', path: r.a_image } } }] : [{ type: 'text', text: r.a }] },
-          b: { parts: [{ type: 'text', text: r.b }] }, label: 'A', labelKind: 'explicit', format: 'test', raw: r,
+          kind: 'pair',
+          index: index++,
+          line: i + 1,
+          id: r.id,
+          prompt: [{ type: 'text', text: r.prompt }],
+          criterion: r.criterion,
+          a: {
+            parts: r.a_image
+              ? [{ type: 'media', media: { modality: 'image', source: { kind: 'path', path: r.a_image } } }]
+              : [{ type: 'text', text: r.a }],
+          },
+          b: { parts: [{ type: 'text', text: r.b }] },
+          label: 'A',
+          labelKind: 'explicit',
+          format: 'test',
+          raw: r,
         };
         yield pair;
       }
@@ -38,7 +51,15 @@ function source(file: string): PairSource {
 }
 
 // Pairs built from the reference rows: row 2k is A, row 2k+1 is B.
-const pairs = [0, 2, 4].map((k) => ({ id: `p${k / 2}`, prompt: rows[k].prompt, criterion: rows[k].criteria, a: rows[k].response, b: rows[k + 1].response, ka: k, kb: k + 1 }));
+const pairs = [0, 2, 4].map((k) => ({
+  id: `p${k / 2}`,
+  prompt: rows[k].prompt,
+  criterion: rows[k].criteria,
+  a: rows[k].response,
+  b: rows[k + 1].response,
+  ka: k,
+  kb: k + 1,
+}));
 
 let scorer: Scorer;
 let dir: string;
@@ -55,12 +76,24 @@ function setup(records: object[] = pairs): { data: string; runFile: string; cach
 }
 
 const run = (data: string, runFile: string, cache: string, extra: Partial<Parameters<typeof scoreDataset>[0]> = {}) =>
-  scoreDataset({ source: source(data), scorer, runFile, cacheFolder: cache, model: { id: 'deb', path: DEBERTA }, batchSize: 2, ...extra });
+  scoreDataset({
+    source: source(data),
+    scorer,
+    runFile,
+    cacheFolder: cache,
+    model: { id: 'deb', path: DEBERTA },
+    batchSize: 2,
+    ...extra,
+  });
 
 // Criteria differ per row in the reference, but a pair shares its A row's criterion: B's expected score is
 // only the reference when both rows have the same criterion (rows 0/1 do not), so compare A scores and B via the scorer.
 async function expected(p: (typeof pairs)[number]) {
-  const mk = (text: string) => ({ prompt: [{ type: 'text' as const, text: p.prompt }], criterion: p.criterion, response: { parts: [{ type: 'text' as const, text }] } });
+  const mk = (text: string) => ({
+    prompt: [{ type: 'text' as const, text: p.prompt }],
+    criterion: p.criterion,
+    response: { parts: [{ type: 'text' as const, text }] },
+  });
   const [a, b] = await scorer.scoreBatch([mk(p.a), mk(p.b)]);
   return [(a as { score: number }).score, (b as { score: number }).score];
 }
@@ -99,8 +132,14 @@ test('resumes after a cancel: the second run scores only what the first did not'
   const { data, runFile } = setup();
   const ac = new AbortController();
   const first = await run(data, runFile, '', {
-    cacheFolder: undefined, batchSize: 1, inFlight: 1, signal: ac.signal, progressIntervalMs: 0,
-    onProgress: (p) => { if (p.scored >= 1) ac.abort(); },
+    cacheFolder: undefined,
+    batchSize: 1,
+    inFlight: 1,
+    signal: ac.signal,
+    progressIntervalMs: 0,
+    onProgress: (p) => {
+      if (p.scored >= 1) ac.abort();
+    },
   });
   assert.equal(first.cancelled, true);
   const partial = parseRun(fs.readFileSync(runFile, 'utf8')).entries.size;
@@ -149,7 +188,10 @@ test('the score cache serves a new run file for the same content without scoring
 });
 
 test('a text model asked to score an image response records why on that record and goes on', async () => {
-  const { data, runFile, cache } = setup([...pairs, { id: 'img', prompt: 'Draw a cat', a: '', a_image: 'cat.png', b: 'a cat' }]);
+  const { data, runFile, cache } = setup([
+    ...pairs,
+    { id: 'img', prompt: 'Draw a cat', a: '', a_image: 'cat.png', b: 'a cat' },
+  ]);
   const res = await run(data, runFile, cache);
   assert.equal(res.scored, 3);
   assert.equal(res.errors, 1);
@@ -161,7 +203,12 @@ test('a text model asked to score an image response records why on that record a
 test('reports progress with count, total, rate and ETA', async () => {
   const { data, runFile, cache } = setup();
   const seen: { done: number; total?: number; rate: number }[] = [];
-  await run(data, runFile, cache, { batchSize: 1, inFlight: 1, progressIntervalMs: 0, onProgress: (p) => seen.push(p) });
+  await run(data, runFile, cache, {
+    batchSize: 1,
+    inFlight: 1,
+    progressIntervalMs: 0,
+    onProgress: (p) => seen.push(p),
+  });
   const last = seen.at(-1)!;
   assert.equal(last.done, 3);
   assert.equal(last.total, 3);
@@ -173,7 +220,8 @@ test('scores in windows when the file is larger than one window, with the same s
   const res = await run(data, runFile, '', { cacheFolder: undefined, window: 2, batchSize: 1 });
   assert.equal(res.scored, 3);
   const parsed = parseRun(fs.readFileSync(runFile, 'utf8'));
-  for (const [i, p] of pairs.entries()) assert.ok(Math.abs(parsed.entries.get(i)!.score_a! - rows[p.ka].onnx_score) < 1e-4);
+  for (const [i, p] of pairs.entries())
+    assert.ok(Math.abs(parsed.entries.get(i)!.score_a! - rows[p.ka].onnx_score) < 1e-4);
 });
 
 test('a cancelled re-run of an edited file keeps the entries of the unchanged pairs', async () => {

@@ -9,14 +9,25 @@ import type { TextRewardModel } from '../../../src/core/scoring/textRewardModel'
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/models');
 
-interface RefRow { criteria: string; prompt: string; response: string; input_ids: number[]; onnx_score: number; torch_score: number }
+interface RefRow {
+  criteria: string;
+  prompt: string;
+  response: string;
+  input_ids: number[];
+  onnx_score: number;
+  torch_score: number;
+}
 
 function rows(name: string): RefRow[] {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name, 'reference.json'), 'utf8')).rows;
 }
 
 function input(r: RefRow): ScoreInput {
-  return { prompt: [{ type: 'text', text: r.prompt }], criterion: r.criteria, response: { parts: [{ type: 'text', text: r.response }] } };
+  return {
+    prompt: [{ type: 'text', text: r.prompt }],
+    criterion: r.criteria,
+    response: { parts: [{ type: 'text', text: r.response }] },
+  };
 }
 
 for (const name of ['text-rm-deberta', 'text-rm-llama']) {
@@ -53,8 +64,8 @@ for (const name of ['text-rm-deberta', 'text-rm-llama']) {
       for (const [i, r] of refs.entries()) {
         const [single] = await scorer.scoreBatch([input(r)]);
         assert.ok('score' in batch[i] && 'score' in single);
-        assert.ok(Math.abs((batch[i]).score - (single).score) < 1e-5, `row ${i}`);
-        assert.ok(Math.abs((batch[i]).score - r.onnx_score) < 1e-4, `row ${i} batched`);
+        assert.ok(Math.abs(batch[i].score - single.score) < 1e-5, `row ${i}`);
+        assert.ok(Math.abs(batch[i].score - r.onnx_score) < 1e-4, `row ${i} batched`);
       }
     } finally {
       await scorer.dispose();

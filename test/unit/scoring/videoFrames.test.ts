@@ -30,20 +30,30 @@ for (const file of ['two-scenes.webm', 'two-scenes.mp4']) {
     // Frames 0–3 come from the first second, 4–7 from the second: the edit makes them differ.
     const diff = (a: Uint8Array, b: Uint8Array) => a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0) / a.length;
     assert.ok(diff(frames[0].data, frames[3].data) < 2, 'same scene');
-    assert.ok(diff(frames[3].data, frames[4].data) > diff(frames[0].data, frames[3].data) + 1, 'scene change between frames 3 and 4');
+    assert.ok(
+      diff(frames[3].data, frames[4].data) > diff(frames[0].data, frames[3].data) + 1,
+      'scene change between frames 3 and 4',
+    );
   });
 }
 
 test('a video scores as the mean of its frames scored as images', async () => {
-  const scorer = await ClipScorer.load(readModelFolder({ id: 'clip', path: path.join(FIXTURES, 'models/clip-score') }), 'test');
+  const scorer = await ClipScorer.load(
+    readModelFolder({ id: 'clip', path: path.join(FIXTURES, 'models/clip-score') }),
+    'test',
+  );
   const tmp = tempDir('frames-');
   try {
     const frames = await decodeVideoFrames(fs.readFileSync(path.join(VIDEO, 'two-scenes.webm')), 8);
-    const pngs = await Promise.all(frames.map(async (f, i) => {
-      const p = path.join(tmp, `${i}.png`);
-      await sharp(Buffer.from(f.data), { raw: { width: f.width, height: f.height, channels: 3 } }).png().toFile(p);
-      return p;
-    }));
+    const pngs = await Promise.all(
+      frames.map(async (f, i) => {
+        const p = path.join(tmp, `${i}.png`);
+        await sharp(Buffer.from(f.data), { raw: { width: f.width, height: f.height, channels: 3 } })
+          .png()
+          .toFile(p);
+        return p;
+      }),
+    );
     const perFrame = await scorer.scoreBatch(pngs.map((p) => mediaInput('image', p)));
     const mean = perFrame.reduce((s, r) => s + ('score' in r ? r.score : NaN), 0) / perFrame.length;
     const [video] = await scorer.scoreBatch([mediaInput('video', path.join(VIDEO, 'two-scenes.webm'))]);
@@ -58,16 +68,22 @@ test('a video scores as the mean of its frames scored as images', async () => {
 });
 
 test('a file that is not a video is an error on that input, naming the file', async () => {
-  const scorer = await ClipScorer.load(readModelFolder({ id: 'clip', path: path.join(FIXTURES, 'models/clip-score') }), 'test');
+  const scorer = await ClipScorer.load(
+    readModelFolder({ id: 'clip', path: path.join(FIXTURES, 'models/clip-score') }),
+    'test',
+  );
   try {
     const [res] = await scorer.scoreBatch([mediaInput('video', path.join(FIXTURES, 'video/PROVENANCE.md'))]);
-    assert.ok('error' in res && /^video PROVENANCE\.md: no decodable video stream/.test(res.error), JSON.stringify(res));
+    assert.ok(
+      'error' in res && /^video PROVENANCE\.md: no decodable video stream/.test(res.error),
+      JSON.stringify(res),
+    );
   } finally {
     await scorer.dispose();
   }
 });
 
-test('reads the duration from ffmpeg\'s input summary', () => {
+test("reads the duration from ffmpeg's input summary", () => {
   assert.equal(parseDuration('  Duration: 00:01:02.50, start: 0.000000'), 62.5);
   assert.equal(parseDuration('  Duration: N/A, start: 0.000000'), undefined);
 });

@@ -21,7 +21,10 @@ test('scores batches in two workers with the reference scores', async () => {
   const pool = await WorkerPool.start({ id: 'deb', path: DEBERTA }, { workers: 2, intraOpThreads: 1 });
   try {
     assert.equal(pool.info.kind, 'sequence-classifier');
-    const batches = await Promise.all([pool.scoreBatch(rows.slice(0, 3).map(input)), pool.scoreBatch(rows.slice(3).map(input))]);
+    const batches = await Promise.all([
+      pool.scoreBatch(rows.slice(0, 3).map(input)),
+      pool.scoreBatch(rows.slice(3).map(input)),
+    ]);
     const scores = batches.flat();
     rows.forEach((r, i) => {
       const s = scores[i];
@@ -34,7 +37,8 @@ test('scores batches in two workers with the reference scores', async () => {
 
 test('a model folder without its ONNX file fails at start with a ModelLoadError naming the file', async () => {
   const dir = tempDir('rl-model-');
-  for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json']) fs.copyFileSync(path.join(DEBERTA, f), path.join(dir, f));
+  for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json'])
+    fs.copyFileSync(path.join(DEBERTA, f), path.join(dir, f));
   await assert.rejects(WorkerPool.start({ id: 'x', path: dir }, { workers: 2 }), (e: unknown) => {
     assert.ok(e instanceof ModelLoadError);
     assert.equal(e.file, 'onnx/model.onnx');
@@ -45,19 +49,25 @@ test('a model folder without its ONNX file fails at start with a ModelLoadError 
 
 test('a worker that crashes once is restarted and its batch retried with the right scores', async () => {
   const once = path.join(tempDir('rl-crash-'), 'crashed');
-  const pool = await WorkerPool.start({ id: 'deb', path: DEBERTA }, { workers: 1, testCrash: { text: rows[0].response, onceFile: once } });
+  const pool = await WorkerPool.start(
+    { id: 'deb', path: DEBERTA },
+    { workers: 1, testCrash: { text: rows[0].response, onceFile: once } },
+  );
   try {
     const res = await pool.scoreBatch(rows.map(input));
     assert.ok(fs.existsSync(once), 'the worker did crash');
     assert.equal(pool.restarts, 1);
-    rows.forEach((r, i) => assert.ok('score' in res[i] && Math.abs((res[i]).score - r.onnx_score) < 1e-4));
+    rows.forEach((r, i) => assert.ok('score' in res[i] && Math.abs(res[i].score - r.onnx_score) < 1e-4));
   } finally {
     await pool.dispose();
   }
 });
 
 test('a batch that crashes its worker twice gets per-record errors and the pool goes on', async () => {
-  const pool = await WorkerPool.start({ id: 'deb', path: DEBERTA }, { workers: 1, testCrash: { text: rows[0].response } });
+  const pool = await WorkerPool.start(
+    { id: 'deb', path: DEBERTA },
+    { workers: 1, testCrash: { text: rows[0].response } },
+  );
   try {
     const bad = await pool.scoreBatch([input(rows[0]), input(rows[1])]);
     assert.equal(bad.length, 2);

@@ -12,8 +12,16 @@ export const outDir = path.join(root, '.e2e-out/analysis-dev');
 export async function build() {
   fs.mkdirSync(outDir, { recursive: true });
   await esbuild.build({
-    entryPoints: { demo: path.join(here, 'demo.ts') }, outdir: outDir, bundle: true, format: 'iife', platform: 'browser',
-    target: 'es2022', sourcemap: true, loader: { '.ttf': 'file', '.css': 'css' }, logLevel: 'warning', tsconfig: path.join(root, 'tsconfig.json'),
+    entryPoints: { demo: path.join(here, 'demo.ts') },
+    outdir: outDir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    loader: { '.ttf': 'file', '.css': 'css' },
+    logLevel: 'warning',
+    tsconfig: path.join(root, 'tsconfig.json'),
   });
   fs.copyFileSync(path.join(here, 'index.html'), path.join(outDir, 'index.html'));
   return outDir;

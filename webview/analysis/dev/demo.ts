@@ -22,13 +22,27 @@ declare global {
 // High Contrast Light is not among the editor dev page's themes: its main colours, over Light Modern.
 const HC_LIGHT = {
   bodyClass: 'vscode-high-contrast-light',
-  vars: { ...THEMES.light.vars, 'editor-background': '#ffffff', foreground: '#292929', descriptionForeground: '#292929e6', focusBorder: '#006bbd',
-    contrastBorder: '#0f4a85', contrastActiveBorder: '#006bbd', 'panel-border': '#0f4a85', 'editorWidget-border': '#0f4a85', 'badge-background': '#0f4a85',
-    'badge-foreground': '#ffffff', 'charts-blue': '#0f4a85', 'charts-orange': '#b5200d', 'charts-purple': '#652d90', 'charts-green': '#374e06' },
+  vars: {
+    ...THEMES.light.vars,
+    'editor-background': '#ffffff',
+    foreground: '#292929',
+    descriptionForeground: '#292929e6',
+    focusBorder: '#006bbd',
+    contrastBorder: '#0f4a85',
+    contrastActiveBorder: '#006bbd',
+    'panel-border': '#0f4a85',
+    'editorWidget-border': '#0f4a85',
+    'badge-background': '#0f4a85',
+    'badge-foreground': '#ffffff',
+    'charts-blue': '#0f4a85',
+    'charts-orange': '#b5200d',
+    'charts-purple': '#652d90',
+    'charts-green': '#374e06',
+  },
 };
 
 function applyTheme(name: string): void {
-  const theme = name === 'hcl' ? HC_LIGHT : THEMES[name] ?? THEMES.dark;
+  const theme = name === 'hcl' ? HC_LIGHT : (THEMES[name] ?? THEMES.dark);
   const style = document.documentElement.style;
   for (const k of [...style]) if (k.startsWith('--vscode-')) style.removeProperty(k);
   for (const [k, v] of Object.entries(theme.vars)) style.setProperty(`--vscode-${k}`, v);
@@ -63,30 +77,61 @@ async function main(): Promise<void> {
   if (view === 'dashboard') {
     // &empty=1: nothing scored yet (a run just started).
     const judged = q.get('empty') === '1' ? d.model.map(({ margin: _m, failed: _f, ...rest }) => rest) : d.model;
-    const dash = renderDashboard(root, {
-      run: { name: nameA, judged },
-      baseline: q.get('baseline') === '0' ? undefined : { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
-      title: 'omni-rewardbench.jsonl',
-    }, {
-      onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
-      onEpsilonChange: (c, t) => event('epsilon', { choice: c, overall: t.overall, at: performance.now() }),
-      onTask: (t) => event('task', t),
-    });
-    window.rlUpdate = () => dash.update({ run: { name: 'length baseline', judged: d.baseline, bradleyTerry: false }, title: 'omni-rewardbench.jsonl' });
+    const dash = renderDashboard(
+      root,
+      {
+        run: { name: nameA, judged },
+        baseline:
+          q.get('baseline') === '0' ? undefined : { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
+        title: 'omni-rewardbench.jsonl',
+      },
+      {
+        onExport: (r) =>
+          event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
+        onEpsilonChange: (c, t) => event('epsilon', { choice: c, overall: t.overall, at: performance.now() }),
+        onTask: (t) => event('task', t),
+      },
+    );
+    window.rlUpdate = () =>
+      dash.update({
+        run: { name: 'length baseline', judged: d.baseline, bradleyTerry: false },
+        title: 'omni-rewardbench.jsonl',
+      });
   } else if (view === 'comparison') {
-    const cmp = renderComparison(root, { pairs: d.paired, nameA, nameB, ids: d.ids, title: 'omni-rewardbench.jsonl' }, {
-      onExport: (r) => event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
-      onShowPairs: (indices, why) => event('showPairs', { n: indices.length, first: indices.slice(0, 5), why }),
-      onOpenPair: (i) => event('openPair', i),
-    });
-    window.rlUpdate = () => cmp.update({ pairs: d.paired.map((p) => ({ ...p, a: p.b, b: p.a })), nameA: 'Skywork-RM-1B', nameB: 'default (bag-of-tokens)', ids: d.ids });
+    const cmp = renderComparison(
+      root,
+      { pairs: d.paired, nameA, nameB, ids: d.ids, title: 'omni-rewardbench.jsonl' },
+      {
+        onExport: (r) =>
+          event('export', { what: r.what, format: r.format, fileName: r.fileName, chars: r.text.length }),
+        onShowPairs: (indices, why) => event('showPairs', { n: indices.length, first: indices.slice(0, 5), why }),
+        onOpenPair: (i) => event('openPair', i),
+      },
+    );
+    window.rlUpdate = () =>
+      cmp.update({
+        pairs: d.paired.map((p) => ({ ...p, a: p.b, b: p.a })),
+        nameA: 'Skywork-RM-1B',
+        nameB: 'default (bag-of-tokens)',
+        ids: d.ids,
+      });
   } else {
     const sweep = await demoSweep(d, view !== 'sweep-blind');
-    const sw = renderSweep(root, { variants: sweep.variants, cells: sweep.cells, modelName: view === 'sweep-blind' ? 'default (bag-of-tokens)' : 'Skywork-RM-1B', slice: 'every 6th pair (600 pairs)' }, {
-      onExport: (r) => event('export', { what: r.what, format: r.format, chars: r.text.length }),
-    });
+    const sw = renderSweep(
+      root,
+      {
+        variants: sweep.variants,
+        cells: sweep.cells,
+        modelName: view === 'sweep-blind' ? 'default (bag-of-tokens)' : 'Skywork-RM-1B',
+        slice: 'every 6th pair (600 pairs)',
+      },
+      {
+        onExport: (r) => event('export', { what: r.what, format: r.format, chars: r.text.length }),
+      },
+    );
     const blind = await demoSweep(d, false);
-    window.rlUpdate = () => sw.update({ variants: blind.variants, cells: blind.cells, modelName: 'default (bag-of-tokens)' });
+    window.rlUpdate = () =>
+      sw.update({ variants: blind.variants, cells: blind.cells, modelName: 'default (bag-of-tokens)' });
   }
   window.rlTimings.render = performance.now() - t0;
   // Two frames: Chart.js draws on the first resize observation.
@@ -96,6 +141,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  document.body.textContent = `demo failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+  document.body.textContent = `demo failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   document.body.dataset.ready = 'error';
 });

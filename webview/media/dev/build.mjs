@@ -14,8 +14,15 @@ export async function build() {
   fs.rmSync(path.join(outDir, 'samples'), { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   await esbuild.build({
-    entryPoints: { demo: path.join(here, 'demo.ts') }, outdir: outDir, bundle: true, format: 'iife', platform: 'browser',
-    target: 'es2022', sourcemap: true, loader: { '.ttf': 'file', '.css': 'css' }, logLevel: 'warning',
+    entryPoints: { demo: path.join(here, 'demo.ts') },
+    outdir: outDir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    loader: { '.ttf': 'file', '.css': 'css' },
+    logLevel: 'warning',
   });
   for (const f of ['index.html', 'themes.css']) fs.copyFileSync(path.join(here, f), path.join(outDir, f));
   const gen = makeMedia(path.join(outDir, 'gen'));
@@ -36,7 +43,10 @@ function manifest(gen) {
     return { modality, src: `samples/${rel}`, label: path.relative(root, file) };
   };
   const generated = (modality, name) => ({ modality, src: `gen/${name}`, label: `generated/${name}` });
-  const two = (modality, files, fallback) => (files.length >= 2 ? [sample(modality, files[0]), sample(modality, files[1])] : fallback.map((n) => generated(modality, n)));
+  const two = (modality, files, fallback) =>
+    files.length >= 2
+      ? [sample(modality, files[0]), sample(modality, files[1])]
+      : fallback.map((n) => generated(modality, n));
 
   const stills = byExt('jpg', 'jpeg', 'png', 'webp', 'gif');
   const views = stills.filter((f) => /view|render|3d/i.test(f)).slice(0, 2);
@@ -49,22 +59,35 @@ function manifest(gen) {
   return {
     imagePair: two('image', imagePair, [gen.imageA, gen.imageB]),
     imageData: { modality: 'image', src: `data:image/webp;base64,${webp}`, label: 'inline bytes (data: URI)' },
-    multiView: views.length ? views.map((f) => sample('3d', f)) : [generated('3d', gen.imageA), generated('3d', gen.imageC)],
+    multiView: views.length
+      ? views.map((f) => sample('3d', f))
+      : [generated('3d', gen.imageA), generated('3d', gen.imageC)],
     videoPair: two('video', byExt('webm', 'mp4'), [gen.videoA, gen.videoB]),
     videoBroken: generated('video', gen.broken),
     audioPair: two('audio', byExt('wav', 'ogg', 'mp3', 'flac'), [gen.audioA, gen.audioB]),
     meshes: [mesh('glb', gen.meshGlb), mesh('obj', gen.meshObj), mesh('ply', gen.meshPly)],
     meshBroken: generated('3d', gen.brokenMesh),
     missing: [
-      { modality: 'image', error: 'Image file not found', tried: ['samples/omni-rewardbench/media/missing/cat.png', 'media/missing/cat.png'], label: 'missing/cat.png' },
-      { modality: 'video', error: 'Remote media is not fetched unless a setting allows it', tried: ['https://example.com/clips/response-b.mp4'] },
+      {
+        modality: 'image',
+        error: 'Image file not found',
+        tried: ['samples/omni-rewardbench/media/missing/cat.png', 'media/missing/cat.png'],
+        label: 'missing/cat.png',
+      },
+      {
+        modality: 'video',
+        error: 'Remote media is not fetched unless a setting allows it',
+        tried: ['https://example.com/clips/response-b.mp4'],
+      },
     ],
   };
 }
 
 function walk(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(`built ${path.relative(root, await build())}/`);

@@ -18,12 +18,18 @@ interface Manifest {
 
 declare global {
   interface Window {
-    mediaDemo?: { handles: MediaHandle[]; manifest: Manifest; api: { renderMedia: typeof renderMedia; renderMediaPair: typeof renderMediaPair }; disposeAll(): void };
+    mediaDemo?: {
+      handles: MediaHandle[];
+      manifest: Manifest;
+      api: { renderMedia: typeof renderMedia; renderMediaPair: typeof renderMediaPair };
+      disposeAll(): void;
+    };
   }
 }
 
 const theme = new URLSearchParams(location.search).get('theme') ?? 'dark';
-document.documentElement.className = { dark: 'vscode-dark', light: 'vscode-light', hc: 'vscode-high-contrast' }[theme] ?? 'vscode-dark';
+document.documentElement.className =
+  { dark: 'vscode-dark', light: 'vscode-light', hc: 'vscode-high-contrast' }[theme] ?? 'vscode-dark';
 
 const handles: MediaHandle[] = [];
 const main = document.getElementById('demo') as HTMLElement;
@@ -67,25 +73,47 @@ function pair(id: string, title: string, views: [MediaView, MediaView], note?: s
 
 async function main_(): Promise<void> {
   const m = (await (await fetch('manifest.json')).json()) as Manifest;
-  pair('image-pair', 'Images: a pair', m.imagePair, 'Click an image to zoom; switch to the slider to drag a divider over A and B.');
+  pair(
+    'image-pair',
+    'Images: a pair',
+    m.imagePair,
+    'Click an image to zoom; switch to the slider to drag a divider over A and B.',
+  );
   {
-    const s = section('image-single', 'Images: a data: URI and 3D multi-view renders', 'Omni-RewardBench 3D responses are rendered views, shown as images.');
+    const s = section(
+      'image-single',
+      'Images: a data: URI and 3D multi-view renders',
+      'Omni-RewardBench 3D responses are rendered views, shown as images.',
+    );
     const [a, b] = panes(s, ['data: URI', 'Multi-view renders (modality 3d)']);
     handles.push(renderMedia(a, m.imageData));
     for (const v of m.multiView) handles.push(renderMedia(b, v));
   }
   pair('video-pair', 'Video: a pair', m.videoPair, 'One bar plays, pauses, seeks and frame-steps both clips.');
   {
-    const [a, b] = panes(section('video-single', 'Video: single, and one that cannot play'), ['Single video', 'Unplayable file']);
+    const [a, b] = panes(section('video-single', 'Video: single, and one that cannot play'), [
+      'Single video',
+      'Unplayable file',
+    ]);
     handles.push(renderMedia(a, m.videoPair[1]));
     handles.push(renderMedia(b, m.videoBroken));
   }
   pair('audio-pair', 'Audio: a pair', m.audioPair, 'Waveforms from the decoded samples; click one to seek both.');
-  pair('mesh-pair', '3D: glTF and OBJ meshes', [m.meshes[0], m.meshes[1]], 'Drag to orbit, scroll to zoom, right-drag to pan.');
+  pair(
+    'mesh-pair',
+    '3D: glTF and OBJ meshes',
+    [m.meshes[0], m.meshes[1]],
+    'Drag to orbit, scroll to zoom, right-drag to pan.',
+  );
   {
-    const [a, b] = panes(section('mesh-single', '3D: PLY, an unsupported format, a truncated file'), ['PLY mesh', 'Unsupported or broken']);
+    const [a, b] = panes(section('mesh-single', '3D: PLY, an unsupported format, a truncated file'), [
+      'PLY mesh',
+      'Unsupported or broken',
+    ]);
     handles.push(renderMedia(a, m.meshes[2]));
-    handles.push(renderMedia(b, { modality: '3d', src: m.meshes[0].src?.replace(/\.glb$/, '.fbx'), label: 'model.fbx' }));
+    handles.push(
+      renderMedia(b, { modality: '3d', src: m.meshes[0].src?.replace(/\.glb$/, '.fbx'), label: 'model.fbx' }),
+    );
     handles.push(renderMedia(b, m.meshBroken));
   }
   pair('missing', 'Missing media', m.missing);

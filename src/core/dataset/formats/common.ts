@@ -12,7 +12,8 @@ export function isRec(x: unknown): x is Rec {
 }
 
 /** A non-empty list of strings (RewardBench 2 and RM-Bench keep responses so). */
-export const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string');
+export const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string');
 
 export function err(message: string): AdapterError {
   return { error: message };
@@ -39,7 +40,10 @@ export function found(record: unknown): string {
   if (!isRec(record)) return `found ${describe(record)}`;
   const keys = Object.keys(record);
   if (keys.length === 0) return 'found an empty object';
-  const listed = keys.slice(0, 12).map((k) => `\`${k}\``).join(', ');
+  const listed = keys
+    .slice(0, 12)
+    .map((k) => `\`${k}\``)
+    .join(', ');
   return `found keys ${listed}${keys.length > 12 ? `, … (${keys.length} keys)` : ''}`;
 }
 
@@ -54,7 +58,9 @@ export function missing(record: unknown, required: string[], formatName: string)
   if (!isRec(record)) return err(`expected a JSON object per record (${formatName}); ${found(record)}`);
   const absent = required.filter((k) => !(k in record));
   if (absent.length === 0) return undefined;
-  return err(`expected ${names(required)} (${formatName}); ${absent.length < required.length ? `missing ${names(absent)}; ` : ''}${found(record)}`);
+  return err(
+    `expected ${names(required)} (${formatName}); ${absent.length < required.length ? `missing ${names(absent)}; ` : ''}${found(record)}`,
+  );
 }
 
 export function str(v: unknown): string | undefined {
@@ -120,7 +126,9 @@ const ROLES: Record<string, ChatTurn['role']> = {
 function contentText(c: unknown): string | undefined {
   if (typeof c === 'string') return c;
   if (Array.isArray(c)) {
-    const texts = c.map((p) => (typeof p === 'string' ? p : isRec(p) && typeof p.text === 'string' ? p.text : undefined));
+    const texts = c.map((p) =>
+      typeof p === 'string' ? p : isRec(p) && typeof p.text === 'string' ? p.text : undefined,
+    );
     if (texts.every((t) => t !== undefined)) return texts.join('\n');
   }
   return undefined;
@@ -128,7 +136,10 @@ function contentText(c: unknown): string | undefined {
 
 /** Chat turns from `[{role, content}]` or sharegpt's `[{from, value}]`, or an error naming the field. */
 export function turnsOf(list: unknown, field: string): ChatTurn[] | AdapterError {
-  if (!Array.isArray(list)) return err(`\`${field}\` must be a list of messages like {"role": "user", "content": "…"}; found ${describe(list)}`);
+  if (!Array.isArray(list))
+    return err(
+      `\`${field}\` must be a list of messages like {"role": "user", "content": "…"}; found ${describe(list)}`,
+    );
   const turns: ChatTurn[] = [];
   for (let i = 0; i < list.length; i++) {
     const m: unknown = list[i];
@@ -156,7 +167,10 @@ export function turnsToParts(turns: ChatTurn[]): Part[] {
  * Two transcripts that share their opening: the shared turns are the prompt, what follows in each is
  * its response. At least the last turn of each stays a response, even when the transcripts are equal.
  */
-export function splitShared(chosen: ChatTurn[], rejected: ChatTurn[]): { prompt: ChatTurn[]; a: ChatTurn[]; b: ChatTurn[] } {
+export function splitShared(
+  chosen: ChatTurn[],
+  rejected: ChatTurn[],
+): { prompt: ChatTurn[]; a: ChatTurn[]; b: ChatTurn[] } {
   const limit = Math.min(chosen.length, rejected.length) - 1;
   let k = 0;
   while (k < limit && chosen[k].role === rejected[k].role && chosen[k].content === rejected[k].content) k++;
@@ -179,8 +193,19 @@ export interface PairFields {
   variants?: PreferencePair['variants'];
 }
 
-export function makePair(format: string, labelKind: LabelKind, ctx: AdapterContext, record: unknown, f: PairFields): PreferencePair {
-  const task = inferTask({ field: f.taskField, fileName: ctx.fileName, prompt: f.prompt, responses: [...f.a.parts, ...f.b.parts] });
+export function makePair(
+  format: string,
+  labelKind: LabelKind,
+  ctx: AdapterContext,
+  record: unknown,
+  f: PairFields,
+): PreferencePair {
+  const task = inferTask({
+    field: f.taskField,
+    fileName: ctx.fileName,
+    prompt: f.prompt,
+    responses: [...f.a.parts, ...f.b.parts],
+  });
   const pair: PreferencePair = {
     kind: 'pair',
     index: ctx.index,

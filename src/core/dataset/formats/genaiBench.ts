@@ -4,7 +4,21 @@
 import type { FormatAdapter } from '../formatAdapter';
 import type { MediaModality } from '../media';
 import type { Label, Part } from '../types';
-import { describe, err, idOf, isRec, makePair, mediaParts, NO_CLEAR, noCriterion, found, response, show, textPart, type Rec } from './common';
+import {
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  NO_CLEAR,
+  noCriterion,
+  found,
+  response,
+  show,
+  textPart,
+  type Rec,
+} from './common';
 
 const NAME = 'GenAI-Bench';
 const VOTES: Record<string, { label: Label; tieKind?: 'good' | 'bad' }> = {
@@ -35,12 +49,18 @@ export const genaiBench: FormatAdapter = {
     if (!isRec(record)) return err(`expected a JSON object per record (${NAME}); ${found(record)}`);
     const v = variantOf(record);
     if (!v) {
-      return err(`expected \`left_image\` and \`right_image\` (or \`left_video\`/\`right_video\`, or \`left_output_image\`/\`right_output_image\`) (${NAME}); ${found(record)}`);
+      return err(
+        `expected \`left_image\` and \`right_image\` (or \`left_video\`/\`right_video\`, or \`left_output_image\`/\`right_output_image\`) (${NAME}); ${found(record)}`,
+      );
     }
     const a = mediaParts(record[v.left], v.modality);
     const b = mediaParts(record[v.right], v.modality);
-    for (const [f, parts] of [[v.left, a], [v.right, b]] as const) {
-      if (parts.length === 0) return err(`\`${f}\` must be a ${v.modality} path or bytes object; found ${describe(record[f])}`);
+    for (const [f, parts] of [
+      [v.left, a],
+      [v.right, b],
+    ] as const) {
+      if (parts.length === 0)
+        return err(`\`${f}\` must be a ${v.modality} path or bytes object; found ${describe(record[f])}`);
     }
     const text = v.subset === 'image_edition' ? (record.instruct_prompt ?? record.prompt) : record.prompt;
     const prompt: Part[] = typeof text === 'string' ? [textPart(text)] : [];
@@ -69,7 +89,9 @@ export const genaiBench: FormatAdapter = {
     if (label === 'none') return NO_CLEAR(NAME);
     const current = isRec(record) ? record.vote_type : undefined;
     if (label === 'tie' && (current === 'tievote' || current === 'bothbad_vote')) return [];
-    return [{ op: 'set', path: ['vote_type'], value: label === 'A' ? 'leftvote' : label === 'B' ? 'rightvote' : 'tievote' }];
+    return [
+      { op: 'set', path: ['vote_type'], value: label === 'A' ? 'leftvote' : label === 'B' ? 'rightvote' : 'tievote' },
+    ];
   },
 
   criterionEdits() {

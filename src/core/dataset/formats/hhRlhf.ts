@@ -2,7 +2,19 @@
 // prompt is their shared prefix up to the last "\n\nAssistant:", the responses are what follows it.
 import type { FormatAdapter } from '../formatAdapter';
 import type { ChatTurn, Part } from '../types';
-import { chosenRejectedEdits, describe, err, idOf, isRec, makePair, missing, noCriterion, response, textPart, type Rec } from './common';
+import {
+  chosenRejectedEdits,
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  missing,
+  noCriterion,
+  response,
+  textPart,
+  type Rec,
+} from './common';
 
 const ASSISTANT = '\n\nAssistant:';
 const TURN = /\n\n(Human|Assistant):/g;
@@ -54,7 +66,8 @@ export const hhRlhf: FormatAdapter = {
     const rec = record as Rec;
     for (const f of ['chosen', 'rejected']) {
       const v = rec[f];
-      if (typeof v !== 'string') return err(`\`${f}\` must be a "\\n\\nHuman: … \\n\\nAssistant: …" transcript (HH-RLHF); found ${describe(v)}`);
+      if (typeof v !== 'string')
+        return err(`\`${f}\` must be a "\\n\\nHuman: … \\n\\nAssistant: …" transcript (HH-RLHF); found ${describe(v)}`);
       if (!v.includes(ASSISTANT)) {
         return err(`\`${f}\` has no "\\n\\nAssistant:" turn; HH-RLHF transcripts end with the assistant's reply`);
       }
@@ -63,7 +76,9 @@ export const hhRlhf: FormatAdapter = {
     const rejected = rec.rejected as string;
     const k = splitPoint(chosen, rejected);
     if (k < 0) {
-      return err('`chosen` and `rejected` do not share an opening that ends at an "\\n\\nAssistant:" turn, so the prompt cannot be found');
+      return err(
+        '`chosen` and `rejected` do not share an opening that ends at an "\\n\\nAssistant:" turn, so the prompt cannot be found',
+      );
     }
     return makePair(this.id, 'implicit', ctx, record, {
       id: idOf(rec, ctx),

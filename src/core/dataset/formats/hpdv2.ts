@@ -3,7 +3,20 @@
 // first two images; every image stays reachable in `variants`.
 import type { FormatAdapter } from '../formatAdapter';
 import type { Label } from '../types';
-import { describe, err, idOf, isRec, makePair, mediaParts, NO_CLEAR, noCriterion, found, show, textPart, type Rec } from './common';
+import {
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  NO_CLEAR,
+  noCriterion,
+  found,
+  show,
+  textPart,
+  type Rec,
+} from './common';
 
 const NAME = 'HPDv2';
 const nums = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
@@ -11,7 +24,8 @@ const isTest = (r: Rec) => Array.isArray(r.image_path) && 'rank' in r;
 
 function labelOf(rec: Rec): Label | { error: string } {
   if (isTest(rec)) {
-    if (!nums(rec.rank) || rec.rank.length < 2) return err(`\`rank\` must be a list of numbers, one per image (lower = better); got ${show(rec.rank)}`);
+    if (!nums(rec.rank) || rec.rank.length < 2)
+      return err(`\`rank\` must be a list of numbers, one per image (lower = better); got ${show(rec.rank)}`);
     const [x, y] = rec.rank;
     return x < y ? 'A' : x > y ? 'B' : 'tie';
   }
@@ -36,11 +50,20 @@ export const hpdv2: FormatAdapter = {
 
   toPair(record, ctx) {
     if (!isRec(record)) return err(`expected a JSON object per record (${NAME}); ${found(record)}`);
-    const field = Array.isArray(record.file_path) ? 'file_path' : Array.isArray(record.image_path) ? 'image_path' : undefined;
-    if (!field) return err(`expected \`file_path\` (train) or \`image_path\` (test) as a list of images (${NAME}); ${found(record)}`);
+    const field = Array.isArray(record.file_path)
+      ? 'file_path'
+      : Array.isArray(record.image_path)
+        ? 'image_path'
+        : undefined;
+    if (!field)
+      return err(
+        `expected \`file_path\` (train) or \`image_path\` (test) as a list of images (${NAME}); ${found(record)}`,
+      );
     const images = (record[field] as unknown[]).map((v) => ({ parts: mediaParts(v, 'image') }));
     if (images.length < 2 || images.some((r) => r.parts.length === 0)) {
-      return err(`\`${field}\` must list at least two image paths; found ${describe(record[field])} ${show(record[field])}`);
+      return err(
+        `\`${field}\` must list at least two image paths; found ${describe(record[field])} ${show(record[field])}`,
+      );
     }
     if (typeof record.prompt !== 'string') return err(`\`prompt\` must be text; found ${describe(record.prompt)}`);
     const label = labelOf(record);
@@ -52,7 +75,10 @@ export const hpdv2: FormatAdapter = {
       b: images[1],
       label,
       subset: isTest(record) ? 'test' : 'train',
-      variants: images.length > 2 ? { a: images, b: images, note: `A and B are the first two of ${images.length} images in \`${field}\`` } : undefined,
+      variants:
+        images.length > 2
+          ? { a: images, b: images, note: `A and B are the first two of ${images.length} images in \`${field}\`` }
+          : undefined,
     });
   },
 
@@ -64,11 +90,13 @@ export const hpdv2: FormatAdapter = {
     if (isTest(record)) {
       const now = labelOf(record);
       if (now === label) return [];
-      if (now === 'tie') return err('`rank` gives the first two images the same rank; edit it by hand to say which is better');
+      if (now === 'tie')
+        return err('`rank` gives the first two images the same rank; edit it by hand to say which is better');
       return [{ op: 'swap', a: ['rank', 0], b: ['rank', 1] }];
     }
     const hp = record.human_preference;
-    if (Array.isArray(hp) && hp.length !== 2) return err(`\`human_preference\` lists ${hp.length} images; only two-image records can be relabelled here`);
+    if (Array.isArray(hp) && hp.length !== 2)
+      return err(`\`human_preference\` lists ${hp.length} images; only two-image records can be relabelled here`);
     return [{ op: 'set', path: ['human_preference'], value: label === 'A' ? [1, 0] : [0, 1] }];
   },
 

@@ -19,7 +19,8 @@ import {
   type Rec,
 } from './common';
 
-const isMessages = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((m) => isRec(m) && 'role' in m && 'content' in m);
+const isMessages = (v: unknown) =>
+  Array.isArray(v) && v.length > 0 && v.every((m) => isRec(m) && 'role' in m && 'content' in m);
 
 function readLists(rec: Rec): Omit<PairFields, 'id'> | AdapterError {
   const chosen = turnsOf(rec.chosen, 'chosen');
@@ -38,7 +39,11 @@ function pairFrom(format: string, name: string, idFields: string[], record: unkn
   const rec = record as Rec;
   const fields = readLists(rec);
   if ('error' in fields) return fields;
-  return makePair(format, 'implicit', ctx, record, { ...fields, id: idOf(rec, ctx, idFields), subset: str(rec.source) });
+  return makePair(format, 'implicit', ctx, record, {
+    ...fields,
+    id: idOf(rec, ctx, idFields),
+    subset: str(rec.source),
+  });
 }
 
 const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
@@ -61,9 +66,14 @@ export const ultraFeedback: FormatAdapter = {
   // Scores describe the responses, so they swap with them; `messages` is the training copy of the
   // chosen conversation, so it follows the new chosen one.
   labelEdits(record, label) {
-    const edits = chosenRejectedEdits(record, label, 'UltraFeedback-binarized', undefined, [['score_chosen', 'score_rejected']]);
+    const edits = chosenRejectedEdits(record, label, 'UltraFeedback-binarized', undefined, [
+      ['score_chosen', 'score_rejected'],
+    ]);
     if ('error' in edits || label !== 'B' || !isRec(record)) return edits;
-    const extra: ValueEdit[] = 'messages' in record && sameJson(record.messages, record.chosen) ? [{ op: 'set', path: ['messages'], value: record.rejected }] : [];
+    const extra: ValueEdit[] =
+      'messages' in record && sameJson(record.messages, record.chosen)
+        ? [{ op: 'set', path: ['messages'], value: record.rejected }]
+        : [];
     return [...edits, ...extra];
   },
 

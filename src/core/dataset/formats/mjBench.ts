@@ -2,7 +2,22 @@
 // image_1). HF: caption, image0, image1, label (0 = image0 preferred, 1 = image1), category, subcategory.
 import type { FormatAdapter, ValueEdit } from '../formatAdapter';
 import type { Label } from '../types';
-import { describe, err, idOf, isRec, makePair, mediaParts, missing, NO_CLEAR, noCriterion, response, show, str, textPart, type Rec } from './common';
+import {
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  missing,
+  NO_CLEAR,
+  noCriterion,
+  response,
+  show,
+  str,
+  textPart,
+  type Rec,
+} from './common';
 
 const NAME = 'MJ-Bench';
 const isRepo = (r: Rec) => 'image_0' in r || 'label_0' in r;
@@ -41,8 +56,14 @@ export const mjBench: FormatAdapter = {
     const [fa, fb] = repo ? ['image_0', 'image_1'] : ['image0', 'image1'];
     const a = mediaParts(rec[fa], 'image');
     const b = mediaParts(rec[fb], 'image');
-    for (const [f, parts] of [[fa, a], [fb, b]] as const) {
-      if (parts.length === 0) return err(`\`${f}\` must be an image path or an image bytes object; found ${describe(rec[f])} ${show(rec[f])}`);
+    for (const [f, parts] of [
+      [fa, a],
+      [fb, b],
+    ] as const) {
+      if (parts.length === 0)
+        return err(
+          `\`${f}\` must be an image path or an image bytes object; found ${describe(rec[f])} ${show(rec[f])}`,
+        );
     }
     const label = labelOf(rec);
     if (typeof label !== 'string') return label;

@@ -2,7 +2,22 @@
 // Better ∈ "Output1" | "Output2", Category.
 import type { FormatAdapter } from '../formatAdapter';
 import type { Label } from '../types';
-import { describe, err, idOf, isRec, makePair, mediaParts, missing, NO_CLEAR, noCriterion, response, show, str, textPart, type Rec } from './common';
+import {
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  missing,
+  NO_CLEAR,
+  noCriterion,
+  response,
+  show,
+  str,
+  textPart,
+  type Rec,
+} from './common';
 
 const NAME = 'Multimodal RewardBench';
 

@@ -26,7 +26,8 @@ const FROM_FIELD: Record<string, Label> = { response1: 'A', response2: 'B', tie:
 const TO_FIELD: Record<string, string> = { A: 'response1', B: 'response2', tie: 'tie' };
 /** The repo's tie-evaluation files say `label` 1 (response1), -1 (response2), 0 (tie) instead. */
 const TIE_EVAL: Record<string, Label> = { '1': 'A', '-1': 'B', '0': 'tie' };
-const usesTieEvalLabel = (r: Rec) => !('criteria_preference' in r) && typeof r.label === 'number' && String(r.label) in TIE_EVAL;
+const usesTieEvalLabel = (r: Rec) =>
+  !('criteria_preference' in r) && typeof r.label === 'number' && String(r.label) in TIE_EVAL;
 const INPUT_MEDIA: [string, MediaModality][] = [
   ['image', 'image'],
   ['video', 'video'],
@@ -41,13 +42,19 @@ function responseParts(rec: Rec, field: string, out: string | undefined): Part[]
     return err(`\`${field}\` must be text for this task; found ${describe(v)}`);
   }
   const hint = out && out !== 'text' ? (out as MediaModality) : undefined;
-  const wantsMedia = hint !== undefined || isRec(v) || rec[`${field}_path`] !== undefined || (typeof v === 'string' && looksLikeMediaPath(v));
+  const wantsMedia =
+    hint !== undefined ||
+    isRec(v) ||
+    rec[`${field}_path`] !== undefined ||
+    (typeof v === 'string' && looksLikeMediaPath(v));
   if (wantsMedia) {
     const media = mediaWithPathField(rec, field, hint);
     if (media.length > 0) return media;
   }
   if (typeof v === 'string') return [textPart(v)];
-  return err(`\`${field}\` must be text, a media path or an image/audio object; found ${describe(v)}${v === null ? '' : ` ${show(v)}`}`);
+  return err(
+    `\`${field}\` must be text, a media path or an image/audio object; found ${describe(v)}${v === null ? '' : ` ${show(v)}`}`,
+  );
 }
 
 /** The media modality either response shows, when one of them names it by its extension or content. */
@@ -64,7 +71,9 @@ function peerModality(rec: Rec): MediaModality | undefined {
  * one) adds the mesh itself for the 3D viewer, as a display-only extra that no scorer sees.
  */
 function withMesh<T extends { extras?: Part[] }>(resp: T, rec: Rec, field: string): T {
-  const mesh = mediaWithPathField(rec, `${field}_mesh`, '3d').filter((p) => p.type === 'media' && p.media.modality === '3d');
+  const mesh = mediaWithPathField(rec, `${field}_mesh`, '3d').filter(
+    (p) => p.type === 'media' && p.media.modality === '3d',
+  );
   return mesh.length ? { ...resp, extras: mesh } : resp;
 }
 
@@ -126,7 +135,8 @@ export const omniRewardBench: FormatAdapter = {
 
   labelEdits(record, label) {
     if (label === 'none') return NO_CLEAR(NAME);
-    if (isRec(record) && usesTieEvalLabel(record)) return [{ op: 'set', path: ['label'], value: label === 'A' ? 1 : label === 'B' ? -1 : 0 }];
+    if (isRec(record) && usesTieEvalLabel(record))
+      return [{ op: 'set', path: ['label'], value: label === 'A' ? 1 : label === 'B' ? -1 : 0 }];
     return [{ op: 'set', path: ['criteria_preference'], value: TO_FIELD[label] }];
   },
 

@@ -2,7 +2,21 @@
 // model_0, model_1, image_0_url, image_1_url, ranking_id, ….
 import type { FormatAdapter } from '../formatAdapter';
 import type { Label, Part } from '../types';
-import { describe, err, idOf, isRec, makePair, mediaParts, missing, NO_CLEAR, noCriterion, response, show, textPart, type Rec } from './common';
+import {
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  missing,
+  NO_CLEAR,
+  noCriterion,
+  response,
+  show,
+  textPart,
+  type Rec,
+} from './common';
 
 const NAME = 'Pick-a-Pic';
 const VALUES: Record<Exclude<Label, 'none'>, [number, number]> = { A: [1, 0], B: [0, 1], tie: [0.5, 0.5] };
@@ -33,13 +47,19 @@ export const pickAPic: FormatAdapter = {
     const b = image(rec, 1);
     if (a.length === 0 || b.length === 0) {
       const i = a.length === 0 ? 0 : 1;
-      return err(`\`jpg_${i}\` must hold the image bytes (or \`image_${i}_url\` its address); found ${describe(rec[`jpg_${i}`])}`);
+      return err(
+        `\`jpg_${i}\` must hold the image bytes (or \`image_${i}_url\` its address); found ${describe(rec[`jpg_${i}`])}`,
+      );
     }
     const l0 = Number(rec.label_0);
     const l1 = Number(rec.label_1);
-    const label = (Object.keys(VALUES) as (keyof typeof VALUES)[]).find((k) => VALUES[k][0] === l0 && VALUES[k][1] === l1);
+    const label = (Object.keys(VALUES) as (keyof typeof VALUES)[]).find(
+      (k) => VALUES[k][0] === l0 && VALUES[k][1] === l1,
+    );
     if (!label) {
-      return err(`\`label_0\`/\`label_1\` must be 1/0 (image 0 wins), 0/1 (image 1 wins) or 0.5/0.5 (tie); got ${show(rec.label_0)}/${show(rec.label_1)}`);
+      return err(
+        `\`label_0\`/\`label_1\` must be 1/0 (image 0 wins), 0/1 (image 1 wins) or 0.5/0.5 (tie); got ${show(rec.label_0)}/${show(rec.label_1)}`,
+      );
     }
     return makePair(this.id, 'explicit', ctx, record, {
       id: idOf(rec, ctx, ['ranking_id', 'id']),

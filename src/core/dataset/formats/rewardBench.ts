@@ -86,7 +86,8 @@ export const rewardBench2: FormatAdapter = {
     const prompt = promptParts(rec);
     if ('error' in prompt) return prompt;
     for (const f of ['chosen', 'rejected']) {
-      if (!isStrings(rec[f])) return err(`\`${f}\` must be a non-empty list of texts (RewardBench 2); found ${describe(rec[f])}`);
+      if (!isStrings(rec[f]))
+        return err(`\`${f}\` must be a non-empty list of texts (RewardBench 2); found ${describe(rec[f])}`);
     }
     const chosen = (rec.chosen as string[]).map((t) => response([textPart(t)]));
     const rejected = (rec.rejected as string[]).map((t) => response([textPart(t)]));
@@ -107,7 +108,12 @@ export const rewardBench2: FormatAdapter = {
 
   // Only the two shown responses trade places; the other rejected ones stay rejected.
   labelEdits(record, label) {
-    return chosenRejectedEdits(record, label, 'RewardBench 2', [[['chosen', 0], ['rejected', 0]]]);
+    return chosenRejectedEdits(record, label, 'RewardBench 2', [
+      [
+        ['chosen', 0],
+        ['rejected', 0],
+      ],
+    ]);
   },
 
   criterionEdits() {

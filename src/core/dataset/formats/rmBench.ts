@@ -37,7 +37,8 @@ export const rmBench: FormatAdapter = {
     const rec = record as Rec;
     if (typeof rec.prompt !== 'string') return err(`\`prompt\` must be text; found ${describe(rec.prompt)}`);
     for (const f of ['chosen', 'rejected']) {
-      if (!isStrings(rec[f])) return err(`\`${f}\` must be a list of texts, one per style (RM-Bench); found ${describe(rec[f])}`);
+      if (!isStrings(rec[f]))
+        return err(`\`${f}\` must be a list of texts, one per style (RM-Bench); found ${describe(rec[f])}`);
     }
     const chosen = (rec.chosen as string[]).map((t) => response([textPart(t)]));
     const rejected = (rec.rejected as string[]).map((t) => response([textPart(t)]));

@@ -3,7 +3,21 @@
 // they go in the text). The system message is the free-form criterion (how OmniReward injects it).
 import type { FormatAdapter } from '../formatAdapter';
 import type { ChatTurn, Part } from '../types';
-import { chosenRejectedEdits, describe, err, idOf, isRec, makePair, mediaParts, missing, response, textPart, turnsOf, turnsToParts, type Rec } from './common';
+import {
+  chosenRejectedEdits,
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  missing,
+  response,
+  textPart,
+  turnsOf,
+  turnsToParts,
+  type Rec,
+} from './common';
 
 const NAME = 'OmniReward-Factory (sharegpt)';
 
@@ -36,8 +50,12 @@ export const sharegpt: FormatAdapter = {
     else if (turns[0]?.role === 'system') [criterion, promptTurns] = [turns[0].content, turns.slice(1)];
     const a = replyText(rec.chosen);
     const b = replyText(rec.rejected);
-    for (const [f, t] of [['chosen', a], ['rejected', b]] as const) {
-      if (t === undefined) return err(`\`${f}\` must be a reply like {"from": "gpt", "value": "…"}; found ${describe(rec[f])}`);
+    for (const [f, t] of [
+      ['chosen', a],
+      ['rejected', b],
+    ] as const) {
+      if (t === undefined)
+        return err(`\`${f}\` must be a reply like {"from": "gpt", "value": "…"}; found ${describe(rec[f])}`);
     }
     const prompt: Part[] = [
       ...turnsToParts(promptTurns),

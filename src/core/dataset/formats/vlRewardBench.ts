@@ -2,7 +2,22 @@
 // `human_ranking` ranks the two responses: [0, 1] = the first wins, [1, 0] = the second.
 import type { FormatAdapter } from '../formatAdapter';
 import type { Label } from '../types';
-import { describe, err, idOf, isRec, makePair, mediaParts, missing, NO_CLEAR, noCriterion, response, show, str, textPart, type Rec } from './common';
+import {
+  describe,
+  err,
+  idOf,
+  isRec,
+  makePair,
+  mediaParts,
+  missing,
+  NO_CLEAR,
+  noCriterion,
+  response,
+  show,
+  str,
+  textPart,
+  type Rec,
+} from './common';
 
 const NAME = 'VL-RewardBench';
 
@@ -12,7 +27,9 @@ function labelOf(ranking: unknown): Label | { error: string } {
     const [x, y] = ranking;
     return x < y ? 'A' : x > y ? 'B' : 'tie';
   }
-  return err(`\`human_ranking\` must be [0, 1] (the first response wins) or [1, 0] (the second wins); got ${show(ranking)}`);
+  return err(
+    `\`human_ranking\` must be [0, 1] (the first response wins) or [1, 0] (the second wins); got ${show(ranking)}`,
+  );
 }
 
 export const vlRewardBench: FormatAdapter = {

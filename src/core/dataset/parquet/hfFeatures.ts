@@ -26,7 +26,10 @@ export function readFeatures(md: FileMetaData): { features: Record<string, Featu
   try {
     json = JSON.parse(kv.value);
   } catch (e) {
-    return { features: {}, problem: `the \`huggingface\` metadata is not JSON (${e instanceof Error ? e.message : e}); columns are read without their features` };
+    return {
+      features: {},
+      problem: `the \`huggingface\` metadata is not JSON (${e instanceof Error ? e.message : e}); columns are read without their features`,
+    };
   }
   const feats = (json as { info?: { features?: unknown } })?.info?.features;
   if (!isObject(feats)) return { features: {} };
@@ -73,7 +76,13 @@ export function lazyMediaColumns(features: Record<string, Feature>): Map<string,
  * One cell as `datasets` would give it. `hasBytes(item)` says whether a lazy media cell has embedded bytes
  * (its bytes were not read); without bytes a media cell stays `{bytes: null, path}`.
  */
-export function decodeCell(feature: Feature | undefined, value: unknown, row: number, column: string, hasBytes: (item?: number) => boolean): unknown {
+export function decodeCell(
+  feature: Feature | undefined,
+  value: unknown,
+  row: number,
+  column: string,
+  hasBytes: (item?: number) => boolean,
+): unknown {
   if (feature?.type === 'media') return mediaCell(feature.modality, value, row, column, undefined, hasBytes);
   if (feature?.type === 'list' && feature.of.type === 'media' && Array.isArray(value)) {
     const m = feature.of.modality;
@@ -82,7 +91,14 @@ export function decodeCell(feature: Feature | undefined, value: unknown, row: nu
   return decodeValue(feature, value);
 }
 
-function mediaCell(modality: MediaFeature, value: unknown, row: number, column: string, item: number | undefined, hasBytes: (item?: number) => boolean): unknown {
+function mediaCell(
+  modality: MediaFeature,
+  value: unknown,
+  row: number,
+  column: string,
+  item: number | undefined,
+  hasBytes: (item?: number) => boolean,
+): unknown {
   if (!isObject(value)) return value ?? null;
   const path = typeof value.path === 'string' ? value.path : null;
   if (value.bytes instanceof Uint8Array) return { bytes: value.bytes, path };
@@ -102,7 +118,8 @@ export function decodeValue(feature: Feature | undefined, value: unknown): unkno
   if (value instanceof Uint8Array) return value;
   if (isObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = decodeValue(feature?.type === 'struct' ? feature.fields[k] : undefined, v);
+    for (const [k, v] of Object.entries(value))
+      out[k] = decodeValue(feature?.type === 'struct' ? feature.fields[k] : undefined, v);
     return out;
   }
   return value;

@@ -31,9 +31,12 @@ export async function openParquetFile(filePath: string, size: number): Promise<P
       const out = new Uint8Array(Math.max(0, stop - start));
       const fh = await open(filePath, 'r');
       try {
-        for (let done = 0; done < out.length; ) {
+        for (let done = 0; done < out.length;) {
           const { bytesRead } = await fh.read(out, done, out.length - done, start + done);
-          if (bytesRead === 0) throw new Error(`${name} is shorter than its Parquet metadata says (at byte ${start + done}); it changed on disk — reload it`);
+          if (bytesRead === 0)
+            throw new Error(
+              `${name} is shorter than its Parquet metadata says (at byte ${start + done}); it changed on disk — reload it`,
+            );
           done += bytesRead;
         }
       } finally {
@@ -44,16 +47,23 @@ export async function openParquetFile(filePath: string, size: number): Promise<P
       return out.buffer;
     },
   };
-  if (size < 12) throw new Error(`${name} is not a valid Parquet file: ${size} bytes is shorter than the 12 of an empty one (truncated?)`);
+  if (size < 12)
+    throw new Error(
+      `${name} is not a valid Parquet file: ${size} bytes is shorter than the 12 of an empty one (truncated?)`,
+    );
   const head = new Uint8Array(await buffer.slice(0, 4));
   const tail = new Uint8Array(await buffer.slice(size - 8, size));
   if (!isParquetMagic(head)) throw new Error(`${name} is not a Parquet file: it does not start with \`PAR1\``);
   if (!isParquetMagic(tail.subarray(4))) {
-    throw new Error(`${name} is not a valid Parquet file: the footer does not end with \`PAR1\` (the file is truncated or was not written to the end)`);
+    throw new Error(
+      `${name} is not a valid Parquet file: the footer does not end with \`PAR1\` (the file is truncated or was not written to the end)`,
+    );
   }
   const footerLength = new DataView(tail.buffer, tail.byteOffset).getUint32(0, true);
   if (footerLength + 12 > size) {
-    throw new Error(`${name} is not a valid Parquet file: the footer says its metadata is ${footerLength} bytes, but the file has only ${size} (corrupt footer length)`);
+    throw new Error(
+      `${name} is not a valid Parquet file: the footer says its metadata is ${footerLength} bytes, but the file has only ${size} (corrupt footer length)`,
+    );
   }
   let metadata: FileMetaData;
   try {

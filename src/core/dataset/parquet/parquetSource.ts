@@ -36,7 +36,10 @@ export class ParquetSource {
     this.features = features;
     this.featureProblem = problem;
     this.media = lazyMediaColumns(features);
-    this.pageMetadata = withoutLeaves(file.metadata, (p) => this.media.has(p[0]) && p.length > 1 && p[p.length - 1] === 'bytes');
+    this.pageMetadata = withoutLeaves(
+      file.metadata,
+      (p) => this.media.has(p[0]) && p.length > 1 && p[p.length - 1] === 'bytes',
+    );
   }
 
   static async open(filePath: string, size: number): Promise<ParquetSource> {
@@ -76,7 +79,8 @@ export class ParquetSource {
   /** The embedded bytes of one media cell, or why there are none. */
   async readMedia(row: number, column: string, item?: number): Promise<Uint8Array | { error: string }> {
     const at = `${this.name} row ${row + 1}, column \`${column}\`${item !== undefined ? ` item ${item + 1}` : ''}`;
-    if (!Number.isInteger(row) || row < 0 || row >= this.rowCount) return { error: `${at}: the file has ${this.rowCount} rows` };
+    if (!Number.isInteger(row) || row < 0 || row >= this.rowCount)
+      return { error: `${at}: the file has ${this.rowCount} rows` };
     if (!this.columns.includes(column)) return { error: `${at}: no such column` };
     let rows: Row[];
     try {
@@ -88,7 +92,9 @@ export class ParquetSource {
     if (item !== undefined) cell = Array.isArray(cell) ? cell[item] : undefined;
     const bytes = cell !== null && typeof cell === 'object' ? (cell as { bytes?: unknown }).bytes : undefined;
     if (bytes instanceof Uint8Array) return bytes;
-    return { error: `${at}: expected a \`{bytes, path}\` media struct with bytes; found ${cell === null || cell === undefined ? 'null' : `no bytes`}` };
+    return {
+      error: `${at}: expected a \`{bytes, path}\` media struct with bytes; found ${cell === null || cell === undefined ? 'null' : `no bytes`}`,
+    };
   }
 
   private async wholeGroup(g: number): Promise<Row[]> {
@@ -111,7 +117,9 @@ export class ParquetSource {
     try {
       raw = await this.read(this.pageMetadata, undefined, from, to);
     } catch (e) {
-      throw new Error(`${this.name}: row group ${g + 1} (rows ${this.index.start(g) + 1}–${this.index.end(g)}): ${await this.whichColumn(from, to, e)}`);
+      throw new Error(
+        `${this.name}: row group ${g + 1} (rows ${this.index.start(g) + 1}–${this.index.end(g)}): ${await this.whichColumn(from, to, e)}`,
+      );
     }
     const masks = new Map<string, (item?: number, row?: number) => boolean>();
     for (const c of this.media.keys()) masks.set(c, await this.byteMask(g, c));
@@ -138,7 +146,9 @@ export class ParquetSource {
   }
 
   private async computeByteMask(g: number, c: string): Promise<(item?: number, row?: number) => boolean> {
-    const chunk = this.file.metadata.row_groups[g].columns.find((ch) => ch.meta_data?.path_in_schema[0] === c && ch.meta_data.path_in_schema.at(-1) === 'bytes');
+    const chunk = this.file.metadata.row_groups[g].columns.find(
+      (ch) => ch.meta_data?.path_in_schema[0] === c && ch.meta_data.path_in_schema.at(-1) === 'bytes',
+    );
     const meta = chunk?.meta_data;
     if (!meta) return () => false;
     const nulls = meta.statistics?.null_count;
@@ -152,14 +162,29 @@ export class ParquetSource {
       const v = r[c];
       const cells = Array.isArray(v) ? v : [v];
       cells.forEach((cell, i) => {
-        if (cell && typeof cell === 'object' && (cell as { bytes?: unknown }).bytes instanceof Uint8Array) has.add(Array.isArray(v) ? `${gs + k}:${i}` : `${gs + k}`);
+        if (cell && typeof cell === 'object' && (cell as { bytes?: unknown }).bytes instanceof Uint8Array)
+          has.add(Array.isArray(v) ? `${gs + k}:${i}` : `${gs + k}`);
       });
     });
     return (item, row) => has.has(item === undefined ? `${row}` : `${row}:${item}`);
   }
 
-  private read(metadata: FileMetaData, columns: string[] | undefined, rowStart: number, rowEnd: number): Promise<Row[]> {
-    return parquetReadObjects({ file: this.file.buffer, metadata, columns, rowStart, rowEnd, compressors, utf8: false, useOffsetIndex: true });
+  private read(
+    metadata: FileMetaData,
+    columns: string[] | undefined,
+    rowStart: number,
+    rowEnd: number,
+  ): Promise<Row[]> {
+    return parquetReadObjects({
+      file: this.file.buffer,
+      metadata,
+      columns,
+      rowStart,
+      rowEnd,
+      compressors,
+      utf8: false,
+      useOffsetIndex: true,
+    });
   }
 
   /** After a failed read: the first column that fails on its own, for a message that names it. */

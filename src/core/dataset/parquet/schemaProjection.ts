@@ -30,6 +30,9 @@ export function withoutLeaves(md: FileMetaData, drop: (path: string[]) => boolea
   return {
     ...md,
     schema,
-    row_groups: md.row_groups.map((rg) => ({ ...rg, columns: rg.columns.filter((c) => !c.meta_data || !drop(c.meta_data.path_in_schema)) })),
+    row_groups: md.row_groups.map((rg) => ({
+      ...rg,
+      columns: rg.columns.filter((c) => !c.meta_data || !drop(c.meta_data.path_in_schema)),
+    })),
   };
 }

@@ -46,7 +46,11 @@ async function bytesOf(media: MediaRef, opts: ContentOptions): Promise<Uint8Arra
   return readMediaBytes(input, { media, side: 'prompt', index: 0 });
 }
 
-async function imagePart(bytes: Uint8Array, media: MediaRef, opts: ContentOptions): Promise<JudgeContentPart | { error: string }> {
+async function imagePart(
+  bytes: Uint8Array,
+  media: MediaRef,
+  opts: ContentOptions,
+): Promise<JudgeContentPart | { error: string }> {
   const mime = sniffMime(bytes) ?? media.mime;
   if (mime && IMAGE_MIMES.has(mime) && bytes.length <= (opts.maxImageBytes ?? 4 * 1024 * 1024))
     return { type: 'image_url', image_url: { url: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` } };
@@ -54,7 +58,12 @@ async function imagePart(bytes: Uint8Array, media: MediaRef, opts: ContentOption
   const side = opts.imageLongSide ?? 1536;
   try {
     const { default: sharp } = await import('sharp');
-    const jpeg = await sharp(bytes, { failOn: 'error' }).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).toBuffer();
+    const jpeg = await sharp(bytes, { failOn: 'error' })
+      .rotate()
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 90 })
+      .toBuffer();
     return { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${jpeg.toString('base64')}` } };
   } catch (e) {
     return { error: `image ${mediaName(media)} cannot be decoded: ${e instanceof Error ? e.message : e}` };
@@ -71,9 +80,15 @@ export async function judgeContent(segments: PromptSegment[], opts: ContentOptio
     }
     const { media } = s;
     if (media.modality === '3d')
-      return { ok: false, message: `3D asset ${mediaName(media)}: a judge sees 3D through its multi-view renders, and this response has none` };
+      return {
+        ok: false,
+        message: `3D asset ${mediaName(media)}: a judge sees 3D through its multi-view renders, and this response has none`,
+      };
     if (!opts.modalities.includes(media.modality))
-      return { ok: false, message: `the judge takes ${opts.modalities.join(', ')}; this pair has ${media.modality} (${mediaName(media)}); add it with --modalities if the model accepts it` };
+      return {
+        ok: false,
+        message: `the judge takes ${opts.modalities.join(', ')}; this pair has ${media.modality} (${mediaName(media)}); add it with --modalities if the model accepts it`,
+      };
     const bytes = await bytesOf(media, opts);
     if ('error' in bytes) return { ok: false, message: bytes.error };
     if (media.modality === 'image') {
@@ -82,11 +97,18 @@ export async function judgeContent(segments: PromptSegment[], opts: ContentOptio
       parts.push(p);
     } else if (media.modality === 'audio') {
       const format = AUDIO_FORMATS[sniffMime(bytes) ?? media.mime ?? ''];
-      if (!format) return { ok: false, message: `audio ${mediaName(media)}: the Chat Completions API takes WAV or MP3 audio; this is ${sniffMime(bytes) ?? media.mime ?? 'an unknown format'}` };
+      if (!format)
+        return {
+          ok: false,
+          message: `audio ${mediaName(media)}: the Chat Completions API takes WAV or MP3 audio; this is ${sniffMime(bytes) ?? media.mime ?? 'an unknown format'}`,
+        };
       parts.push({ type: 'input_audio', input_audio: { data: Buffer.from(bytes).toString('base64'), format } });
     } else {
       const mime = sniffMime(bytes) ?? media.mime ?? 'video/mp4';
-      parts.push({ type: 'video_url', video_url: { url: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` } });
+      parts.push({
+        type: 'video_url',
+        video_url: { url: `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` },
+      });
     }
   }
   return { ok: true, parts };

@@ -71,10 +71,17 @@ function gate(n: number) {
 }
 
 /** One pair's run entry from its one or two outcomes. */
-export function judgeEntry(pair: PreferencePair, key: string, first: JudgeOutcome, second: JudgeOutcome | undefined, rule: InconsistentRule): RunEntry {
+export function judgeEntry(
+  pair: PreferencePair,
+  key: string,
+  first: JudgeOutcome,
+  second: JudgeOutcome | undefined,
+  rule: InconsistentRule,
+): RunEntry {
   const base: RunEntry = { index: pair.index, line: pair.line, id: pair.id };
   if (!second) {
-    if (!first.ok) return { ...base, error: first.message, ...(first.rationale ? { rationale: first.rationale } : {}), key };
+    if (!first.ok)
+      return { ...base, error: first.message, ...(first.rationale ? { rationale: first.rationale } : {}), key };
     return { ...base, verdict: first.verdict, rationale: first.rationale, key };
   }
   const orders = {
@@ -84,7 +91,9 @@ export function judgeEntry(pair: PreferencePair, key: string, first: JudgeOutcom
     ...(second.rationale ? { rationale_swapped: second.rationale } : {}),
   };
   if (!first.ok || !second.ok) {
-    const error = [!first.ok && `original order: ${first.message}`, !second.ok && `swapped order: ${second.message}`].filter(Boolean).join('; ');
+    const error = [!first.ok && `original order: ${first.message}`, !second.ok && `swapped order: ${second.message}`]
+      .filter(Boolean)
+      .join('; ');
     return { ...base, ...orders, error, key };
   }
   const consistent = first.verdict === second.verdict;
@@ -106,7 +115,13 @@ export async function judgeDataset(opts: JudgeDatasetOptions): Promise<JudgeData
     version: 1,
     model: { id: info.id, hash: info.hash, kind: info.kind },
     template,
-    judge: { baseURL: displayUrl(info.location), model: opts.model, ties: info.ties, swap: opts.swap, ...(opts.swap ? { inconsistent: rule } : {}) },
+    judge: {
+      baseURL: displayUrl(info.location),
+      model: opts.model,
+      ties: info.ties,
+      swap: opts.swap,
+      ...(opts.swap ? { inconsistent: rule } : {}),
+    },
     dataset: { path: path.resolve(source.path), size: st.size, mtimeMs: st.mtimeMs, format: source.format },
     created: new Date().toISOString(),
   };
@@ -114,11 +129,17 @@ export async function judgeDataset(opts: JudgeDatasetOptions): Promise<JudgeData
   // Resume: a verdict stays when the judge, the template and the pair are unchanged; errors are asked again.
   const prev = await readPreviousRun(runFile);
   const sameJudge = prev && prev.header.model.hash === info.hash && prev.header.template === template;
-  const sameFile = sameJudge && prev.header.dataset.size === st.size && prev.header.dataset.mtimeMs === st.mtimeMs && prev.badLines === 0;
+  const sameFile =
+    sameJudge &&
+    prev.header.dataset.size === st.size &&
+    prev.header.dataset.mtimeMs === st.mtimeMs &&
+    prev.badLines === 0;
   const prevEntries = sameJudge ? prev.entries : new Map<number, RunEntry>();
   const tmp = `${runFile}.${process.pid}.partial`;
   if (!sameFile) await rewriteRun(tmp, header, []);
-  const out = sameFile ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes }) : await LineAppender.open(tmp);
+  const out = sameFile
+    ? await LineAppender.open(runFile, { truncateTo: prev.completeBytes })
+    : await LineAppender.open(tmp);
 
   // Our own abort: the caller's cancel, or a fatal error (bad key, unknown model) that every pair would hit.
   const ac = new AbortController();
@@ -128,7 +149,17 @@ export async function judgeDataset(opts: JudgeDatasetOptions): Promise<JudgeData
   let fatal: JudgeFatalError | undefined;
 
   const started = Date.now();
-  const progress: JudgeProgress = { done: 0, total: source.recordCount, scored: 0, reused: 0, errors: 0, rate: 0, etaSeconds: undefined, tokens: { prompt: 0, completion: 0 }, inconsistent: 0 };
+  const progress: JudgeProgress = {
+    done: 0,
+    total: source.recordCount,
+    scored: 0,
+    reused: 0,
+    errors: 0,
+    rate: 0,
+    etaSeconds: undefined,
+    tokens: { prompt: 0, completion: 0 },
+    inconsistent: 0,
+  };
   let lastReport = 0;
   const report = (force = false) => {
     const now = Date.now();
@@ -161,12 +192,21 @@ export async function judgeDataset(opts: JudgeDatasetOptions): Promise<JudgeData
   const maxPairs = concurrency * 2;
   const judgePair = async (pair: PreferencePair, key: string) => {
     try {
-      const [first, second] = await Promise.all([ask(pair, false), opts.swap ? ask(pair, true) : Promise.resolve(undefined)]);
+      const [first, second] = await Promise.all([
+        ask(pair, false),
+        opts.swap ? ask(pair, true) : Promise.resolve(undefined),
+      ]);
       if (!ac.signal.aborted) emit(judgeEntry(pair, key, first, second, rule));
     } catch (e) {
       if (e instanceof JudgeFatalError && !fatal) fatal = e;
       if (!ac.signal.aborted && !(e instanceof JudgeFatalError)) {
-        emit({ index: pair.index, line: pair.line, id: pair.id, error: `judging failed: ${e instanceof Error ? e.message : e}`, key });
+        emit({
+          index: pair.index,
+          line: pair.line,
+          id: pair.id,
+          error: `judging failed: ${e instanceof Error ? e.message : e}`,
+          key,
+        });
         return;
       }
       ac.abort();
@@ -178,7 +218,12 @@ export async function judgeDataset(opts: JudgeDatasetOptions): Promise<JudgeData
     for await (const rec of source.records()) {
       if (++count % 500 === 0) await new Promise((r) => setImmediate(r));
       if (rec.kind === 'error') {
-        const e: RunEntry = { index: rec.index, line: rec.line, id: '', error: `the record could not be read: ${rec.message}` };
+        const e: RunEntry = {
+          index: rec.index,
+          line: rec.line,
+          id: '',
+          error: `the record could not be read: ${rec.message}`,
+        };
         if (sameFile && prevEntries.get(rec.index)?.error === e.error) {
           progress.done++;
           progress.errors++;

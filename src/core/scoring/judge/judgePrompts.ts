@@ -26,12 +26,29 @@ export type TemplateResult = { ok: true; value: JudgeTemplate } | { ok: false; m
 /** Placeholders, documented for override files. */
 export const SYSTEM_PLACEHOLDERS = ['criteria'] as const;
 /** `{image}`, `{original_image}`, `{video}`, `{audio}` and `{media}` all stand for the prompt's media. */
-export const PAIR_PLACEHOLDERS = ['prompt', 'responseA', 'responseB', 'criteria', 'image', 'original_image', 'video', 'audio', 'media'] as const;
+export const PAIR_PLACEHOLDERS = [
+  'prompt',
+  'responseA',
+  'responseB',
+  'criteria',
+  'image',
+  'original_image',
+  'video',
+  'audio',
+  'media',
+] as const;
 const MEDIA_PLACEHOLDERS = new Set(['image', 'original_image', 'video', 'audio', 'media']);
 
 const UPSTREAM: Record<OmniTask, string> = {
-  T2T: 'text_to_text', TI2T: 'text_image_to_text', TV2T: 'text_video_to_text', TA2T: 'text_audio_to_text',
-  T2I: 'text_to_image', T2V: 'text_to_video', T2A: 'text_to_audio', T23D: 'text_to_3D', TI2I: 'text_image_to_image',
+  T2T: 'text_to_text',
+  TI2T: 'text_image_to_text',
+  TV2T: 'text_video_to_text',
+  TA2T: 'text_audio_to_text',
+  T2I: 'text_to_image',
+  T2V: 'text_to_video',
+  T2A: 'text_to_audio',
+  T23D: 'text_to_3D',
+  TI2I: 'text_image_to_image',
 };
 
 type Upstream = { system: string; system_with_tie: string; pair: string };
@@ -44,9 +61,20 @@ const tasks = OMNI.tasks as Record<string, Upstream>;
 const AUDIO_FROM_VIDEO: Partial<Record<OmniTask, { from: string; swaps: [string, string][] }>> = {
   TA2T: {
     from: 'text_video_to_text',
-    swaps: [['Text-Video-to-Text', 'Text-Audio-to-Text'], ['video understanding', 'audio understanding'], ['the video (10-frame-video-clip)', 'the audio clip'], ['related to the video', 'related to the audio']],
+    swaps: [
+      ['Text-Video-to-Text', 'Text-Audio-to-Text'],
+      ['video understanding', 'audio understanding'],
+      ['the video (10-frame-video-clip)', 'the audio clip'],
+      ['related to the video', 'related to the audio'],
+    ],
   },
-  T2A: { from: 'text_to_video', swaps: [['Text-to-Video', 'Text-to-Audio'], ['two videos', 'two audio clips']] },
+  T2A: {
+    from: 'text_to_video',
+    swaps: [
+      ['Text-to-Video', 'Text-to-Audio'],
+      ['two videos', 'two audio clips'],
+    ],
+  },
 };
 
 /** Omni-Reward's template for a task. */
@@ -55,7 +83,12 @@ export function omniRewardTemplate(task: OmniTask): JudgeTemplate {
   if (derived) {
     const t = tasks[derived.from];
     const swap = (s: string) => derived.swaps.reduce((acc, [a, b]) => acc.split(a).join(b), s);
-    return { source: `omni-reward:${derived.from} (audio wording by Reward Lens; upstream ${UPSTREAM[task]}.py is empty)`, system: swap(t.system), systemWithTie: swap(t.system_with_tie), pair: t.pair };
+    return {
+      source: `omni-reward:${derived.from} (audio wording by Reward Lens; upstream ${UPSTREAM[task]}.py is empty)`,
+      system: swap(t.system),
+      systemWithTie: swap(t.system_with_tie),
+      pair: t.pair,
+    };
   }
   const t = tasks[UPSTREAM[task]];
   return { source: `omni-reward:${UPSTREAM[task]}`, system: t.system, systemWithTie: t.system_with_tie, pair: t.pair };
@@ -63,7 +96,11 @@ export function omniRewardTemplate(task: OmniTask): JudgeTemplate {
 
 /** The pair's task: its own when it is one of the nine, else from its modalities, else T2T. */
 export function judgeTaskOf(pair: PreferencePair): OmniTask {
-  return (pair.task ? taskFromName(pair.task) : undefined) ?? taskFromModalities(pair.prompt, [...pair.a.parts, ...pair.b.parts]) ?? 'T2T';
+  return (
+    (pair.task ? taskFromName(pair.task) : undefined) ??
+    taskFromModalities(pair.prompt, [...pair.a.parts, ...pair.b.parts]) ??
+    'T2T'
+  );
 }
 
 type Piece = { literal: string } | { name: string };
@@ -80,8 +117,10 @@ function tokenize(template: string, allowed: readonly string[], where: string): 
     } else if (c === '{') {
       const end = template.indexOf('}', i);
       const name = end < 0 ? '' : template.slice(i + 1, end);
-      if (!/^[A-Za-z_]+$/.test(name)) return `${where}: \`{\` at character ${i + 1} does not start a placeholder (write \`{{\` for a literal brace)`;
-      if (!allowed.includes(name)) return `${where}: unknown placeholder \`{${name}}\`; known: ${allowed.map((n) => `{${n}}`).join(', ')}`;
+      if (!/^[A-Za-z_]+$/.test(name))
+        return `${where}: \`{\` at character ${i + 1} does not start a placeholder (write \`{{\` for a literal brace)`;
+      if (!allowed.includes(name))
+        return `${where}: unknown placeholder \`{${name}}\`; known: ${allowed.map((n) => `{${n}}`).join(', ')}`;
       if (lit) out.push({ literal: lit });
       lit = '';
       out.push({ name });
@@ -95,7 +134,11 @@ function tokenize(template: string, allowed: readonly string[], where: string): 
 
 /** Checks a template's placeholders; the message names the field and the placeholder. */
 export function validateTemplate(t: JudgeTemplate): string | undefined {
-  for (const [field, text, allowed] of [['system', t.system, SYSTEM_PLACEHOLDERS], ['system_with_tie', t.systemWithTie, SYSTEM_PLACEHOLDERS], ['pair', t.pair, PAIR_PLACEHOLDERS]] as const) {
+  for (const [field, text, allowed] of [
+    ['system', t.system, SYSTEM_PLACEHOLDERS],
+    ['system_with_tie', t.systemWithTie, SYSTEM_PLACEHOLDERS],
+    ['pair', t.pair, PAIR_PLACEHOLDERS],
+  ] as const) {
     const r = tokenize(text, allowed, `${t.source}: \`${field}\``);
     if (typeof r === 'string') return r;
   }
@@ -118,9 +161,13 @@ export async function loadTemplateFile(file: string): Promise<TemplateResult> {
   }
   const o = raw as Record<string, unknown>;
   if (typeof o !== 'object' || o === null || typeof o.system !== 'string')
-    return { ok: false, message: `${file}: expected a JSON object with a string \`system\` (and optional \`system_with_tie\`, \`pair\`)` };
+    return {
+      ok: false,
+      message: `${file}: expected a JSON object with a string \`system\` (and optional \`system_with_tie\`, \`pair\`)`,
+    };
   for (const k of ['system_with_tie', 'pair'])
-    if (o[k] !== undefined && typeof o[k] !== 'string') return { ok: false, message: `${file}: \`${k}\` must be a string` };
+    if (o[k] !== undefined && typeof o[k] !== 'string')
+      return { ok: false, message: `${file}: \`${k}\` must be a string` };
   const t: JudgeTemplate = {
     source: file,
     system: o.system,
@@ -134,9 +181,12 @@ export async function loadTemplateFile(file: string): Promise<TemplateResult> {
 /** Text of parts and their media, in order: a chat transcript becomes "role: content" lines. */
 function segmentsOf(parts: Part[]): PromptSegment[] {
   return parts.map((p): PromptSegment =>
-    p.type === 'text' ? { type: 'text', text: p.text }
-    : p.type === 'chat' ? { type: 'text', text: p.turns.map((t) => `${t.role}: ${t.content}`).join('\n') }
-    : { type: 'media', media: p.media });
+    p.type === 'text'
+      ? { type: 'text', text: p.text }
+      : p.type === 'chat'
+        ? { type: 'text', text: p.turns.map((t) => `${t.role}: ${t.content}`).join('\n') }
+        : { type: 'media', media: p.media },
+  );
 }
 
 /**
@@ -145,7 +195,11 @@ function segmentsOf(parts: Part[]): PromptSegment[] {
  * text (as Omni-Reward's scripts put a video after the prompt). Whitespace-only text between media is dropped,
  * as upstream does.
  */
-export function renderJudgePrompt(t: JudgeTemplate, pair: PreferencePair, opts: { ties: boolean; swapped: boolean }): JudgePrompt {
+export function renderJudgePrompt(
+  t: JudgeTemplate,
+  pair: PreferencePair,
+  opts: { ties: boolean; swapped: boolean },
+): JudgePrompt {
   const criteria = pair.criterion ?? '';
   const sys = tokenize(opts.ties ? t.systemWithTie : t.system, SYSTEM_PLACEHOLDERS, t.source);
   const pieces = tokenize(t.pair, PAIR_PLACEHOLDERS, t.source);
@@ -153,7 +207,10 @@ export function renderJudgePrompt(t: JudgeTemplate, pair: PreferencePair, opts: 
   if (typeof pieces === 'string') throw new Error(pieces);
   const system = sys.map((p) => ('literal' in p ? p.literal : criteria)).join('');
   const promptSegs = segmentsOf(pair.prompt);
-  const promptText = promptSegs.filter((s) => s.type === 'text').map((s) => (s as { text: string }).text).join('\n');
+  const promptText = promptSegs
+    .filter((s) => s.type === 'text')
+    .map((s) => (s as { text: string }).text)
+    .join('\n');
   const promptMedia = promptSegs.filter((s) => s.type === 'media');
   const [first, second] = opts.swapped ? [pair.b, pair.a] : [pair.a, pair.b];
   let mediaPlaced = false;

@@ -2,7 +2,10 @@
 // hosted APIs), through the official `openai` client: it owns base URL, retries with backoff, timeouts, abort.
 import crypto from 'node:crypto';
 import OpenAI from 'openai';
-import type { ChatCompletionContentPart, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionCreateParamsNonStreaming,
+} from 'openai/resources/chat/completions';
 import type { PreferencePair } from '../../dataset/types';
 import { judgeContent, type JudgeModality } from './judgeContent';
 import { judgeTaskOf, omniRewardTemplate, renderJudgePrompt, type JudgeTemplate } from './judgePrompts';
@@ -48,19 +51,31 @@ const ZERO: TokenUsage = { prompt: 0, completion: 0 };
 function describeError(e: unknown, o: OpenAIJudgeOptions): { message: string; fatal: boolean } {
   const where = `${o.baseURL} (model ${o.model})`;
   if (e instanceof OpenAI.APIConnectionTimeoutError)
-    return { message: `${where} did not answer within ${Math.round((o.timeoutMs ?? 120_000) / 1000)} s (after ${o.maxRetries ?? 4} retries)`, fatal: false };
+    return {
+      message: `${where} did not answer within ${Math.round((o.timeoutMs ?? 120_000) / 1000)} s (after ${o.maxRetries ?? 4} retries)`,
+      fatal: false,
+    };
   if (e instanceof OpenAI.APIConnectionError) {
-    const cause = (e.cause as { cause?: { code?: string }; message?: string } | undefined);
+    const cause = e.cause as { cause?: { code?: string }; message?: string } | undefined;
     const why = cause?.cause?.code ?? cause?.message ?? e.message;
-    return { message: `cannot reach ${o.baseURL}: ${why}; is the server running, and does the URL end in its API prefix (e.g. /v1)?`, fatal: true };
+    return {
+      message: `cannot reach ${o.baseURL}: ${why}; is the server running, and does the URL end in its API prefix (e.g. /v1)?`,
+      fatal: true,
+    };
   }
   if (e instanceof OpenAI.APIError) {
     const server = e.message.replace(/^\d{3}\s+/, '');
     const status = e.status ? `HTTP ${e.status}` : 'error';
     if (e.status === 401 || e.status === 403)
-      return { message: `${where} refused the API key (${status}: ${server}); set REWARD_LENS_API_KEY or OPENAI_API_KEY`, fatal: true };
+      return {
+        message: `${where} refused the API key (${status}: ${server}); set REWARD_LENS_API_KEY or OPENAI_API_KEY`,
+        fatal: true,
+      };
     if (e.status === 404)
-      return { message: `${where}: ${status}: ${server}; check --judge-model against the server's /models and that the base URL ends in /v1`, fatal: true };
+      return {
+        message: `${where}: ${status}: ${server}; check --judge-model against the server's /models and that the base URL ends in /v1`,
+        fatal: true,
+      };
     return { message: `${where}: ${status}: ${server}`, fatal: false };
   }
   return { message: `${where}: ${e instanceof Error ? e.message : String(e)}`, fatal: false };
@@ -69,7 +84,14 @@ function describeError(e: unknown, o: OpenAIJudgeOptions): { message: string; fa
 /** The hash of what decides a verdict: a changed model, template or tie setting re-judges every pair. */
 function judgeHash(o: OpenAIJudgeOptions): string {
   const t = o.template ? [o.template.system, o.template.systemWithTie, o.template.pair] : 'omni-reward';
-  return 'judge-' + crypto.createHash('sha256').update(JSON.stringify([o.model, t, o.ties, o.temperature ?? null, o.maxTokens ?? null])).digest('hex').slice(0, 16);
+  return (
+    'judge-' +
+    crypto
+      .createHash('sha256')
+      .update(JSON.stringify([o.model, t, o.ties, o.temperature ?? null, o.maxTokens ?? null]))
+      .digest('hex')
+      .slice(0, 16)
+  );
 }
 
 export function createOpenAIJudge(o: OpenAIJudgeOptions): PairJudge {
@@ -95,7 +117,13 @@ export function createOpenAIJudge(o: OpenAIJudgeOptions): PairJudge {
     async judge(pair: PreferencePair, { swapped, signal }): Promise<JudgeOutcome> {
       const template = o.template ?? omniRewardTemplate(judgeTaskOf(pair));
       const prompt = renderJudgePrompt(template, pair, { ties: o.ties, swapped });
-      const content = await judgeContent(prompt.user, { modalities, fileDir: o.fileDir, mediaRoots: o.mediaRoots, maxImageBytes: o.maxImageBytes, imageLongSide: o.imageLongSide });
+      const content = await judgeContent(prompt.user, {
+        modalities,
+        fileDir: o.fileDir,
+        mediaRoots: o.mediaRoots,
+        maxImageBytes: o.maxImageBytes,
+        imageLongSide: o.imageLongSide,
+      });
       if (!content.ok) return { ok: false, message: content.message, usage: ZERO };
       const textOnly = content.parts.every((p) => p.type === 'text');
       const body: ChatCompletionCreateParamsNonStreaming = {
@@ -103,7 +131,12 @@ export function createOpenAIJudge(o: OpenAIJudgeOptions): PairJudge {
         messages: [
           { role: 'system', content: prompt.system },
           // A text-only turn goes as a plain string: every server takes that, not all take part arrays.
-          { role: 'user', content: textOnly ? content.parts.map((p) => (p as { text: string }).text).join('') : (content.parts as ChatCompletionContentPart[]) },
+          {
+            role: 'user',
+            content: textOnly
+              ? content.parts.map((p) => (p as { text: string }).text).join('')
+              : (content.parts as ChatCompletionContentPart[]),
+          },
         ],
         ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
         ...(o.maxTokens !== undefined ? { max_tokens: o.maxTokens } : {}),
@@ -117,7 +150,11 @@ export function createOpenAIJudge(o: OpenAIJudgeOptions): PairJudge {
           usage.prompt += res.usage?.prompt_tokens ?? 0;
           usage.completion += res.usage?.completion_tokens ?? 0;
           if (!Array.isArray(res.choices) || !res.choices[0]?.message)
-            return { ok: false, message: `${o.baseURL} (model ${o.model}): malformed answer: no choices[0].message in ${JSON.stringify(res).slice(0, 200)}`, usage };
+            return {
+              ok: false,
+              message: `${o.baseURL} (model ${o.model}): malformed answer: no choices[0].message in ${JSON.stringify(res).slice(0, 200)}`,
+              usage,
+            };
           text = res.choices[0].message.content;
         } catch (e) {
           if (signal?.aborted) throw e;
@@ -137,7 +174,12 @@ export function createOpenAIJudge(o: OpenAIJudgeOptions): PairJudge {
         }
         last = { text, problem: parsed.message };
       }
-      return { ok: false, message: `no verdict after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}: ${last.problem}`, rationale: last.text, usage };
+      return {
+        ok: false,
+        message: `no verdict after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}: ${last.problem}`,
+        rationale: last.text,
+        usage,
+      };
     },
   };
 }

@@ -5,7 +5,8 @@ import type { Label } from '../../dataset/types';
 export type JudgeVerdict = Exclude<Label, 'none'>;
 
 /** A verdict, or why there is none: no token at all, or tokens that disagree ("[[A]] … [[B]]"). */
-export type ParsedVerdict = { ok: true; verdict: JudgeVerdict } | { ok: false; reason: 'none' | 'conflict'; message: string };
+export type ParsedVerdict =
+  { ok: true; verdict: JudgeVerdict } | { ok: false; reason: 'none' | 'conflict'; message: string };
 
 const ARENA = /\[\[\s*(A\s*>\s*B|B\s*>\s*A|A\s*=\s*B(?:\s*=\s*(?:Good|Bad))?)\s*\]\]/gi;
 const TAGS = /\[\[\s*([ABC])\s*\]\]|\\boxed\{\s*([ABC])\s*\}/g;
@@ -25,7 +26,8 @@ export function parseJudgeVerdict(text: string): ParsedVerdict {
       });
   const distinct = [...new Set(kinds)];
   if (distinct.length === 1) return { ok: true, verdict: distinct[0] };
-  if (distinct.length === 0) return { ok: false, reason: 'none', message: 'no verdict token ([[A]], [[B]] or [[C]]) in the answer' };
+  if (distinct.length === 0)
+    return { ok: false, reason: 'none', message: 'no verdict token ([[A]], [[B]] or [[C]]) in the answer' };
   const shown = distinct.map((v) => (v === 'A' ? '[[A]]' : v === 'B' ? '[[B]]' : '[[C]]')).join(' and ');
   return { ok: false, reason: 'conflict', message: `the answer gives different verdicts (${shown})` };
 }

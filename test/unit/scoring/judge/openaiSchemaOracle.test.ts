@@ -15,10 +15,17 @@ const VENV = '/tmp/oaivenv';
 /** The venv with the Python client, made from the offline wheelhouse when missing. */
 async function python(): Promise<string> {
   const py = path.join(VENV, 'bin', 'python');
-  const ok = await run(py, ['-c', 'import openai']).then(() => true, () => false);
+  const ok = await run(py, ['-c', 'import openai']).then(
+    () => true,
+    () => false,
+  );
   if (!ok) {
     await run('python3', ['-m', 'venv', VENV]);
-    await run(path.join(VENV, 'bin', 'pip'), ['install', '-q', '--no-index', '--find-links', '/opt/pypi/files', 'openai'], { timeout: 300_000 });
+    await run(
+      path.join(VENV, 'bin', 'pip'),
+      ['install', '-q', '--no-index', '--find-links', '/opt/pypi/files', 'openai'],
+      { timeout: 300_000 },
+    );
   }
   return py;
 }
@@ -64,7 +71,11 @@ test('the Python openai client reads the test server as a Chat Completions serve
     answer: (body) => {
       const text = JSON.stringify(body.messages);
       if (text.includes('RATE LIMIT ME') && limited++ === 0)
-        return { status: 429, error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' }, headers: { 'retry-after': '0' } };
+        return {
+          status: 429,
+          error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' },
+          headers: { 'retry-after': '0' },
+        };
       return text.includes('stream please') ? 'streamed verdict [[B]]' : 'Both fine, A is better. [[A]]';
     },
   });
@@ -80,7 +91,13 @@ test('the Python openai client reads the test server as a Chat Completions serve
     assert.ok(out.usage > 0);
     assert.equal(out.stream, 'streamed verdict [[B]]');
     assert.ok(out.stream_usage > 0);
-    assert.deepEqual(out.bad_part, { cls: 'BadRequestError', status: 400, param: 'messages.[0].content.[0].type', message: "Invalid value: 'bogus'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'." });
+    assert.deepEqual(out.bad_part, {
+      cls: 'BadRequestError',
+      status: 400,
+      param: 'messages.[0].content.[0].type',
+      message:
+        "Invalid value: 'bogus'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.",
+    });
     assert.equal(out.bad_model.cls, 'NotFoundError');
     assert.match(out.bad_model.message, /The model `nope` does not exist/);
     assert.equal(out.bad_key.cls, 'AuthenticationError');

@@ -13,7 +13,13 @@ export interface SeenRequest {
 }
 
 /** An assistant text, or an HTTP error as the real servers send it. */
-export type Reply = string | { status: number; error: { message: string; type: string; param?: string | null; code?: string | null }; headers?: Record<string, string> };
+export type Reply =
+  | string
+  | {
+      status: number;
+      error: { message: string; type: string; param?: string | null; code?: string | null };
+      headers?: Record<string, string>;
+    };
 
 export interface TestServerOptions {
   models?: string[];
@@ -47,47 +53,105 @@ export interface TestServer {
 
 // Top-level fields of the Chat Completions request body (OpenAI rejects others with 400).
 const KNOWN = new Set([
-  'model', 'messages', 'audio', 'frequency_penalty', 'function_call', 'functions', 'logit_bias', 'logprobs', 'max_completion_tokens', 'max_tokens',
-  'metadata', 'modalities', 'n', 'parallel_tool_calls', 'prediction', 'presence_penalty', 'reasoning_effort', 'response_format', 'seed',
-  'service_tier', 'stop', 'store', 'stream', 'stream_options', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user', 'web_search_options',
+  'model',
+  'messages',
+  'audio',
+  'frequency_penalty',
+  'function_call',
+  'functions',
+  'logit_bias',
+  'logprobs',
+  'max_completion_tokens',
+  'max_tokens',
+  'metadata',
+  'modalities',
+  'n',
+  'parallel_tool_calls',
+  'prediction',
+  'presence_penalty',
+  'reasoning_effort',
+  'response_format',
+  'seed',
+  'service_tier',
+  'stop',
+  'store',
+  'stream',
+  'stream_options',
+  'temperature',
+  'tool_choice',
+  'tools',
+  'top_logprobs',
+  'top_p',
+  'user',
+  'web_search_options',
 ]);
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool']);
 
 type Invalid = { message: string; param: string };
 
 function validate(body: unknown, opts: TestServerOptions): Invalid | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { message: 'The request body must be a JSON object.', param: '' };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { message: 'The request body must be a JSON object.', param: '' };
   const b = body as Record<string, unknown>;
-  for (const k of Object.keys(b)) if (!KNOWN.has(k)) return { message: `Unrecognized request argument supplied: ${k}`, param: k };
-  if (typeof b.model !== 'string') return { message: "you must provide a model parameter", param: 'model' };
-  if (!Array.isArray(b.messages) || b.messages.length === 0) return { message: "'messages' must contain at least one message.", param: 'messages' };
+  for (const k of Object.keys(b))
+    if (!KNOWN.has(k)) return { message: `Unrecognized request argument supplied: ${k}`, param: k };
+  if (typeof b.model !== 'string') return { message: 'you must provide a model parameter', param: 'model' };
+  if (!Array.isArray(b.messages) || b.messages.length === 0)
+    return { message: "'messages' must contain at least one message.", param: 'messages' };
   for (const [i, m] of (b.messages as Record<string, unknown>[]).entries()) {
     const at = `messages.[${i}]`;
-    if (typeof m !== 'object' || m === null || !ROLES.has(m.role as string)) return { message: `Invalid value for '${at}.role'.`, param: `${at}.role` };
+    if (typeof m !== 'object' || m === null || !ROLES.has(m.role as string))
+      return { message: `Invalid value for '${at}.role'.`, param: `${at}.role` };
     if (typeof m.content === 'string') continue;
-    if (!Array.isArray(m.content)) return { message: `Invalid type for '${at}.content': expected a string or an array of content parts.`, param: `${at}.content` };
+    if (!Array.isArray(m.content))
+      return {
+        message: `Invalid type for '${at}.content': expected a string or an array of content parts.`,
+        param: `${at}.content`,
+      };
     for (const [j, p] of (m.content as Record<string, unknown>[]).entries()) {
       const pat = `${at}.content.[${j}]`;
       const type = p?.type;
-      if (m.role === 'system' && type !== 'text') return { message: `Invalid value: '${type}'. Supported values are: 'text'.`, param: `${pat}.type` };
+      if (m.role === 'system' && type !== 'text')
+        return { message: `Invalid value: '${type}'. Supported values are: 'text'.`, param: `${pat}.type` };
       if (type === 'text') {
-        if (typeof p.text !== 'string') return { message: `Missing required parameter: '${pat}.text'.`, param: `${pat}.text` };
+        if (typeof p.text !== 'string')
+          return { message: `Missing required parameter: '${pat}.text'.`, param: `${pat}.text` };
       } else if (type === 'image_url') {
         const u = (p.image_url as { url?: unknown } | undefined)?.url;
-        if (typeof u !== 'string') return { message: `Missing required parameter: '${pat}.image_url.url'.`, param: `${pat}.image_url.url` };
+        if (typeof u !== 'string')
+          return { message: `Missing required parameter: '${pat}.image_url.url'.`, param: `${pat}.image_url.url` };
         if (u.startsWith('data:') && !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/.test(u))
-          return { message: 'Invalid image data URL: expected data:image/(png|jpeg|gif|webp);base64,...', param: `${pat}.image_url.url` };
+          return {
+            message: 'Invalid image data URL: expected data:image/(png|jpeg|gif|webp);base64,...',
+            param: `${pat}.image_url.url`,
+          };
       } else if (type === 'input_audio') {
         const a = p.input_audio as { data?: unknown; format?: unknown } | undefined;
-        if (typeof a?.data !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(a.data)) return { message: `Invalid '${pat}.input_audio.data': expected base64-encoded audio.`, param: `${pat}.input_audio.data` };
-        if (a.format !== 'wav' && a.format !== 'mp3') return { message: `Invalid value: '${a.format}'. Supported values are: 'wav' and 'mp3'.`, param: `${pat}.input_audio.format` };
+        if (typeof a?.data !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(a.data))
+          return {
+            message: `Invalid '${pat}.input_audio.data': expected base64-encoded audio.`,
+            param: `${pat}.input_audio.data`,
+          };
+        if (a.format !== 'wav' && a.format !== 'mp3')
+          return {
+            message: `Invalid value: '${a.format}'. Supported values are: 'wav' and 'mp3'.`,
+            param: `${pat}.input_audio.format`,
+          };
       } else if (type === 'video_url' && opts.vllm) {
-        if (typeof (p.video_url as { url?: unknown } | undefined)?.url !== 'string') return { message: `Missing required parameter: '${pat}.video_url.url'.`, param: `${pat}.video_url.url` };
-      } else return { message: `Invalid value: '${String(type)}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.`, param: `${pat}.type` };
+        if (typeof (p.video_url as { url?: unknown } | undefined)?.url !== 'string')
+          return { message: `Missing required parameter: '${pat}.video_url.url'.`, param: `${pat}.video_url.url` };
+      } else
+        return {
+          message: `Invalid value: '${String(type)}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.`,
+          param: `${pat}.type`,
+        };
     }
   }
   if (b.temperature !== undefined && (typeof b.temperature !== 'number' || b.temperature < 0 || b.temperature > 2))
-    return { message: `Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got ${b.temperature} instead.`, param: 'temperature' };
+    return {
+      message: `Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got ${b.temperature} instead.`,
+      param: 'temperature',
+    };
   return undefined;
 }
 
@@ -96,7 +160,9 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 }
 
-const errorBody = (message: string, type: string, param: string | null = null, code: string | null = null) => ({ error: { message, type, param, code } });
+const errorBody = (message: string, type: string, param: string | null = null, code: string | null = null) => ({
+  error: { message, type, param, code },
+});
 
 export async function startTestServer(opts: TestServerOptions): Promise<TestServer> {
   const models = opts.models ?? ['judge-1'];
@@ -120,22 +186,53 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
       }
       const url = new URL(req.url ?? '/', 'http://x');
       state.requests.push({ method: req.method ?? '', path: url.pathname, headers: req.headers, body });
-      if (state.requests.length > maxRequests) return send(res, 500, errorBody('test server request budget exhausted', 'server_error'));
+      if (state.requests.length > maxRequests)
+        return send(res, 500, errorBody('test server request budget exhausted', 'server_error'));
       if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`)
-        return send(res, 401, errorBody('Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', null, 'invalid_api_key'));
+        return send(
+          res,
+          401,
+          errorBody(
+            'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
+            'invalid_request_error',
+            null,
+            'invalid_api_key',
+          ),
+        );
       if (req.method === 'GET' && url.pathname === '/v1/models')
-        return send(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'reward-lens-test' })) });
+        return send(res, 200, {
+          object: 'list',
+          data: models.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'reward-lens-test' })),
+        });
       if (req.method !== 'POST' || url.pathname !== '/v1/chat/completions')
         return send(res, 404, errorBody(`Invalid URL (${req.method} ${url.pathname})`, 'invalid_request_error'));
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
         return send(res, 400, errorBody("Invalid content type. Expected 'application/json'.", 'invalid_request_error'));
       if (parseError !== undefined)
-        return send(res, 400, errorBody(`We could not parse the JSON body of your request. (${parseError})`, 'invalid_request_error'));
+        return send(
+          res,
+          400,
+          errorBody(`We could not parse the JSON body of your request. (${parseError})`, 'invalid_request_error'),
+        );
       const invalid = validate(body, opts);
-      if (invalid) return send(res, 400, errorBody(invalid.message, 'invalid_request_error', invalid.param, invalid.param ? 'invalid_value' : null));
+      if (invalid)
+        return send(
+          res,
+          400,
+          errorBody(invalid.message, 'invalid_request_error', invalid.param, invalid.param ? 'invalid_value' : null),
+        );
       const chat = body as unknown as ChatBody;
       if (!models.includes(chat.model))
-        return send(res, 404, errorBody(`The model \`${chat.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', null, 'model_not_found'));
+        return send(
+          res,
+          404,
+          errorBody(
+            `The model \`${chat.model}\` does not exist or you do not have access to it.`,
+            'invalid_request_error',
+            null,
+            'model_not_found',
+          ),
+        );
       state.chats.push(chat);
       const my = ++n;
       inFlight++;
@@ -151,25 +248,51 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
           return;
         }
         const reply = opts.answer(chat, my);
-        if (typeof reply !== 'string') return send(res, reply.status, { error: { param: null, code: null, ...reply.error } }, reply.headers);
-        const usage = { prompt_tokens: JSON.stringify(chat.messages).length >> 2, completion_tokens: reply.length >> 2, total_tokens: 0 };
+        if (typeof reply !== 'string')
+          return send(res, reply.status, { error: { param: null, code: null, ...reply.error } }, reply.headers);
+        const usage = {
+          prompt_tokens: JSON.stringify(chat.messages).length >> 2,
+          completion_tokens: reply.length >> 2,
+          total_tokens: 0,
+        };
         usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
         const id = `chatcmpl-test${my}`;
         const created = Math.floor(Date.now() / 1000);
         if (chat.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });
-          const chunk = (delta: object, finish: string | null) => ({ id, object: 'chat.completion.chunk', created, model: chat.model, system_fingerprint: null, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+          const chunk = (delta: object, finish: string | null) => ({
+            id,
+            object: 'chat.completion.chunk',
+            created,
+            model: chat.model,
+            system_fingerprint: null,
+            choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+          });
           res.write(`data: ${JSON.stringify(chunk({ role: 'assistant', content: '' }, null))}\n\n`);
-          for (const piece of reply.match(/[\s\S]{1,8}/g) ?? []) res.write(`data: ${JSON.stringify(chunk({ content: piece }, null))}\n\n`);
+          for (const piece of reply.match(/[\s\S]{1,8}/g) ?? [])
+            res.write(`data: ${JSON.stringify(chunk({ content: piece }, null))}\n\n`);
           res.write(`data: ${JSON.stringify(chunk({}, 'stop'))}\n\n`);
           if ((chat.stream_options as { include_usage?: boolean } | undefined)?.include_usage)
-            res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: chat.model, choices: [], usage })}\n\n`);
+            res.write(
+              `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: chat.model, choices: [], usage })}\n\n`,
+            );
           res.end('data: [DONE]\n\n');
           return;
         }
         send(res, 200, {
-          id, object: 'chat.completion', created, model: chat.model, system_fingerprint: null,
-          choices: [{ index: 0, message: { role: 'assistant', content: reply, refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+          id,
+          object: 'chat.completion',
+          created,
+          model: chat.model,
+          system_fingerprint: null,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: reply, refusal: null, annotations: [] },
+              logprobs: null,
+              finish_reason: 'stop',
+            },
+          ],
           usage,
         });
       } finally {
@@ -181,9 +304,10 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     baseURL: `http://127.0.0.1:${port}/v1`,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   }) as TestServer;
 }
