@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Dataset } from '../core/dataset/dataset';
 import { JUDGE_MODALITIES, type JudgeModality } from '../core/scoring/judge/judgeContent';
-import { judgeDataset, type InconsistentRule, type JudgeProgress } from '../core/scoring/judge/judgeDataset';
+import { judgeDataset, type JudgeProgress } from '../core/scoring/judge/judgeDataset';
 import { loadTemplateFile } from '../core/scoring/judge/judgePrompts';
 import { createOpenAIJudge } from '../core/scoring/judge/openaiJudge';
 import { runFileName, runsFolder } from '../core/scoring/runStore';
@@ -140,7 +140,7 @@ export async function runJudge(values: JudgeValues, fileArg: string): Promise<nu
       judge,
       runFile: out,
       swap: !!values.swap,
-      inconsistent: rule as InconsistentRule,
+      inconsistent: rule,
       concurrency: positiveInt(values.concurrency, '--concurrency'),
       model,
       signal: ac.signal,

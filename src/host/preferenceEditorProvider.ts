@@ -233,7 +233,7 @@ export class PreferenceEditorProvider implements vscode.CustomEditorProvider<Pre
       [MessageType.SetLabel]: (m) => annotation.setLabel(editor, m.index, m.label),
       [MessageType.CommitCriterion]: (m) => annotation.commitCriterion(editor, m.index, m.text),
       [MessageType.KeyFocus]: (m) => annotation.keyFocus(editor, m.labelKeys),
-      [MessageType.Undo]: () => annotation.undo(),
+      [MessageType.Undo]: () => void annotation.undo(),
       [MessageType.GetDashboard]: () => analysis.dashboard(editor),
       [MessageType.GetComparison]: () => analysis.comparison(editor),
       [MessageType.ExportReport]: (m) => analysis.exportReport(editor, m),

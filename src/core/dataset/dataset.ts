@@ -178,7 +178,7 @@ export class Dataset {
       label: 'B',
       swapped: true,
       ...(v ? { variants: { a: v.b, b: v.a, note: v.note } } : {}),
-    } as R;
+    };
   }
 
   /** A chosen/rejected record whose responses are the file's, exchanged (an unsaved relabel as B). */
@@ -452,7 +452,7 @@ export class Dataset {
         }
       } catch (e) {
         await lock?.release();
-        if (e instanceof FileChangedWhileSaving) throw new Error(`cannot save ${target}: ${e.message}`);
+        if (e instanceof FileChangedWhileSaving) throw new Error(`cannot save ${target}: ${e.message}`, { cause: e });
         throw e;
       }
       try {

@@ -43,7 +43,7 @@ export function matchEntry(entry: RunEntry, pair: PreferencePair, header: RunHea
   const ctx = keyContext(header);
   const ctxKey = `${ctx.hash}\u0000${ctx.template}`;
   let byCtx = memo.get(pair);
-  if (!byCtx) memo.set(pair, (byCtx = new Map()));
+  if (!byCtx) memo.set(pair, (byCtx = new Map<string, { pair: string; swapped: string }>()));
   let keys = byCtx.get(ctxKey);
   if (!keys) {
     const k = pairKeys(ctx, pair);

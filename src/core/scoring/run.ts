@@ -67,7 +67,7 @@ export type RunLine = { ok: true; header: RunHeader } | { ok: true; entry: RunEn
 
 const LABELS: readonly string[] = ['A', 'B', 'tie', 'none'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const got = (v: unknown) => (v === undefined ? 'nothing' : (JSON.stringify(v)?.slice(0, 40) ?? String(v)));
+const got = (v: unknown) => (v === undefined ? 'nothing' : (JSON.stringify(v)?.slice(0, 40) ?? typeof v));
 
 /** The first field of `obj` that is not what a header needs, or undefined when it is a valid header. */
 function headerProblem(obj: Record<string, unknown>): string | undefined {

@@ -326,7 +326,7 @@ export class AnalysisHost implements AnalysisPart {
       const s = this.state(editor);
       const saved: Saved = { current: run.id, second: s.second?.run.id === run.id ? undefined : s.second?.run.id };
       await this.context.workspaceState.update(this.savedKey(editor), saved);
-      s.arrange(saved);
+      await s.arrange(saved);
       this.send(editor);
       await this.refresh(editor);
       editor.panel.reveal();

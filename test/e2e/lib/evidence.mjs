@@ -14,7 +14,7 @@ function tail(file, lines = TAIL_LINES) {
 
 /** Every file under `dir` whose path matches `re`. */
 function findFiles(dir, re, out = []) {
-  let entries = [];
+  let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {

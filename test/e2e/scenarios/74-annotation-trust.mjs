@@ -144,7 +144,8 @@ export default {
       async () => {
         copySample(t, OMNI, 'trust/tab-one.jsonl');
         copySample(t, OMNI, 'trust/tab-two.jsonl');
-        let one = await t.open('trust/tab-one.jsonl');
+        await t.open('trust/tab-one.jsonl');
+        let one;
         const two = await openAlsoInRewardLens(t.page, 'trust/tab-two.jsonl');
         try {
           await t.page.locator('.editor-group-container.active .tab', { hasText: 'tab-one.jsonl' }).click();

@@ -22,18 +22,16 @@ async function pick(wv, testid, value) {
 }
 
 async function rows(wv) {
-  return wv
-    .locator('.pair-row:not([hidden])')
-    .evaluateAll((els) =>
-      els
-        .filter((e) => e.dataset.index !== undefined)
-        .map((e) => ({
-          index: Number(e.dataset.index),
-          disagree: e.classList.contains('disagree'),
-          chips: e.querySelectorAll('.verdict-chip').length,
-          warn: !!e.querySelector('.verdict .codicon-warning'),
-        })),
-    );
+  return wv.locator('.pair-row:not([hidden])').evaluateAll((els) =>
+    els
+      .filter((e) => e.dataset.index !== undefined)
+      .map((e) => ({
+        index: Number(e.dataset.index),
+        disagree: e.classList.contains('disagree'),
+        chips: e.querySelectorAll('.verdict-chip').length,
+        warn: !!e.querySelector('.verdict .codicon-warning'),
+      })),
+  );
 }
 
 function keep(t, shot, name) {

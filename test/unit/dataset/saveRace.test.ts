@@ -60,7 +60,7 @@ test('a waiting writer whose own record was changed writes nothing and keeps its
   assert.equal(ra.status, 'fulfilled');
   assert.equal(rb.status, 'rejected');
   assert.match(
-    String((rb as PromiseRejectedResult).reason.message),
+    String(rb.reason.message),
     /the file changed while saving; nothing written \(the record at line 3 was changed by someone else\)/,
   );
   assert.equal(prefOnLine(file, 3), 'response2');

@@ -29,7 +29,7 @@ test('only http(s) and mailto links without control characters may be offered fo
 test('a click on a link from the data goes to the host only, and stops before any other listener', () => {
   const dom = new JSDOM('<body></body>');
   const { window } = dom;
-  const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
+  const purify = createDOMPurify(window);
   const sent: FromWebviewMessage[] = [];
   const host = { notify: (m: FromWebviewMessage) => sent.push(m) } as unknown as HostApi;
   routeDataLinks(host, window as unknown as Window);

@@ -71,6 +71,7 @@ async function injectFullDisk(t: { after(fn: () => void): void }, failAt: number
   const probe = await fs.promises.open(os.devNull, 'r');
   const proto = Object.getPrototypeOf(probe) as fs.promises.FileHandle;
   await probe.close();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the handle as `this`
   const real = proto.appendFile;
   let chunks = 0;
   const m = mock.method(

@@ -70,7 +70,9 @@ export async function openParquetFile(filePath: string, size: number): Promise<P
     // Exactly the footer: the metadata and its length and magic (hyparquet would guess 512 KB).
     metadata = parquetMetadata(await buffer.slice(size - footerLength - 8, size));
   } catch (e) {
-    throw new Error(`${name} is not a valid Parquet file: its footer metadata cannot be read (${messageOf(e)})`);
+    throw new Error(`${name} is not a valid Parquet file: its footer metadata cannot be read (${messageOf(e)})`, {
+      cause: e,
+    });
   }
   const problem = checkMetadata(metadata, size);
   if (problem) throw new Error(`${name} is not a valid Parquet file: ${problem}`);

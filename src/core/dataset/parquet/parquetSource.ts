@@ -119,6 +119,7 @@ export class ParquetSource {
     } catch (e) {
       throw new Error(
         `${this.name}: row group ${g + 1} (rows ${this.index.start(g) + 1}–${this.index.end(g)}): ${await this.whichColumn(from, to, e)}`,
+        { cause: e },
       );
     }
     const masks = new Map<string, (item?: number, row?: number) => boolean>();

@@ -257,7 +257,7 @@ test('a wrong key, an unknown model and an unreachable server stop the run with 
   const url = closed.baseURL;
   await closed.close();
   await assert.rejects(
-    judgeFile(file, { ...closed, baseURL: url } as TestServer, { maxRetries: 0 }),
+    judgeFile(file, { ...closed, baseURL: url }, { maxRetries: 0 }),
     new RegExp(`cannot reach ${url.replace(/[.]/g, '\\.')}: ECONNREFUSED`),
   );
 });

@@ -302,12 +302,12 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return Object.assign(state, {
+  return Object.assign<typeof state, Omit<TestServer, keyof typeof state>>(state, {
     baseURL: `http://127.0.0.1:${port}/v1`,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
       }),
-  }) as TestServer;
+  });
 }
