@@ -10,7 +10,9 @@ import { promisify } from 'node:util';
 import { startTestServer } from './openaiTestServer';
 
 const run = promisify(execFile);
-const VENV = '/tmp/oaivenv';
+// A tool cache, kept between runs in the project's ignored .cache/ (never in the temp folder): the venv is built
+// once from the machine's offline wheelhouse and only read afterwards.
+const VENV = path.resolve(__dirname, '..', '..', '..', '..', '.cache', 'openai-venv');
 
 /** The venv with the Python client, made from the offline wheelhouse when missing. */
 async function python(): Promise<string> {
