@@ -314,10 +314,10 @@ export default {
           rowsSeen.some((l) => /length baseline/.test(l)),
           `Compare Runs… does not offer the length baseline: ${rowsSeen.join(' | ')}`,
         );
-        // Pick the baseline in the same list (typing filters it), as a user does.
-        await t.page.locator('.quick-input-widget .quick-input-box input').fill('length baseline');
-        await sleep(300);
-        await t.page.keyboard.press('Enter');
+        // Pick the baseline as a user does (typing filters the list). The list may already have closed under us
+        // (a quick pick hides when the webview takes focus): the shared runCommand picks again when it does.
+        await t.page.keyboard.press('Escape');
+        await t.command('Reward Lens: Compare Runs…', { filter: 'length baseline', pick: /length baseline/ });
         await wv.locator('[data-testid="comparison"]').waitFor({ state: 'visible', timeout: 60_000 });
         await wv.locator('[data-testid="analysis-close"]').click();
         const head = wv.locator('.list-head');
