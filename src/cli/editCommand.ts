@@ -92,7 +92,15 @@ export async function editAndSave(
   let planned: Planned;
   // Another process may replace the file while this one reads it (its offsets move): then read it again.
   for (let attempt = 1; ; attempt++) {
-    planned = await openAndPlan(args, plan);
+    try {
+      planned = await openAndPlan(args, plan);
+    } catch (e) {
+      // A read at an offset the other process's save moved throws ("…it changed on disk"): read the file again.
+      const message = e instanceof Error ? e.message : String(e);
+      if (!/changed on disk/.test(message)) throw e;
+      if (attempt === 3) return fail(`the file changed while saving; nothing written (${message})`);
+      continue;
+    }
     if (!('error' in planned) || attempt === 3 || !(await planned.ds.changedOnDisk())) break;
   }
   if ('error' in planned) return fail(planned.error);
@@ -104,7 +112,14 @@ export async function editAndSave(
   ds.apply(edit);
   // Another process may save the file meanwhile: its lock is waited for and this edit re-applied on top when
   // this record is unchanged there; otherwise nothing is written and the command fails.
-  await ds.save({ reapply: 'always' });
+  try {
+    await ds.save({ reapply: 'always' });
+  } catch (e) {
+    // the save reads the file another process just replaced; the rename never happened, so the file is theirs
+    const message = e instanceof Error ? e.message : String(e);
+    if (!/changed on disk/.test(message)) throw e;
+    return fail(`the file changed while saving; nothing written (${message})`);
+  }
   process.stdout.write(`${args.file}: ${at.where} ${said}\n`);
   return 0;
 }
